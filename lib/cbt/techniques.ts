@@ -64,8 +64,10 @@ function techniqueAliases(technique: CbtTechnique): string[] {
   const base = normalize(technique);
   const aliases = [base];
   if (technique === "Decatastrophizing") aliases.push("decatastrophising", "decatastrophization");
-  if (technique === "Behavior Experiment") aliases.push("behaviouralexperiment", "behavioralexperiment", "behaviourexperiment");
-  if (technique === "Problem-Solving Skills Training") aliases.push("problemsolvingskills", "problemsolvingtraining");
+  if (technique === "Behavior Experiment")
+    aliases.push("behaviouralexperiment", "behavioralexperiment", "behaviourexperiment");
+  if (technique === "Problem-Solving Skills Training")
+    aliases.push("problemsolvingskills", "problemsolvingtraining");
   if (technique === "Pros and Cons Analysis") aliases.push("prosandcons");
   if (technique === "Evidence-Based Questioning") aliases.push("evidencebasedquestion");
   if (technique === "Changing Rules to Wishes") aliases.push("changingrulestowish", "rulestowishes");

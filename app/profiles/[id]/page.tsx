@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ProfileDetailView } from "@/components/profiles/profile-detail";
+import { AppError } from "@/lib/errors";
+import { getProfileById } from "@/lib/profiles/queries";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function loadProfile(id: string) {
+  try {
+    return await getProfileById({ id });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Profile · ${(await loadProfile((await params).id)).name}` };
+}
+
+export default async function ProfilePage({ params }: Props) {
+  return <ProfileDetailView profile={await loadProfile((await params).id)} />;
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { ImportForm } from "@/components/profiles/import-form";
+import { ProfileList } from "@/components/profiles/profile-list";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Profiles" };
+
+export default function ProfilesPage() {
+  return (
+    <>
+      <PageHeader
+        title="Profiles"
+        description="Simulated clients: intake form, attitude and opening exchange. Sample profiles ship with the studio; import the paper's seeds and sessions below."
+      />
+      <ImportForm />
+      <Suspense>
+        <ProfileList />
+      </Suspense>
+    </>
+  );
+}

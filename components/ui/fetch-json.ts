@@ -1,0 +1,10 @@
+/** Fetches JSON from our API; a non-2xx answer throws with the server's error message. */
+export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(input, init);
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = body?.error?.message ?? `Request failed (${response.status})`;
+    throw new Error(message);
+  }
+  return body as T;
+}

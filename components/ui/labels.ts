@@ -1,0 +1,31 @@
+import type { Tone } from "./badge";
+
+export const ATTITUDE_TONE: Record<string, Tone> = {
+  positive: "success",
+  neutral: "neutral",
+  negative: "danger",
+};
+
+export const VARIANT_LABELS: Record<string, string> = {
+  magnet: "MAGneT",
+  no_planner: "No planner",
+  no_selector: "No selector",
+  no_planner_no_selector: "No planner, no selector",
+  cactus_baseline: "CACTUS baseline",
+  psych8k_baseline: "Psych8k baseline",
+};
+
+export const STATUS_LABELS: Record<string, { label: string; tone: Tone }> = {
+  draft: { label: "Draft", tone: "neutral" },
+  running: { label: "Running", tone: "accent" },
+  paused: { label: "Paused", tone: "warning" },
+  completed: { label: "Completed", tone: "success" },
+  ended_by_client: { label: "Ended by client", tone: "success" },
+  failed: { label: "Failed", tone: "danger" },
+  stopped: { label: "Stopped", tone: "warning" },
+};
+
+export function formatDate(value: string | Date): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return date.toISOString().slice(0, 16).replace("T", " ");
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { getDb, type Prisma } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { describeSessionModels } from "./config";
+import type { SessionListQuery, SessionListResponse } from "./schema";
+
+export async function listSessions(query: SessionListQuery): Promise<SessionListResponse> {
+  const db = getDb();
+  const where = sessionWhere(query);
+  const [total, rows] = await Promise.all([
+    db.session.count({ where }),
+    db.session.findMany({
+      where,
+      orderBy: [{ [query.sort]: query.order }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: {
+        id: true,
+        status: true,
+        variant: true,
+        source: true,
+        technique: true,
+        roundCount: true,
+        maxRounds: true,
+        config: true,
+        createdAt: true,
+        profile: { select: { id: true, name: true, attitude: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    items: rows.map(({ config, createdAt, ...row }) => ({
+      ...row,
+      models: describeSessionModels(config),
+      createdAt: createdAt.toISOString(),
+    })),
+  };
+}
+
+function sessionWhere(query: SessionListQuery): Prisma.SessionWhereInput {
+  const where: Prisma.SessionWhereInput = {};
+  if (query.status) where.status = query.status;
+  if (query.variant) where.variant = query.variant;
+  if (query.source) where.source = query.source;
+  if (query.profileId) where.profileId = query.profileId;
+  const profile: Prisma.ClientProfileWhereInput = {};
+  if (query.attitude) profile.attitude = query.attitude;
+  if (query.search) profile.name = { contains: query.search, mode: "insensitive" };
+  if (Object.keys(profile).length) where.profile = profile;
+  return where;
+}
+
+/** Everything the session page shows: profile, plan, rounds and every agent call in order. */
+export async function getSessionDetailById({ id }: { id: string }) {
+  const session = await getDb().session.findUnique({
+    where: { id },
+    include: {
+      profile: true,
+      rounds: { orderBy: { index: "asc" } },
+      agentCalls: { orderBy: [{ startedAt: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!session) throw notFound("Session", id);
+  return session;
+}
+
+export type SessionDetail = Awaited<ReturnType<typeof getSessionDetailById>>;
