@@ -28,5 +28,5 @@ export async function disconnectDb(): Promise<void> {
   globalForDb.magnetDb = undefined;
 }
 
-export type { PrismaClient };
 export { Prisma } from "./generated/client";
+export type { PrismaClient };

@@ -1,0 +1,69 @@
+// Imports MAGneT data: the seed file (intake-forms.json), session files (session_N.json), or
+// directories of them.  Usage: npm run import -- <file|dir> [...more]
+import { disconnectDb } from "../db/client";
+import { loadDotEnv, requireDatabaseUrl, runCli } from "../db/migrations/cli-support";
+import { importPaths } from "../import-export/magnet";
+import type { ImportProgress, ImportSummary } from "../import-export/summary";
+
+runCli(async () => {
+  const targets = process.argv.slice(2).filter((arg) => arg !== "--");
+  if (targets.length === 0) {
+    throw new Error("nothing to import. Usage: npm run import -- <file|dir> [...more]");
+  }
+  loadDotEnv();
+  requireDatabaseUrl("it names the database to import into");
+  const progress = createProgressReporter(process.stdout);
+  const started = performance.now();
+  try {
+    const summary = await importPaths(targets, { onProgress: progress.update });
+    progress.finish();
+    printSummary(summary, performance.now() - started);
+    if (summary.failed > 0) process.exitCode = 1;
+  } finally {
+    await disconnectDb();
+  }
+});
+
+function printSummary(summary: ImportSummary, elapsedMs: number): void {
+  const seconds = (elapsedMs / 1000).toFixed(1);
+  console.log(
+    `Imported ${summary.imported} · skipped ${summary.skipped} (already present) · failed ${summary.failed} in ${seconds} s`,
+  );
+  for (const error of summary.errors) {
+    const where = error.record === error.file ? error.file : `${error.file} ${error.record}`;
+    console.error(`  ✗ ${where}: ${error.reason}`);
+  }
+}
+
+const BAR_WIDTH = 30;
+const PLAIN_EVERY_MS = 2_000;
+
+/** A redrawn bar on a terminal; elsewhere (CI, pipes) a plain line every couple of seconds. */
+function createProgressReporter(out: NodeJS.WriteStream) {
+  const tty = out.isTTY === true;
+  let last: ImportProgress | null = null;
+  let lastPlainAt = 0;
+
+  const update = (progress: ImportProgress) => {
+    last = progress;
+    if (tty) {
+      out.write(`\r${bar(progress)}`);
+    } else if (performance.now() - lastPlainAt >= PLAIN_EVERY_MS) {
+      lastPlainAt = performance.now();
+      out.write(`${progress.phase}: ${progress.done}/${progress.total}\n`);
+    }
+  };
+
+  const finish = () => {
+    if (tty && last) out.write(`\r${bar(last)}\n`);
+  };
+
+  return { update, finish };
+}
+
+function bar({ done, total, phase }: ImportProgress): string {
+  const ratio = total > 0 ? Math.min(1, done / total) : 1;
+  const filled = Math.round(ratio * BAR_WIDTH);
+  const percent = `${Math.round(ratio * 100)}`.padStart(3);
+  return `[${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)}] ${percent}% ${done}/${total} ${phase.padEnd(8)}`;
+}

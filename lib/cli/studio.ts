@@ -1,0 +1,113 @@
+// `npm run studio`: the one-command run. Starts (or connects to) PostgreSQL, applies migrations,
+// seeds the sample profiles, optionally imports data, builds the app if needed and serves it.
+// Ctrl-C stops the app and the embedded database cleanly.
+
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { disconnectDb } from "@/lib/db/client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrations";
+import { loadDotEnv } from "@/lib/db/migrations/cli-support";
+import { redactUrl, withDatabaseName } from "@/lib/db/migrations/postgres";
+import { importPaths } from "@/lib/import-export/magnet";
+import { seedSampleProfiles } from "@/lib/profiles/queries";
+import { defaultModelRef } from "@/lib/providers";
+import { type AppServer, buildApp, startApp } from "@/lib/studio/app-server";
+import { isBuildStale } from "@/lib/studio/build-state";
+
+const root = process.cwd();
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: "string" },
+    host: { type: "string" },
+    "data-dir": { type: "string" },
+    "no-build": { type: "boolean", default: false },
+    import: { type: "string", multiple: true, default: [] },
+  },
+});
+
+type Stop = () => Promise<void>;
+const stops: Stop[] = [];
+let stopping = false;
+
+async function main() {
+  loadDotEnv();
+  const databaseUrl = await database();
+  process.env.DATABASE_URL = databaseUrl;
+
+  const migrations = await step("Applying migrations", () => applyMigrations(databaseUrl));
+  if (migrations.applied.length) console.log(`  applied ${migrations.applied.join(", ")}`);
+  const seeded = await step("Seeding sample profiles", () => seedSampleProfiles());
+  console.log(`  ${seeded.created} created, ${seeded.updated} already present`);
+  if (args.import.length) await importData(args.import);
+  await disconnectDb();
+
+  if (!args["no-build"] && isBuildStale(root)) await step("Building the app (next build)", () => buildApp(root));
+
+  const port = Number(args.port ?? process.env.PORT ?? 3000);
+  const host = args.host ?? process.env.HOST ?? "127.0.0.1";
+  const app: AppServer = await step("Starting the app", () =>
+    startApp({ root, port, host, env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" } }),
+  );
+  stops.unshift(app.stop);
+  app.process.once("exit", (code) => {
+    if (!stopping) void shutdown(`the app exited (code ${code})`, 1);
+  });
+  console.log(`\nMAGneT Studio is running at ${app.url}`);
+  console.log(`  model: ${describeModel()}`);
+  console.log("  Press Ctrl-C to stop.\n");
+}
+
+/** DATABASE_URL when given; otherwise an embedded PostgreSQL whose data survives restarts. */
+async function database(): Promise<string> {
+  if (process.env.DATABASE_URL) {
+    console.log(`Database: ${redactUrl(process.env.DATABASE_URL)} (from DATABASE_URL)`);
+    return process.env.DATABASE_URL;
+  }
+  const dataDir = path.resolve(args["data-dir"] ?? process.env.STUDIO_DATA_DIR ?? path.join(root, ".data", "postgres"));
+  const server = await step("Starting embedded PostgreSQL", () => startEmbeddedPostgres({ dataDir, port: 54329 }));
+  stops.push(server.stop);
+  console.log(`  ${server.initialised ? "new cluster" : "existing data"} in ${dataDir}, port ${server.port}`);
+  return withDatabaseName(server.url, "magnet");
+}
+
+function describeModel(): string {
+  const { provider, modelId } = defaultModelRef("fuser");
+  if (provider === "offline") return `${modelId} (no LLM configured: set OPENAI_API_KEY or LLM_BASE_URL in .env)`;
+  return `${modelId} via ${provider}`;
+}
+
+async function importData(paths: string[]) {
+  const summary = await step(`Importing ${paths.join(", ")}`, () => importPaths(paths.map((p) => path.resolve(p))));
+  console.log(`  imported ${summary.imported}, skipped ${summary.skipped}, failed ${summary.failed}`);
+  for (const error of summary.errors.slice(0, 20)) console.log(`  ${error.file} ${error.record}: ${error.reason}`);
+}
+
+async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  process.stdout.write(`${label}…\n`);
+  const result = await work();
+  console.log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+async function shutdown(reason: string, code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\nStopping (${reason})…`);
+  for (const stop of stops) {
+    await stop().catch((error) => console.error(`  while stopping: ${error instanceof Error ? error.message : error}`));
+  }
+  await disconnectDb().catch(() => {});
+  console.log("Stopped.");
+  process.exit(code);
+}
+
+process.once("SIGINT", () => void shutdown("Ctrl-C", 0));
+process.once("SIGTERM", () => void shutdown("SIGTERM", 0));
+
+main().catch(async (error) => {
+  console.error(`\nThe studio could not start: ${error instanceof Error ? error.message : error}`);
+  await shutdown("start-up failed", 1);
+});

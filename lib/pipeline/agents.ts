@@ -1,0 +1,182 @@
+import { Output } from "ai";
+import type { SpecialistTechnique } from "@/lib/cbt/techniques";
+import {
+  type CandidateText,
+  type DialogueMessage,
+  formatCandidates,
+  formatHistory,
+  formatPlan,
+  formatTechniqueList,
+  formatTechniqueOptions,
+  type PromptRole,
+  type PromptVariables,
+  renderPrompt,
+} from "@/lib/prompts";
+import { type CallResult, type RunContext, runAgentCall } from "./call";
+import { cleanOutput } from "./clean";
+import { parseClientReply } from "./client-reply";
+import { parsePlan } from "./plan";
+import { parseSelection, type Selection, selectionSchema } from "./selection";
+import type { PlanRecord, ProfileSnapshot, Usage } from "./types";
+
+/** What the agents of one turn see. */
+export interface SessionView {
+  profile: ProfileSnapshot;
+  dialogue: DialogueMessage[];
+  plan: PlanRecord | null;
+}
+
+export interface AgentTurn {
+  usage: Usage;
+}
+
+function counselorSide(view: SessionView): PromptVariables {
+  return {
+    client_information: view.profile.clientInformation,
+    reason_counseling: view.profile.reasonForCounseling,
+    history: formatHistory(view.dialogue),
+    plan: formatPlan(view.plan),
+  };
+}
+
+function render(ctx: RunContext, role: PromptRole, values: PromptVariables) {
+  return renderPrompt(ctx.config.prompts[role], values);
+}
+
+const trimmed = (raw: string) => raw.trim();
+
+export async function runPlanner(
+  ctx: RunContext,
+  view: SessionView,
+  signal: AbortSignal,
+): Promise<PlanRecord> {
+  const prompt = render(ctx, "planner", { ...counselorSide(view), technique_list: formatTechniqueList() });
+  const call = await runAgentCall(ctx, {
+    prompt,
+    agent: "planner",
+    roundIndex: null,
+    clean: trimmed,
+    signal,
+  });
+  return { sessionId: ctx.sessionId, ...parsePlan(call.text), ...tokensOf(call) };
+}
+
+export interface Candidate extends CandidateText, AgentTurn {}
+
+export async function runSpecialist(
+  ctx: RunContext,
+  view: SessionView,
+  technique: SpecialistTechnique,
+  roundIndex: number,
+  signal: AbortSignal,
+): Promise<Candidate> {
+  const prompt = render(ctx, `specialist:${technique}`, counselorSide(view));
+  const call = await runAgentCall(ctx, {
+    prompt,
+    agent: "specialist",
+    technique,
+    roundIndex,
+    clean: cleanOutput,
+    signal,
+  });
+  return { technique, text: call.text, usage: call.usage };
+}
+
+export interface SelectionTurn extends Selection, AgentTurn {}
+
+export async function runSelector(
+  ctx: RunContext,
+  view: SessionView,
+  roundIndex: number,
+  signal: AbortSignal,
+): Promise<SelectionTurn> {
+  const prompt = render(ctx, "selector", {
+    ...counselorSide(view),
+    technique_options: formatTechniqueOptions(),
+  });
+  const output = Output.object({ schema: selectionSchema, name: "selection" });
+  const call = await runAgentCall(ctx, {
+    prompt,
+    agent: "selector",
+    roundIndex,
+    clean: trimmed,
+    output,
+    signal,
+  });
+  const selection = parseSelection(call.text);
+  ctx.emit({ type: "selection-made", roundIndex, ...selection });
+  return { ...selection, usage: call.usage };
+}
+
+export interface TextTurn extends AgentTurn {
+  text: string;
+}
+
+/** The fuser's prompt holds exactly the candidates it is given, in the order given. */
+export async function runFuser(
+  ctx: RunContext,
+  view: SessionView,
+  candidates: readonly CandidateText[],
+  roundIndex: number,
+  signal: AbortSignal,
+): Promise<TextTurn> {
+  const prompt = render(ctx, "fuser", { ...counselorSide(view), candidates: formatCandidates(candidates) });
+  const call = await runAgentCall(ctx, { prompt, agent: "fuser", roundIndex, clean: cleanOutput, signal });
+  return { text: call.text, usage: call.usage };
+}
+
+export async function runBaselineCounselor(
+  ctx: RunContext,
+  view: SessionView,
+  style: "cactus" | "psych8k",
+  roundIndex: number,
+  signal: AbortSignal,
+): Promise<TextTurn> {
+  const prompt = render(ctx, `counselor:${style}`, counselorSide(view));
+  const call = await runAgentCall(ctx, {
+    prompt,
+    agent: "counselor",
+    roundIndex,
+    clean: cleanOutput,
+    signal,
+  });
+  return { text: call.text, usage: call.usage };
+}
+
+export interface ClientTurn extends TextTurn {
+  /** The client ended the session and the engine honours it (minRoundsBeforeEnd reached). */
+  ended: boolean;
+  endRequested: boolean;
+}
+
+/** `view.dialogue` must already end with this round's counselor message. */
+export async function runClient(
+  ctx: RunContext,
+  view: SessionView,
+  roundIndex: number,
+  signal: AbortSignal,
+): Promise<ClientTurn> {
+  const { profile } = view;
+  const prompt = render(ctx, "client", {
+    attitude: profile.attitude,
+    attitude_instruction: profile.attitudeInstruction,
+    intake_form: profile.intakeText,
+    history: formatHistory(view.dialogue),
+  });
+  const honoursEnd = roundIndex >= ctx.config.minRoundsBeforeEnd;
+  const call = await runAgentCall(ctx, {
+    prompt,
+    agent: "client",
+    roundIndex,
+    clean: (raw) => parseClientReply(raw).text,
+    // "[/END]" alone is a complete goodbye, but only when the engine will end the session on it.
+    acceptEmpty: (raw) => honoursEnd && parseClientReply(raw).endRequested,
+    signal,
+  });
+  const { endRequested } = parseClientReply(call.rawText);
+  return { text: call.text, usage: call.usage, endRequested, ended: endRequested && honoursEnd };
+}
+
+function tokensOf(call: CallResult): { tokensIn: number; tokensOut: number } {
+  return { tokensIn: call.usage.inputTokens ?? 0, tokensOut: call.usage.outputTokens ?? 0 };
+}

@@ -1,0 +1,209 @@
+import { type LanguageModel, type OutputInterface, streamText } from "ai";
+import type { SpecialistTechnique } from "@/lib/cbt/techniques";
+import { AppError } from "@/lib/errors";
+import type { RenderedPrompt } from "@/lib/prompts";
+import type { AgentKind, ModelRef } from "@/lib/providers";
+import { sleep } from "@/lib/providers/sleep";
+import type { Emit } from "./events";
+import { CallTimeoutError, EmptyOutputError, errorMessage, isRetryable, retryDelayMs } from "./retry";
+import type { SessionStore } from "./store";
+import type { AgentCallRecord, AgentCallStatus, SessionConfig, Usage } from "./types";
+
+export type ModelResolver = (ref: ModelRef) => LanguageModel;
+
+/** What every agent call needs from the running session. */
+export interface RunContext {
+  sessionId: string;
+  config: SessionConfig;
+  store: SessionStore;
+  emit: Emit;
+  models: ModelResolver;
+  random: () => number;
+  newId: () => string;
+}
+
+export interface CallSpec {
+  prompt: RenderedPrompt;
+  agent: AgentKind;
+  technique?: SpecialistTechnique;
+  roundIndex: number | null;
+  /** Raw text → the agent's output; an empty result is retried unless `acceptEmpty` says otherwise. */
+  clean: (raw: string) => string;
+  acceptEmpty?: (raw: string) => boolean;
+  /** Structured output to request, when the agent's settings allow it. */
+  output?: OutputInterface;
+  /** Aborts the call: the session's signal, possibly joined with the round's. */
+  signal: AbortSignal;
+}
+
+export interface CallResult {
+  callId: string;
+  rawText: string;
+  text: string;
+  usage: Usage;
+  latencyMs: number;
+  attempt: number;
+}
+
+/** The call was aborted from outside (session stopped or round given up); not a failure of the model. */
+export class CallCancelledError extends Error {
+  constructor() {
+    super("The call was cancelled");
+    this.name = "CallCancelledError";
+  }
+}
+
+type AttemptOutcome = { ok: true; result: CallResult } | { ok: false; error: unknown; cancelled: boolean };
+
+/** Streams one agent call, retrying transient failures with backoff; every attempt is emitted and saved. */
+export async function runAgentCall(ctx: RunContext, spec: CallSpec): Promise<CallResult> {
+  const { maxAttempts } = ctx.config.retry;
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await runAttempt(ctx, spec, attempt);
+    if (outcome.ok) return outcome.result;
+    if (outcome.cancelled) throw new CallCancelledError();
+    if (!isRetryable(outcome.error) || attempt >= maxAttempts) {
+      const message = `${spec.prompt.role} failed after ${attempt} attempt(s): ${errorMessage(outcome.error)}`;
+      throw new AppError("provider", message, [
+        { field: spec.prompt.role, message: errorMessage(outcome.error) },
+      ]);
+    }
+    try {
+      await sleep(retryDelayMs(attempt, ctx.config.retry, ctx.random), spec.signal);
+    } catch {
+      throw new CallCancelledError();
+    }
+  }
+}
+
+async function runAttempt(ctx: RunContext, spec: CallSpec, attempt: number): Promise<AttemptOutcome> {
+  const setup = ctx.config.agents[spec.agent];
+  const callId = ctx.newId();
+  const startedAt = new Date();
+  ctx.emit({
+    type: "call-started",
+    callId,
+    role: spec.prompt.role,
+    ...(spec.technique ? { technique: spec.technique } : {}),
+    roundIndex: spec.roundIndex,
+    provider: setup.model.provider,
+    modelId: setup.model.modelId,
+    attempt,
+  });
+  const streamed = await streamAttempt(ctx, spec, callId);
+  const latencyMs = Date.now() - startedAt.getTime();
+  const outcome = judge(spec, streamed);
+  const record: AgentCallRecord = {
+    id: callId,
+    sessionId: ctx.sessionId,
+    roundIndex: spec.roundIndex,
+    role: spec.prompt.role,
+    technique: spec.technique ?? null,
+    provider: setup.model.provider,
+    modelId: setup.model.modelId,
+    settings: setup.settings,
+    promptRole: spec.prompt.role,
+    promptVersion: spec.prompt.version,
+    promptMessages: spec.prompt.messages,
+    rawOutput: streamed.rawText || null,
+    cleanedOutput: outcome.ok ? outcome.text : null,
+    tokensIn: streamed.usage.inputTokens,
+    tokensOut: streamed.usage.outputTokens,
+    latencyMs,
+    attempt,
+    status: statusOf(outcome),
+    error: outcome.ok ? null : errorMessage(outcome.error),
+    startedAt,
+    finishedAt: new Date(),
+  };
+  await ctx.store.saveAgentCall(record);
+  if (outcome.ok) {
+    const result = {
+      callId,
+      rawText: streamed.rawText,
+      text: outcome.text,
+      usage: streamed.usage,
+      latencyMs,
+      attempt,
+    };
+    ctx.emit({
+      type: "call-finished",
+      callId,
+      text: result.text,
+      rawText: result.rawText,
+      usage: result.usage,
+      latencyMs,
+    });
+    return { ok: true, result };
+  }
+  const willRetry =
+    !outcome.cancelled && isRetryable(outcome.error) && attempt < ctx.config.retry.maxAttempts;
+  ctx.emit({ type: "call-failed", callId, error: record.error ?? "failed", willRetry, attempt });
+  return outcome;
+}
+
+type Judged = { ok: true; text: string } | { ok: false; error: unknown; cancelled: boolean };
+
+function judge(spec: CallSpec, streamed: Streamed): Judged {
+  if (spec.signal.aborted) return { ok: false, error: new CallCancelledError(), cancelled: true };
+  if (streamed.error !== undefined) return { ok: false, error: streamed.error, cancelled: false };
+  const text = spec.clean(streamed.rawText);
+  if (!text && !spec.acceptEmpty?.(streamed.rawText)) {
+    return { ok: false, error: new EmptyOutputError(), cancelled: false };
+  }
+  return { ok: true, text };
+}
+
+function statusOf(outcome: Judged): AgentCallStatus {
+  if (outcome.ok) return "succeeded";
+  return outcome.cancelled ? "cancelled" : "failed";
+}
+
+interface Streamed {
+  rawText: string;
+  usage: Usage;
+  error?: unknown;
+}
+
+/** Runs streamText once (no SDK retries: every attempt is ours, so it can be seen and recorded). */
+async function streamAttempt(ctx: RunContext, spec: CallSpec, callId: string): Promise<Streamed> {
+  const { model: ref, settings } = ctx.config.agents[spec.agent];
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new CallTimeoutError(settings.timeoutMs)), settings.timeoutMs);
+  const streamed: Streamed = { rawText: "", usage: { inputTokens: null, outputTokens: null } };
+  try {
+    const result = streamText({
+      model: ctx.models(ref),
+      messages: spec.prompt.messages,
+      allowSystemInMessages: true,
+      temperature: settings.temperature,
+      maxOutputTokens: settings.maxOutputTokens,
+      maxRetries: 0,
+      abortSignal: AbortSignal.any([spec.signal, timeout.signal]),
+      ...(spec.output && settings.structuredOutput ? { output: spec.output } : {}),
+      // Errors arrive as stream parts below; this only silences the SDK's default console logging.
+      onError: () => {},
+    });
+    for await (const part of result.stream) {
+      if (part.type === "text-delta" && part.text) {
+        streamed.rawText += part.text;
+        ctx.emit({ type: "call-delta", callId, delta: part.text });
+      } else if (part.type === "finish") {
+        streamed.usage = {
+          inputTokens: part.totalUsage.inputTokens ?? null,
+          outputTokens: part.totalUsage.outputTokens ?? null,
+        };
+      } else if (part.type === "error" || part.type === "abort") {
+        streamed.error =
+          part.type === "error" ? part.error : (timeout.signal.reason ?? new CallCancelledError());
+        break;
+      }
+    }
+  } catch (error) {
+    streamed.error = error;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (timeout.signal.aborted && !spec.signal.aborted) streamed.error = timeout.signal.reason;
+  return streamed;
+}

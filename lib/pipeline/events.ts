@@ -1,0 +1,67 @@
+import type { CbtTechnique, SpecialistTechnique } from "@/lib/cbt/techniques";
+import type { PromptRole } from "@/lib/prompts";
+import type { RoundRecord, SessionStatus, Usage, Variant } from "./types";
+
+/**
+ * THE pipeline progress event, for the live view, the batch worker, logs and replay.
+ * A callId names one attempt of one call; a retry is a new call-started with a new callId, the same role
+ * and roundIndex, and attempt + 1. Deltas carry only the new text.
+ */
+export type PipelineEventBody =
+  | { type: "session-started"; variant: Variant; fromRound: number; maxRounds: number }
+  | { type: "round-started"; roundIndex: number }
+  | {
+      type: "call-started";
+      callId: string;
+      role: PromptRole;
+      technique?: SpecialistTechnique;
+      roundIndex: number | null;
+      provider: string;
+      modelId: string;
+      attempt: number;
+    }
+  | { type: "call-delta"; callId: string; delta: string }
+  | { type: "call-finished"; callId: string; text: string; rawText: string; usage: Usage; latencyMs: number }
+  | { type: "call-failed"; callId: string; error: string; willRetry: boolean; attempt: number }
+  | { type: "plan-ready"; technique: CbtTechnique | null; techniqueRaw: string; plan: string }
+  | {
+      type: "selection-made";
+      roundIndex: number;
+      techniques: SpecialistTechnique[];
+      rationale: string | null;
+      /** The answer named no technique; all five were used. */
+      fallback: boolean;
+    }
+  | { type: "round-completed"; round: RoundRecord }
+  | { type: "session-ended"; status: SessionStatus; reason: string };
+
+export type PipelineEvent = PipelineEventBody & {
+  sessionId: string;
+  /** Increases by one per event within a run; pass `firstSeq` to continue a previous run's numbering. */
+  seq: number;
+  /** Milliseconds since the epoch. */
+  timestamp: number;
+};
+
+export type PipelineEventType = PipelineEvent["type"];
+export type EventOf<T extends PipelineEventType> = Extract<PipelineEvent, { type: T }>;
+export type EventSink = (event: PipelineEvent) => void;
+export type Emit = (body: PipelineEventBody) => void;
+
+/**
+ * Stamps bodies with sessionId, seq and timestamp and hands them to the sink. A sink that throws is
+ * reported once and never breaks the session.
+ */
+export function createEmitter(sessionId: string, sink: EventSink | undefined, firstSeq = 1): Emit {
+  let seq = firstSeq;
+  let reported = false;
+  return (body) => {
+    const event = { ...body, sessionId, seq: seq++, timestamp: Date.now() } as PipelineEvent;
+    try {
+      sink?.(event);
+    } catch (error) {
+      if (!reported) console.error(`Pipeline event sink failed for session ${sessionId}:`, error);
+      reported = true;
+    }
+  };
+}

@@ -1,0 +1,149 @@
+import { SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
+import { AppError } from "@/lib/errors";
+import {
+  type AgentTurn,
+  type Candidate,
+  runBaselineCounselor,
+  runClient,
+  runFuser,
+  runSelector,
+  runSpecialist,
+  type SessionView,
+} from "./agents";
+import { CallCancelledError, type RunContext } from "./call";
+import type { Selection } from "./selection";
+import type { RoundRecord, Variant } from "./types";
+import { VARIANT_SHAPES } from "./variants";
+
+/**
+ * Plays one round. Multi-agent variants run the five specialists and the selector at once; the fuser
+ * starts as soon as the selector and the candidates it chose are done, while unchosen candidates keep
+ * streaming. The round returns when every call it started has finished and been saved.
+ */
+export async function playRound(
+  ctx: RunContext,
+  variant: Variant,
+  view: SessionView,
+  roundIndex: number,
+  signal: AbortSignal,
+): Promise<RoundRecord> {
+  const shape = VARIANT_SHAPES[variant];
+  if (shape.counselor !== "multi_agent") {
+    const counselor = await runBaselineCounselor(ctx, view, shape.counselor, roundIndex, signal);
+    return finishRound(ctx, view, roundIndex, counselor.text, NO_SELECTION, [counselor], signal);
+  }
+  const play = ctx.config.sequential ? sequentialRound : concurrentRound;
+  return play(ctx, view, roundIndex, shape.selector, signal);
+}
+
+/** Without a selector every candidate is fused. Baselines record no techniques. */
+const ALL_FIVE: Selection = { techniques: [...SPECIALIST_TECHNIQUES], rationale: null, fallback: false };
+const NO_SELECTION: Selection = { techniques: [], rationale: null, fallback: false };
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+async function concurrentRound(
+  ctx: RunContext,
+  view: SessionView,
+  roundIndex: number,
+  useSelector: boolean,
+  signal: AbortSignal,
+): Promise<RoundRecord> {
+  const round = new AbortController();
+  const roundSignal = AbortSignal.any([signal, round.signal]);
+  const pending = byTechnique((t) => settle(runSpecialist(ctx, view, t, roundIndex, roundSignal)));
+  try {
+    const selected = useSelector ? await runSelector(ctx, view, roundIndex, roundSignal) : null;
+    const selection = selected ?? ALL_FIVE;
+    const chosen = await Promise.all(selection.techniques.map(async (t) => unwrap(await pending[t])));
+    const fused = await runFuser(ctx, view, chosen, roundIndex, roundSignal);
+    const turns: AgentTurn[] = selected ? [fused, selected] : [fused];
+    const record = await finishRound(ctx, view, roundIndex, fused.text, selection, turns, roundSignal);
+    const candidates = await Promise.all(Object.values(pending));
+    // An unchosen candidate may fail as models do; a store error or a broken template fails the round.
+    for (const c of candidates) if (!c.ok && !isModelFailure(c.error)) throw c.error;
+    return addUsage(
+      record,
+      candidates.flatMap((c) => (c.ok ? [c.value] : [])),
+    );
+  } catch (error) {
+    round.abort();
+    await Promise.all(Object.values(pending));
+    throw error;
+  }
+}
+
+async function sequentialRound(
+  ctx: RunContext,
+  view: SessionView,
+  roundIndex: number,
+  useSelector: boolean,
+  signal: AbortSignal,
+): Promise<RoundRecord> {
+  const candidates = {} as Record<SpecialistTechnique, Candidate>;
+  for (const technique of SPECIALIST_TECHNIQUES) {
+    candidates[technique] = await runSpecialist(ctx, view, technique, roundIndex, signal);
+  }
+  const selected = useSelector ? await runSelector(ctx, view, roundIndex, signal) : null;
+  const selection = selected ?? ALL_FIVE;
+  const chosen = selection.techniques.map((t) => candidates[t]);
+  const fused = await runFuser(ctx, view, chosen, roundIndex, signal);
+  const turns: AgentTurn[] = [fused, ...Object.values(candidates), ...(selected ? [selected] : [])];
+  return finishRound(ctx, view, roundIndex, fused.text, selection, turns, signal);
+}
+
+function isModelFailure(error: unknown): boolean {
+  return error instanceof CallCancelledError || (error instanceof AppError && error.code === "provider");
+}
+
+function unwrap<T>(settled: Settled<T>): T {
+  if (settled.ok) return settled.value;
+  throw settled.error;
+}
+
+/** The client answers the counselor's message; the round record sums the usage of the given turns. */
+async function finishRound(
+  ctx: RunContext,
+  view: SessionView,
+  roundIndex: number,
+  counselorReply: string,
+  selection: Selection,
+  turns: AgentTurn[],
+  signal: AbortSignal,
+): Promise<RoundRecord> {
+  const dialogue = [...view.dialogue, { role: "counselor" as const, message: counselorReply }];
+  const client = await runClient(ctx, { ...view, dialogue }, roundIndex, signal);
+  const record: RoundRecord = {
+    sessionId: ctx.sessionId,
+    index: roundIndex,
+    counselorReply,
+    clientReply: client.text,
+    endedByClient: client.ended,
+    selectedTechniques: selection.techniques,
+    selectionRationale: selection.rationale,
+    selectionFallback: selection.fallback,
+    tokensIn: 0,
+    tokensOut: 0,
+  };
+  return addUsage(record, [...turns, client]);
+}
+
+function addUsage(record: RoundRecord, turns: readonly AgentTurn[]): RoundRecord {
+  let { tokensIn, tokensOut } = record;
+  for (const { usage } of turns) {
+    tokensIn += usage.inputTokens ?? 0;
+    tokensOut += usage.outputTokens ?? 0;
+  }
+  return { ...record, tokensIn, tokensOut };
+}
+
+function byTechnique<T>(make: (technique: SpecialistTechnique) => T): Record<SpecialistTechnique, T> {
+  return Object.fromEntries(SPECIALIST_TECHNIQUES.map((t) => [t, make(t)])) as Record<SpecialistTechnique, T>;
+}

@@ -1,0 +1,28 @@
+import type { AgentCallRecord, PlanRecord, RoundRecord, SessionStatus } from "./types";
+
+export interface SessionProgress {
+  plan: PlanRecord | null;
+  /** Committed rounds in order; a resumed session continues after the last one. */
+  rounds: RoundRecord[];
+}
+
+export interface StatusUpdate {
+  status: SessionStatus;
+  /** Why the session ended or failed, in words for the UI. */
+  reason?: string;
+  error?: string;
+}
+
+/**
+ * Where the engine persists a session. Every method is awaited: a call's record is written when the
+ * call (attempt) finishes, a round only once all of its calls are written.
+ */
+export interface SessionStore {
+  loadProgress(sessionId: string): Promise<SessionProgress>;
+  /** Every attempt, whatever its status, including background candidates that were not selected. */
+  saveAgentCall(record: AgentCallRecord): Promise<void>;
+  savePlan(plan: PlanRecord): Promise<void>;
+  /** Atomically: the round and the session's counters (roundCount, tokens). Index is rounds.length + 1. */
+  commitRound(round: RoundRecord): Promise<void>;
+  setStatus(sessionId: string, update: StatusUpdate): Promise<void>;
+}

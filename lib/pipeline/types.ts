@@ -1,0 +1,129 @@
+import type { ModelMessage } from "ai";
+import type { AttitudeName, CbtTechnique, SpecialistTechnique } from "@/lib/cbt/techniques";
+import type { PromptRole, PromptSet } from "@/lib/prompts";
+import type { AgentKind, ModelRef } from "@/lib/providers";
+
+export const VARIANTS = [
+  "magnet",
+  "no_planner",
+  "no_selector",
+  "no_planner_no_selector",
+  "cactus_baseline",
+  "psych8k_baseline",
+] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/** Mirrors the SessionStatus enum of the schema. */
+export type SessionStatus =
+  | "draft"
+  | "running"
+  | "paused"
+  | "completed"
+  | "ended_by_client"
+  | "failed"
+  | "stopped";
+
+/** The client profile as the session froze it at creation. */
+export interface ProfileSnapshot {
+  clientInformation: string;
+  reasonForCounseling: string;
+  intakeText: string;
+  attitude: AttitudeName;
+  attitudeInstruction: string;
+  openingCounselor: string;
+  openingClient: string;
+}
+
+export interface CallSettings {
+  temperature: number;
+  maxOutputTokens: number;
+  /** One attempt's time limit; a timed-out attempt is retried. */
+  timeoutMs: number;
+  /** Ask for JSON with a schema (used by the selector only). */
+  structuredOutput?: boolean;
+}
+
+export interface AgentSetup {
+  model: ModelRef;
+  settings: CallSettings;
+}
+
+export interface RetryPolicy {
+  /** Attempts per call, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Everything a session runs with; plain JSON, stored as Session.config. */
+export interface SessionConfig {
+  /** Counselor/client rounds after the opening exchange. */
+  maxRounds: number;
+  /** A client's [/END] before this round is ignored (the marker is still stripped). */
+  minRoundsBeforeEnd: number;
+  /** Run every call of a round one after another (the reference design, for benchmarks). */
+  sequential: boolean;
+  agents: Record<AgentKind, AgentSetup>;
+  prompts: PromptSet;
+  retry: RetryPolicy;
+}
+
+export interface PlanRecord {
+  sessionId: string;
+  /** One of the 12, or null when the answer named none of them. */
+  technique: CbtTechnique | null;
+  techniqueRaw: string;
+  plan: string;
+  tokensIn: number;
+  tokensOut: number;
+}
+
+export interface RoundRecord {
+  sessionId: string;
+  /** 1-based; the opening exchange is not a round. */
+  index: number;
+  counselorReply: string;
+  clientReply: string | null;
+  endedByClient: boolean;
+  /** Specialist techniques whose candidates were fused (all five when there is no selector). */
+  selectedTechniques: SpecialistTechnique[];
+  selectionRationale: string | null;
+  /** The selector's answer named no technique and the fallback (all five) was used. */
+  selectionFallback: boolean;
+  /** Sum over the round's successful calls. */
+  tokensIn: number;
+  tokensOut: number;
+}
+
+export type AgentCallStatus = "succeeded" | "failed" | "cancelled";
+
+/** One attempt of one model call: a row of AgentCall. */
+export interface AgentCallRecord {
+  id: string;
+  sessionId: string;
+  /** Null for the planner, which runs before round 1. */
+  roundIndex: number | null;
+  role: PromptRole;
+  technique: SpecialistTechnique | null;
+  provider: string;
+  modelId: string;
+  settings: CallSettings;
+  promptRole: PromptRole;
+  promptVersion: number;
+  promptMessages: ModelMessage[];
+  rawOutput: string | null;
+  cleanedOutput: string | null;
+  tokensIn: number | null;
+  tokensOut: number | null;
+  latencyMs: number;
+  attempt: number;
+  status: AgentCallStatus;
+  error: string | null;
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+export interface Usage {
+  inputTokens: number | null;
+  outputTokens: number | null;
+}

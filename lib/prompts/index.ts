@@ -1,0 +1,15 @@
+export { DEFAULT_PROMPTS, PROMPT_ROLES, type PromptSet, withPromptOverrides } from "./registry";
+export {
+  PROMPT_VARIABLE_DOCS,
+  type PromptRole,
+  type PromptTemplate,
+  type PromptVariable,
+  type PromptVariables,
+  placeholdersIn,
+  type RenderedPrompt,
+  renderPrompt,
+  roleMarker,
+  templateFromText,
+  templateToText,
+} from "./template";
+export * from "./values";

@@ -1,0 +1,9 @@
+import { specialistPrompt } from "./specialist";
+
+export const reflectionPrompt = specialistPrompt(
+  "reflection",
+  [
+    "Say back, in your own words, what the client has just told you and the feeling underneath it, so that",
+    "they feel understood. Do not ask questions and do not give advice.",
+  ].join("\n"),
+);

@@ -1,0 +1,31 @@
+import { SPECIALIST_LABELS, type SpecialistTechnique } from "@/lib/cbt/techniques";
+import { CLIENT_CONTEXT, section } from "./sections";
+import type { PromptTemplate } from "./template";
+
+/** The frame the five specialist prompts share; each specialist file supplies its own guidance. */
+export function specialistPrompt(technique: SpecialistTechnique, guidance: string): PromptTemplate {
+  const label = SPECIALIST_LABELS[technique].toLowerCase();
+  return {
+    role: `specialist:${technique}`,
+    version: 1,
+    variables: ["client_information", "reason_counseling", "plan", "history"],
+    system: [
+      `Role: specialist:${technique}`,
+      `You are a CBT counselor who answers using one psychological technique only: ${label}.`,
+      guidance,
+      "Write only the counselor's next message: one to three sentences, warm and natural, addressed to the",
+      "client. No speaker label, no quotation marks, no remarks about the technique.",
+    ].join("\n"),
+    user: [
+      CLIENT_CONTEXT,
+      "",
+      "The counseling plan for this session:",
+      section("plan"),
+      "",
+      "The conversation so far:",
+      section("history"),
+      "",
+      `Write the counselor's next message, using ${label}.`,
+    ].join("\n"),
+  };
+}

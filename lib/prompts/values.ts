@@ -1,0 +1,64 @@
+import {
+  CBT_TECHNIQUES,
+  SPECIALIST_LABELS,
+  SPECIALIST_TECHNIQUES,
+  type SpecialistTechnique,
+} from "@/lib/cbt/techniques";
+
+// How engine data becomes prompt text. The offline simulator reads these shapes back, so they are defined
+// once, here.
+
+export type Speaker = "counselor" | "client";
+
+export interface DialogueMessage {
+  role: Speaker;
+  message: string;
+}
+
+const SPEAKER_LABEL: Record<Speaker, string> = { counselor: "Counselor", client: "Client" };
+
+/** One message per line: `Counselor: ...` / `Client: ...` (inner line breaks become spaces). */
+export function formatHistory(dialogue: readonly DialogueMessage[]): string {
+  return dialogue
+    .map((m) => `${SPEAKER_LABEL[m.role]}: ${m.message.replace(/\s*\n\s*/g, " ").trim()}`)
+    .join("\n");
+}
+
+export function formatTechniqueList(): string {
+  return CBT_TECHNIQUES.map((t) => `- ${t}`).join("\n");
+}
+
+const SPECIALIST_DESCRIPTIONS: Record<SpecialistTechnique, string> = {
+  reflection: "mirror the client's words and feelings back to them",
+  questioning: "ask an open question that helps the client explore",
+  providing_solutions: "suggest a concrete step or coping strategy",
+  normalization: "reassure the client that their reaction is common and understandable",
+  psycho_education: "explain a CBT idea that makes sense of the client's experience",
+};
+
+/** Numbered 1-5 in SPECIALIST_TECHNIQUES order; the selector parser maps bare numbers by this order. */
+export function formatTechniqueOptions(): string {
+  return SPECIALIST_TECHNIQUES.map(
+    (t, i) => `${i + 1}. ${t} (${SPECIALIST_LABELS[t]}): ${SPECIALIST_DESCRIPTIONS[t]}`,
+  ).join("\n");
+}
+
+export interface CandidateText {
+  technique: SpecialistTechnique;
+  text: string;
+}
+
+export function formatCandidates(candidates: readonly CandidateText[]): string {
+  return candidates
+    .map((c) => `<candidate technique="${SPECIALIST_LABELS[c.technique]}">\n${c.text.trim()}\n</candidate>`)
+    .join("\n");
+}
+
+export const NO_PLAN_TEXT = "No plan was made for this session. Follow the client's lead.";
+
+export function formatPlan(
+  plan: { technique: string | null; techniqueRaw: string; plan: string } | null,
+): string {
+  if (!plan) return NO_PLAN_TEXT;
+  return `CBT technique: ${plan.technique ?? plan.techniqueRaw}\n${plan.plan.trim()}`;
+}

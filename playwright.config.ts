@@ -1,0 +1,60 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// The e2e run gets its own database: a fresh one on TEST_DATABASE_URL's server, or an embedded
+// PostgreSQL in a temp folder. Set once in the main process; workers inherit the environment.
+process.env.E2E_PORT ??= String(3100 + Math.floor(Math.random() * 800));
+process.env.E2E_RUN_ID ??= `${Date.now()}`;
+const port = Number(process.env.E2E_PORT);
+const baseURL = `http://127.0.0.1:${port}`;
+
+function serverEnvironment(): Record<string, string> {
+  const env: Record<string, string> = { PORT: String(port), SIMULATOR_LATENCY_MS: "40" };
+  if (process.env.TEST_DATABASE_URL) {
+    const url = new URL(process.env.TEST_DATABASE_URL);
+    url.pathname = `/magnet_e2e_${process.env.E2E_RUN_ID}`;
+    env.DATABASE_URL = url.toString();
+  } else {
+    process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "magnet-e2e-pg-"));
+    env.STUDIO_DATA_DIR = process.env.E2E_DATA_DIR;
+  }
+  return env;
+}
+
+/** Debian's chromium where Playwright cannot download its own browser. */
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: "npx tsx --conditions=react-server lib/cli/studio.ts --no-build --import ../shared/data/magnet",
+    url: `${baseURL}/api/health`,
+    env: serverEnvironment(),
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGINT", timeout: 15_000 },
+  },
+});
