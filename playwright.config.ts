@@ -44,11 +44,16 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   webServer: {
-    command: "npx tsx --conditions=react-server lib/cli/studio.ts --no-build --import ../shared/data/magnet",
+    command: "npm run studio -- --no-build --import ../shared/data/magnet",
     url: `${baseURL}/api/health`,
     env: serverEnvironment(),
     timeout: 180_000,

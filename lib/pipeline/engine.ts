@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { DialogueMessage } from "@/lib/prompts";
 import { resolveModel } from "@/lib/providers";
 import { runPlanner, type SessionView } from "./agents";
@@ -114,7 +113,7 @@ function contextOf(run: SessionRun, emit: Emit): RunContext {
     emit,
     models: run.models ?? ((ref) => resolveModel(ref)),
     random: run.random ?? Math.random,
-    newId: randomUUID,
+    newId: () => crypto.randomUUID(),
   };
 }
 

@@ -57,3 +57,13 @@ describe("parseSelection", () => {
     expect(selection.fallback).toBe(true);
   });
 });
+
+describe("parseSelection of an empty structured answer", () => {
+  it("uses the fallback", () => {
+    expect(parseSelection('{"techniques": [], "rationale": "none fit"}')).toEqual({
+      techniques: [...SPECIALIST_TECHNIQUES],
+      rationale: "none fit",
+      fallback: true,
+    });
+  });
+});

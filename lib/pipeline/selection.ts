@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
 
-/** What the selector is asked to return when the model supports structured output. */
+/**
+ * What the selector is asked to return when the model supports structured output. No length limits:
+ * strict JSON-schema modes reject minItems/maxItems on some providers; an empty list means the fallback.
+ */
 export const selectionSchema = z.object({
-  techniques: z.array(z.enum(SPECIALIST_TECHNIQUES)).min(1).max(5),
+  techniques: z.array(z.enum(SPECIALIST_TECHNIQUES)),
   rationale: z.string(),
 });
 

@@ -6,9 +6,15 @@ const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 /** Runs `next build` in `root`, streaming its output; rejects when the build fails. */
 export function buildApp(root: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NEXT_BIN, "build"], { cwd: root, stdio: "inherit", env: process.env });
+    const child = spawn(process.execPath, [NEXT_BIN, "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: process.env,
+    });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with code ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`next build exited with code ${code}`)),
+    );
   });
 }
 
@@ -38,17 +44,19 @@ export async function startApp(options: {
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode} while starting`);
     try {
-      const response = await fetch(url);
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       if (response.ok) return;
-    } catch {
-      // not listening yet
+      last = `HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s`);
+  throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s (last: ${last})`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

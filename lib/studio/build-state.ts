@@ -2,7 +2,15 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 // What `next build` reads. A build older than any of these is stale.
-const BUILD_INPUTS = ["app", "components", "lib", "public", "package-lock.json", "next.config.ts", "postcss.config.mjs"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "package-lock.json",
+  "next.config.ts",
+  "postcss.config.mjs",
+];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
 /** Whether the production build in `.next` is missing or older than the sources it was built from. */

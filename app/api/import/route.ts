@@ -10,7 +10,9 @@ export const POST = route(async (request) => {
       { field: "files", message: "expected multipart/form-data" },
     ]);
   });
-  const files = form.getAll("files").filter((entry): entry is File => entry instanceof File && entry.size > 0);
+  const files = form
+    .getAll("files")
+    .filter((entry): entry is File => entry instanceof File && entry.size > 0);
   if (files.length === 0) {
     throw new AppError("validation", "Choose at least one JSON file to import", [
       { field: "files", message: "no file was uploaded" },
@@ -22,6 +24,8 @@ export const POST = route(async (request) => {
       { field: "files", message: "too large" },
     ]);
   }
-  const uploaded = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
+  const uploaded = await Promise.all(
+    files.map(async (file) => ({ name: file.name, text: await file.text() })),
+  );
   return Response.json(await importUploadedFiles(uploaded));
 });

@@ -46,14 +46,12 @@ type CharColumns = Map<string, number[]>;
  */
 function charAwareClient(charColumns: CharColumns): typeof pg.Client {
   function fix<T>(sql: string | undefined, result: T): T {
-    for (const each of (Array.isArray(result) ? result : [result]) as FieldsLike[]) {
-      const indices: number[] = [];
-      each?.fields?.forEach((field, index) => {
-        if (field.dataTypeID !== CHAR_OID) return;
-        field.dataTypeID = TEXT_OID;
-        indices.push(index);
-      });
-      if (indices.length > 0 && sql !== undefined && !Array.isArray(result)) charColumns.set(sql, indices);
+    // Several statements in one simple query give an array of results; only scripts do that.
+    if (Array.isArray(result)) {
+      for (const each of result) describeCharAsText(each);
+    } else {
+      const indices = describeCharAsText(result as FieldsLike);
+      if (indices.length > 0 && sql !== undefined) charColumns.set(sql, indices);
     }
     return result;
   }
@@ -72,6 +70,17 @@ function charAwareClient(charColumns: CharColumns): typeof pg.Client {
       return result instanceof Promise ? result.then((value) => fix(sql, value)) : result;
     }
   };
+}
+
+/** Re-labels the result's `"char"` fields as text; returns their indices. */
+function describeCharAsText(result: FieldsLike | undefined): number[] {
+  const indices: number[] = [];
+  result?.fields?.forEach((field, index) => {
+    if (field.dataTypeID !== CHAR_OID) return;
+    field.dataTypeID = TEXT_OID;
+    indices.push(index);
+  });
+  return indices;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   writeMigration,
 } from "./files";
 import { ensureDatabase, MAINTENANCE_DATABASE, messageOf, redactUrl, withDatabaseName } from "./postgres";
-import { openSchemaEngine, type SchemaEngine, type SchemaFile } from "./wasm-engine";
+import { guardPanics, openSchemaEngine, type SchemaEngine, type SchemaFile } from "./wasm-engine";
 
 // Prisma migrations without Prisma's native schema engine: the same commands, folder layout and
 // `_prisma_migrations` bookkeeping as `prisma migrate deploy` / `prisma migrate dev --create-only`,
@@ -57,14 +57,18 @@ export async function diffMigrationsToSchema(
   const { schemaPath, migrationsDir } = resolveMigrationPaths(options);
   const files = await readSchemaFiles(schemaPath);
   const migrationsList = await readMigrationList(migrationsDir);
-  const result = await withEngine(serverUrl(databaseUrl), files, "Comparing migrations with the schema", (engine) =>
-    engine.diff({
-      from: { tag: "migrations", ...migrationsList },
-      to: { tag: "schemaDatamodel", files },
-      script: true,
-      exitCode: true,
-      filters: NO_FILTERS,
-    }),
+  const result = await withEngine(
+    serverUrl(databaseUrl),
+    files,
+    "Comparing migrations with the schema",
+    (engine) =>
+      engine.diff({
+        from: { tag: "migrations", ...migrationsList },
+        to: { tag: "schemaDatamodel", files },
+        script: true,
+        exitCode: true,
+        filters: NO_FILTERS,
+      }),
   );
   // With `exitCode: true` the engine answers 2 when there is a difference, 0 when there is none.
   return result.exitCode === 0 ? "" : (result.stdout ?? "");
@@ -76,6 +80,11 @@ export interface CreatedMigration {
   /** Absolute path of its migration.sql. */
   path: string;
   sql: string;
+}
+
+export interface CreateMigrationOptions extends MigrationPathsOptions {
+  /** The migration's timestamp; now by default. */
+  now?: Date;
 }
 
 /** Thrown by createMigration when the schema and the migrations already agree. */
@@ -95,7 +104,7 @@ export class NoSchemaChangesError extends Error {
 export async function createMigration(
   name: string,
   databaseUrl: string,
-  options: MigrationPathsOptions & { now?: Date } = {},
+  options: CreateMigrationOptions = {},
 ): Promise<CreatedMigration> {
   const slug = migrationSlug(name);
   if (!slug) {
@@ -109,6 +118,11 @@ export async function createMigration(
   }
   const folderName = `${migrationTimestamp(options.now ?? new Date())}_${slug}`;
   const { migrationsDir } = resolveMigrationPaths(options);
+  // Migrations run in folder-name order, so a new one must sort last.
+  const latest = (await readMigrationList(migrationsDir)).migrationDirectories.at(-1)?.path;
+  if (latest !== undefined && folderName <= latest) {
+    throw new Error(`The new migration ${folderName} would sort before ${latest}; is the clock right?`);
+  }
   const sqlPath = await writeMigration(migrationsDir, folderName, sql, DEFAULT_PROVIDER);
   return { name: folderName, path: sqlPath, sql };
 }
@@ -133,12 +147,22 @@ async function withEngine<T>(
   const adapterFactory = new MigrationAdapterFactory(databaseUrl);
   let engine: SchemaEngine | undefined;
   try {
-    engine = await openSchemaEngine({ schemaFiles, adapterFactory });
-    return await work(engine);
+    return await guardPanics(async () => {
+      engine = await openSchemaEngine({ schemaFiles, adapterFactory });
+      return work(engine);
+    });
   } catch (error) {
     throw new Error(`${action} on ${redactUrl(databaseUrl)} failed: ${messageOf(error)}`, { cause: error });
   } finally {
-    engine?.free();
+    freeQuietly(engine);
     await adapterFactory.close();
+  }
+}
+
+function freeQuietly(engine: SchemaEngine | undefined): void {
+  try {
+    engine?.free();
+  } catch {
+    // An engine that panicked cannot be freed; its instance is abandoned anyway.
   }
 }

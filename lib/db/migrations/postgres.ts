@@ -7,6 +7,7 @@ import pg from "pg";
 
 export const MAINTENANCE_DATABASE = "postgres";
 const DUPLICATE_DATABASE = "42P04";
+const UNKNOWN_DATABASE = "3D000";
 
 /** The database name of a PostgreSQL connection URL. */
 export function databaseNameOf(url: string): string {
@@ -45,12 +46,17 @@ export function uniqueDatabaseName(prefix: string): string {
 }
 
 /** Runs `work` with a single connection to the maintenance database of the server of `url`. */
-export async function withMaintenanceClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withMaintenanceClient<T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: withDatabaseName(url, MAINTENANCE_DATABASE) });
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${messageOf(error)}`, { cause: error });
+    throw new Error(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${messageOf(error)}`, {
+      cause: error,
+    });
   }
   try {
     return await work(client);
@@ -91,12 +97,14 @@ export async function createDatabase(url: string, options: CreateDatabaseOptions
   });
 }
 
-/** Creates the database named in `url` unless it exists. Returns whether it created it. */
+/**
+ * Creates the database named in `url` unless it exists. Returns whether it created it. Only when
+ * the database is missing does it need the maintenance database (and CREATEDB).
+ */
 export async function ensureDatabase(url: string): Promise<boolean> {
   const name = databaseNameOf(url);
+  if (await databaseAccepts(url)) return false;
   return withMaintenanceClient(url, async (client) => {
-    const existing = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (existing.rowCount === 1) return false;
     try {
       await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
       return true;
@@ -106,6 +114,22 @@ export async function ensureDatabase(url: string): Promise<boolean> {
       throw new Error(`Cannot create database "${name}": ${messageOf(error)}`, { cause: error });
     }
   });
+}
+
+/** Whether a connection to the database of `url` succeeds; false if it does not exist. */
+async function databaseAccepts(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    if (pgErrorCode(error) === UNKNOWN_DATABASE) return false;
+    throw new Error(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${messageOf(error)}`, {
+      cause: error,
+    });
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
 // Prisma's WebAssembly schema engine, loaded by hand. The package is a bundler-style wasm-bindgen
 // build whose entry point imports the .wasm file as an ES module, which plain Node 20 refuses
@@ -38,17 +38,39 @@ interface PanicRegistry {
 }
 
 // The engine reports a Rust panic through this global just before it traps. The trap happens in a
-// detached task, so the process dies with a bare "RuntimeError: unreachable"; printing the
-// message first at least says why. Prisma Client installs its own registry, which we leave alone.
-function installPanicRegistry(): void {
-  const global = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: PanicRegistry };
-  global.PRISMA_WASM_PANIC_REGISTRY ??= {
-    set_message: (message) => console.error(`Prisma schema engine panicked: ${message}`),
-  };
+// detached task, so the call that panicked would never settle; guardPanics() turns the message
+// into a rejection instead. A panicked instance is unusable (and the glue caches views of its
+// memory, so it cannot be swapped for a new one): later calls fail fast.
+const panicListeners = new Set<(message: string) => void>();
+let panicMessage: string | undefined;
+const panicRegistry: PanicRegistry = {
+  set_message(message) {
+    panicMessage = message;
+    if (panicListeners.size === 0) console.error(`Prisma schema engine panicked: ${message}`);
+    for (const listener of panicListeners) listener(message);
+  },
+};
+
+/** Runs engine calls; if the engine panics meanwhile, rejects with the panic message. */
+export async function guardPanics<T>(run: () => Promise<T>): Promise<T> {
+  if (panicMessage !== undefined) {
+    throw new Error(`Prisma schema engine panicked earlier in this process (${panicMessage}); restart it`);
+  }
+  // Prisma Client installs its own registry (which throws) when it loads; ours must be in place.
+  (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: PanicRegistry }).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
+  let listener: ((message: string) => void) | undefined;
+  const panicked = new Promise<never>((_, reject) => {
+    listener = (message) => reject(new Error(`Prisma schema engine panicked: ${message}`));
+    panicListeners.add(listener);
+  });
+  try {
+    return await Promise.race([run(), panicked]);
+  } finally {
+    if (listener) panicListeners.delete(listener);
+  }
 }
 
 async function instantiate(): Promise<SchemaEngineBindings> {
-  installPanicRegistry();
   const gluePath = createRequire(import.meta.url).resolve(BG_MODULE);
   const glue: SchemaEngineBindings = await import(BG_MODULE);
   const bytes = await readFile(path.join(path.dirname(gluePath), WASM_FILE));
