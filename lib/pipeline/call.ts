@@ -138,7 +138,14 @@ async function runAttempt(ctx: RunContext, spec: CallSpec, attempt: number): Pro
   }
   const willRetry =
     !outcome.cancelled && isRetryable(outcome.error) && attempt < ctx.config.retry.maxAttempts;
-  ctx.emit({ type: "call-failed", callId, error: record.error ?? "failed", willRetry, attempt });
+  ctx.emit({
+    type: "call-failed",
+    callId,
+    error: record.error ?? "failed",
+    willRetry,
+    attempt,
+    cancelled: outcome.cancelled,
+  });
   return outcome;
 }
 

@@ -312,6 +312,19 @@ describe("running round by round", () => {
     expect(await runNextRound(run)).toMatchObject({ status: "completed", roundsCompleted: 3 });
   });
 
+  it("pauses after the round in progress when a pause is requested", async () => {
+    let pause = false;
+    const { run, store } = setup(fakeModel(), {
+      config: testConfig({ maxRounds: 5 }),
+      onEvent: (event) => {
+        if (event.type === "round-started" && event.roundIndex === 2) pause = true;
+      },
+      pauseRequested: () => pause,
+    });
+    expect(await runSession(run)).toMatchObject({ status: "paused", roundsCompleted: 2 });
+    expect(store.session("session-1").rounds.map((r) => r.index)).toEqual([1, 2]);
+  });
+
   it("numbers events from firstSeq, one by one", async () => {
     const { run, events } = setup(fakeModel(), { firstSeq: 100 });
     await runSession(run);

@@ -31,6 +31,8 @@ export interface SessionRun {
   models?: ModelResolver;
   /** Randomness for retry jitter. */
   random?: () => number;
+  /** Asked before each round after the first of this run; true ends the run `paused` ("pause after this round"). */
+  pauseRequested?: () => boolean;
 }
 
 export interface SessionOutcome {
@@ -77,6 +79,7 @@ async function drive(run: SessionRun, roundsToPlay: number): Promise<SessionOutc
     const ctx = contextOf(run, emit);
     const plan = await ensurePlan(ctx, run, progress.plan, signal);
     for (let played = 0; played < roundsToPlay && rounds.length < config.maxRounds; played++) {
+      if (played > 0 && run.pauseRequested?.()) break;
       const index = rounds.length + 1;
       emit({ type: "round-started", roundIndex: index });
       const round = await playRound(ctx, run.variant, viewOf(run.profile, plan, rounds), index, signal);

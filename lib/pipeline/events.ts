@@ -22,7 +22,15 @@ export type PipelineEventBody =
     }
   | { type: "call-delta"; callId: string; delta: string }
   | { type: "call-finished"; callId: string; text: string; rawText: string; usage: Usage; latencyMs: number }
-  | { type: "call-failed"; callId: string; error: string; willRetry: boolean; attempt: number }
+  | {
+      type: "call-failed";
+      callId: string;
+      error: string;
+      willRetry: boolean;
+      attempt: number;
+      /** Aborted by a stop, or an unselected candidate cut short: not an error of the model. */
+      cancelled: boolean;
+    }
   | { type: "plan-ready"; technique: CbtTechnique | null; techniqueRaw: string; plan: string }
   | {
       type: "selection-made";

@@ -1,0 +1,66 @@
+// npm run bench [-- --latency 300 --tokens-per-second 40 --rounds 5 --tokens 16 --json <file>]
+// Runs every bench part, prints their reports with PASS/MISS per target, and exits non-zero only on
+// errors (a missed target is a finding, not a failure).
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { engineBench } from "./engine-bench";
+import { formatTarget } from "./report";
+import type { BenchOptions, BenchPart } from "./types";
+
+const PARTS: BenchPart[] = [engineBench];
+
+async function main() {
+  const { options, jsonPath } = parseOptions(process.argv.slice(2));
+  console.log("MAGneT Studio benchmark");
+  console.log(
+    `Fake OpenAI-compatible server on 127.0.0.1: first token after ${options.latencyMs} ms, then ` +
+      `${options.tokensPerSecond} tokens/s; ${options.answerTokens} tokens per answer.`,
+  );
+  const json: Record<string, number> = {};
+  for (const part of PARTS) {
+    const result = await part.run(options);
+    console.log(["", ...result.report, "", ...result.targets.map(formatTarget)].join("\n"));
+    Object.assign(json, result.json);
+  }
+  if (jsonPath) {
+    const figures = { ...json, latency_ms: options.latencyMs, rounds: options.rounds };
+    await writeFile(jsonPath, `${JSON.stringify(figures, null, 2)}\n`);
+    console.log(`\nWrote ${jsonPath}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `Error: ${error.message}` : error);
+  if (process.env.DEBUG) console.error(error);
+  process.exitCode = 1;
+});
+
+function parseOptions(args: string[]): { options: BenchOptions; jsonPath?: string } {
+  const { values } = parseArgs({
+    args: args.filter((arg) => arg !== "--"),
+    options: {
+      latency: { type: "string", default: "300" },
+      "tokens-per-second": { type: "string", default: "40" },
+      rounds: { type: "string", default: "5" },
+      tokens: { type: "string", default: "16" },
+      json: { type: "string" },
+    },
+  });
+  return {
+    options: {
+      latencyMs: numberOption("--latency", values.latency, 0),
+      tokensPerSecond: numberOption("--tokens-per-second", values["tokens-per-second"], 0),
+      rounds: Math.round(numberOption("--rounds", values.rounds, 1)),
+      answerTokens: Math.round(numberOption("--tokens", values.tokens, 1)),
+      log: (line) => console.error(line),
+    },
+    jsonPath: values.json,
+  };
+}
+
+function numberOption(flag: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`${flag} must be a number ≥ ${min}, got "${text}"`);
+  return value;
+}

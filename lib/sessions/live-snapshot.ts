@@ -1,0 +1,73 @@
+import "server-only";
+import type { PipelineEvent } from "@/lib/pipeline/events";
+import type { SessionStatus } from "@/lib/pipeline/types";
+import { applyEvent, emptyRound, type LiveCall, type LiveRound, type LiveSession } from "./live-state";
+import type { SessionDetail } from "./queries";
+
+/** The live state of a stored session: finished calls and committed rounds from the database. */
+export function liveSessionFromDetail(detail: SessionDetail): LiveSession {
+  const calls: Record<string, LiveCall> = {};
+  const planCallIds: string[] = [];
+  const rounds = new Map<number, LiveRound>();
+  const roundOf = (index: number) => {
+    const round = rounds.get(index) ?? emptyRound(index);
+    rounds.set(index, round);
+    return round;
+  };
+  for (const row of detail.agentCalls) {
+    calls[row.id] = {
+      id: row.id,
+      role: row.role,
+      technique: row.technique,
+      roundIndex: row.roundIndex,
+      provider: row.provider,
+      modelId: row.modelId,
+      attempt: row.attempt,
+      status: row.status,
+      text: row.cleanedOutput ?? row.rawOutput ?? "",
+      error: row.error,
+      latencyMs: row.latencyMs,
+      tokensIn: row.tokensIn,
+      tokensOut: row.tokensOut,
+      startedAt: row.startedAt.getTime(),
+    };
+    if (row.roundIndex === null) planCallIds.push(row.id);
+    else roundOf(row.roundIndex).callIds.push(row.id);
+  }
+  for (const row of detail.rounds) {
+    Object.assign(roundOf(row.index), {
+      counselorReply: row.counselorReply,
+      clientReply: row.clientReply,
+      endedByClient: row.endedByClient,
+      selection: { techniques: row.selectedTechniques, rationale: row.selectionRationale, fallback: false },
+      committed: true,
+    });
+  }
+  return {
+    id: detail.id,
+    status: detail.status as SessionStatus,
+    variant: detail.variant,
+    maxRounds: detail.maxRounds,
+    roundCount: detail.roundCount,
+    tokensIn: detail.tokensIn,
+    tokensOut: detail.tokensOut,
+    plan: detail.technique || detail.plan ? planOf(detail) : null,
+    planCallIds,
+    rounds: [...rounds.values()].sort((a, b) => a.index - b.index),
+    calls,
+    statusReason: detail.error,
+  };
+}
+
+function planOf(detail: SessionDetail) {
+  return { technique: detail.technique, techniqueRaw: detail.techniqueRaw ?? "", plan: detail.plan ?? "" };
+}
+
+/** Overlays the partial text of calls still running (from the event hub) on a stored state. */
+export function withPartialCalls(state: LiveSession, partial: PipelineEvent[]): LiveSession {
+  return partial.reduce((next, event) => {
+    const stored = "callId" in event ? next.calls[event.callId] : undefined;
+    if (stored && stored.status !== "running") return next;
+    return applyEvent(next, event);
+  }, state);
+}

@@ -1,0 +1,215 @@
+// The state of one session as the live view shows it, and the one reducer that moves it forward by
+// pipeline events. The server builds the first state from the database (plus the partial text of
+// calls still streaming); the browser applies every later event with the same reducer. Client-safe.
+
+import type { PipelineEvent } from "@/lib/pipeline/events";
+import type { SessionStatus, Variant } from "@/lib/pipeline/types";
+
+export type LiveCallStatus = "running" | "succeeded" | "failed" | "cancelled";
+
+export interface LiveCall {
+  id: string;
+  role: string;
+  technique: string | null;
+  roundIndex: number | null;
+  provider: string;
+  modelId: string;
+  attempt: number;
+  status: LiveCallStatus;
+  /** Streamed raw text while running; the cleaned output once finished. */
+  text: string;
+  error: string | null;
+  latencyMs: number | null;
+  tokensIn: number | null;
+  tokensOut: number | null;
+  startedAt: number;
+}
+
+export interface LiveSelection {
+  techniques: string[];
+  rationale: string | null;
+  fallback: boolean;
+}
+
+export interface LiveRound {
+  index: number;
+  /** Calls of the round in start order, retries included. */
+  callIds: string[];
+  selection: LiveSelection | null;
+  counselorReply: string | null;
+  clientReply: string | null;
+  endedByClient: boolean;
+  committed: boolean;
+}
+
+export interface LivePlan {
+  technique: string | null;
+  techniqueRaw: string;
+  plan: string;
+}
+
+export interface LiveSession {
+  id: string;
+  status: SessionStatus;
+  variant: Variant;
+  maxRounds: number;
+  roundCount: number;
+  tokensIn: number;
+  tokensOut: number;
+  plan: LivePlan | null;
+  /** Calls of the planner (round null). */
+  planCallIds: string[];
+  rounds: LiveRound[];
+  calls: Record<string, LiveCall>;
+  statusReason: string | null;
+}
+
+export function emptyRound(index: number): LiveRound {
+  return {
+    index,
+    callIds: [],
+    selection: null,
+    counselorReply: null,
+    clientReply: null,
+    endedByClient: false,
+    committed: false,
+  };
+}
+
+/** Applies one event; returns a new state (the input is not changed). Applying an event twice is harmless. */
+export function applyEvent(state: LiveSession, event: PipelineEvent): LiveSession {
+  switch (event.type) {
+    case "session-started":
+      return { ...state, status: "running", statusReason: null, maxRounds: event.maxRounds };
+    case "round-started":
+      return withRound(state, event.roundIndex, (round) => round);
+    case "call-started":
+      return startCall(state, event);
+    case "call-delta":
+      return updateCall(state, event.callId, (call) =>
+        call.status === "running" ? { ...call, text: call.text + event.delta } : call,
+      );
+    case "call-finished":
+      return updateCall(state, event.callId, (call) => ({
+        ...call,
+        status: "succeeded",
+        text: event.text,
+        latencyMs: event.latencyMs,
+        tokensIn: event.usage.inputTokens,
+        tokensOut: event.usage.outputTokens,
+      }));
+    case "call-failed":
+      return updateCall(state, event.callId, (call) => ({
+        ...call,
+        status: event.cancelled ? "cancelled" : "failed",
+        error: event.error,
+      }));
+    case "plan-ready":
+      return {
+        ...state,
+        plan: { technique: event.technique, techniqueRaw: event.techniqueRaw, plan: event.plan },
+      };
+    case "selection-made":
+      return withRound(state, event.roundIndex, (round) => ({
+        ...round,
+        selection: { techniques: event.techniques, rationale: event.rationale, fallback: event.fallback },
+      }));
+    case "round-completed":
+      return commitRound(state, event.round);
+    case "session-ended":
+      return { ...state, status: event.status, statusReason: event.reason };
+  }
+}
+
+function startCall(state: LiveSession, event: Extract<PipelineEvent, { type: "call-started" }>): LiveSession {
+  if (state.calls[event.callId]) return state;
+  const call: LiveCall = {
+    id: event.callId,
+    role: event.role,
+    technique: event.technique ?? null,
+    roundIndex: event.roundIndex,
+    provider: event.provider,
+    modelId: event.modelId,
+    attempt: event.attempt,
+    status: "running",
+    text: "",
+    error: null,
+    latencyMs: null,
+    tokensIn: null,
+    tokensOut: null,
+    startedAt: event.timestamp,
+  };
+  const next = { ...state, calls: { ...state.calls, [call.id]: call } };
+  if (event.roundIndex === null) return { ...next, planCallIds: [...next.planCallIds, call.id] };
+  return withRound(next, event.roundIndex, (round) => ({ ...round, callIds: [...round.callIds, call.id] }));
+}
+
+function updateCall(state: LiveSession, callId: string, change: (call: LiveCall) => LiveCall): LiveSession {
+  const call = state.calls[callId];
+  if (!call) return state;
+  return { ...state, calls: { ...state.calls, [callId]: change(call) } };
+}
+
+function withRound(state: LiveSession, index: number, change: (round: LiveRound) => LiveRound): LiveSession {
+  const at = state.rounds.findIndex((r) => r.index === index);
+  const rounds = [...state.rounds];
+  if (at >= 0) rounds[at] = change(rounds[at]);
+  else rounds.push(change(emptyRound(index)));
+  rounds.sort((a, b) => a.index - b.index);
+  return { ...state, rounds };
+}
+
+function commitRound(
+  state: LiveSession,
+  round: Extract<PipelineEvent, { type: "round-completed" }>["round"],
+): LiveSession {
+  const already = state.rounds.find((r) => r.index === round.index)?.committed;
+  const next = withRound(state, round.index, (r) => ({
+    ...r,
+    counselorReply: round.counselorReply,
+    clientReply: round.clientReply,
+    endedByClient: round.endedByClient,
+    selection: r.selection ?? {
+      techniques: round.selectedTechniques,
+      rationale: round.selectionRationale,
+      fallback: round.selectionFallback,
+    },
+    committed: true,
+  }));
+  if (already) return next;
+  return {
+    ...next,
+    roundCount: Math.max(state.roundCount, round.index),
+    tokensIn: state.tokensIn + round.tokensIn,
+    tokensOut: state.tokensOut + round.tokensOut,
+  };
+}
+
+/** The calls of a round that the view shows: the latest attempt per role. */
+export function latestAttempts(state: LiveSession, callIds: string[]): LiveCall[] {
+  const byRole = new Map<string, LiveCall>();
+  for (const id of callIds) {
+    const call = state.calls[id];
+    if (!call) continue;
+    const seen = byRole.get(call.role);
+    if (!seen || call.attempt >= seen.attempt) byRole.set(call.role, call);
+  }
+  return [...byRole.values()];
+}
+
+export function emptyLiveSession(id: string, variant: Variant, maxRounds: number): LiveSession {
+  return {
+    id,
+    status: "draft",
+    variant,
+    maxRounds,
+    roundCount: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    plan: null,
+    planCallIds: [],
+    rounds: [],
+    calls: {},
+    statusReason: null,
+  };
+}
