@@ -8,13 +8,18 @@ import { defineConfig } from "@playwright/test";
 process.env.E2E_PORT ??= String(3100 + Math.floor(Math.random() * 800));
 process.env.E2E_RUN_ID ??= `${Date.now()}`;
 const port = Number(process.env.E2E_PORT);
+// The simulator paces its tokens so that streaming is visible to the tests; the app and the CLI
+// processes the tests start inherit these.
+process.env.SIMULATOR_LATENCY_MS ??= "150";
+process.env.SIMULATOR_TOKENS_PER_SECOND ??= "30";
 const baseURL = `http://127.0.0.1:${port}`;
 
 function serverEnvironment(): Record<string, string> {
-  const env: Record<string, string> = { PORT: String(port), SIMULATOR_LATENCY_MS: "40" };
+  const env: Record<string, string> = { PORT: String(port) };
   if (process.env.TEST_DATABASE_URL) {
     const url = new URL(process.env.TEST_DATABASE_URL);
     url.pathname = `/magnet_e2e_${process.env.E2E_RUN_ID}`;
+    process.env.E2E_DATABASE_URL = url.toString();
     env.DATABASE_URL = url.toString();
   } else {
     process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "magnet-e2e-pg-"));

@@ -1,7 +1,7 @@
 export function RoundNavigator({ rounds }: { rounds: { index: number; ended: boolean }[] }) {
   if (rounds.length === 0) return null;
   return (
-    <nav aria-label="Rounds" className="sticky top-6 hidden h-fit w-28 shrink-0 xl:block">
+    <nav aria-label="Rounds" className="sticky top-6 hidden h-fit w-28 shrink-0 2xl:block">
       <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-fg-muted">Rounds</p>
       <ol className="grid grid-cols-4 gap-1">
         {rounds.map((r) => (

@@ -1,21 +1,42 @@
-// Reading the frozen configuration snapshot stored on a session.
+// Reading the frozen configuration snapshot stored on a session (written by createSession in create.ts:
+// the engine's SessionConfig plus `snapshotVersion`, `variant` and the `profile` snapshot).
 
-interface RoleModel {
-  provider?: string;
-  modelId?: string;
+import { VARIANT_SHAPES } from "@/lib/pipeline/variants";
+
+interface StoredAgent {
+  model?: { provider?: string; modelId?: string };
+}
+
+interface StoredSnapshot {
+  importedFrom?: string;
+  variant?: string;
+  agents?: Record<string, StoredAgent | undefined>;
 }
 
 /** A short description of the models a session used, for lists and headers. */
 export function describeSessionModels(config: unknown): string {
   if (!config || typeof config !== "object") return "—";
-  const snapshot = config as { importedFrom?: string; models?: Record<string, RoleModel> };
+  const snapshot = config as StoredSnapshot;
   if (snapshot.importedFrom) return "Imported (original run)";
+  const agents = snapshot.agents ?? {};
+  const used = agentsOfVariant(snapshot.variant) ?? Object.keys(agents);
   const ids = new Set(
-    Object.values(snapshot.models ?? {})
-      .map((m) => m?.modelId)
-      .filter((id): id is string => Boolean(id)),
+    used.map((agent) => agents[agent]?.model?.modelId).filter((id): id is string => Boolean(id)),
   );
   return ids.size ? [...ids].join(", ") : "—";
+}
+
+/** The agents a variant calls (the config names a model for all of them); null for an unknown variant. */
+function agentsOfVariant(variant: string | undefined): string[] | null {
+  const shape = VARIANT_SHAPES[variant as keyof typeof VARIANT_SHAPES];
+  if (!shape) return null;
+  const counselor = shape.counselor === "multi_agent" ? ["specialist", "fuser"] : ["counselor"];
+  return [
+    ...(shape.planner ? ["planner"] : []),
+    ...counselor,
+    ...(shape.selector ? ["selector"] : []),
+    "client",
+  ];
 }
 
 export function isOfflineSimulator(modelId: string): boolean {

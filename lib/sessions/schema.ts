@@ -60,3 +60,42 @@ export interface SessionListResponse {
   page: number;
   pageSize: number;
 }
+
+// Creating and running generated sessions.
+
+/** The agents whose model a session may override; mirrors AGENT_KINDS of lib/providers (kept light here). */
+export const SESSION_AGENTS = ["planner", "specialist", "selector", "fuser", "client", "counselor"] as const;
+/** Mirrors PROVIDERS of lib/providers/registry (which loads the provider SDKs, so it is not imported here). */
+export const MODEL_PROVIDERS = ["openai", "openai-compatible", "offline"] as const;
+export const MAX_ROUNDS_LIMIT = 40;
+
+export const modelOverrideSchema = z
+  .object({ provider: z.enum(MODEL_PROVIDERS), modelId: z.string().trim().min(1).max(200) })
+  .strict();
+
+export const createSessionRequestSchema = z
+  .object({
+    profileId: z.string().trim().min(1, "must not be empty").max(64),
+    variant: z.enum(SESSION_VARIANTS),
+    /** Per-agent model overrides; agents not named use the environment's defaults. */
+    models: z.partialRecord(z.enum(SESSION_AGENTS), modelOverrideSchema).optional(),
+    maxRounds: z.int().min(1).max(MAX_ROUNDS_LIMIT).optional(),
+    /** A client's [/END] before this round is ignored. */
+    minRoundsBeforeEnd: z.int().min(0).max(MAX_ROUNDS_LIMIT).optional(),
+  })
+  .strict()
+  .refine((r) => r.maxRounds === undefined || (r.minRoundsBeforeEnd ?? 0) <= r.maxRounds, {
+    path: ["minRoundsBeforeEnd"],
+    message: "must not exceed maxRounds",
+  });
+
+export type CreateSessionRequestInput = z.input<typeof createSessionRequestSchema>;
+export type CreateSessionRequest = z.output<typeof createSessionRequestSchema>;
+
+/** `to-end` runs (or resumes) until the session ends; `next-round` plays one round and pauses. */
+export const SESSION_RUN_MODES = ["to-end", "next-round"] as const;
+export type SessionRunMode = (typeof SESSION_RUN_MODES)[number];
+
+export const runSessionRequestSchema = z
+  .object({ mode: z.enum(SESSION_RUN_MODES).default("to-end") })
+  .strict();

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { SessionView } from "@/components/sessions/session-view";
+import { LiveSessionView } from "@/components/sessions/live/live-session-view";
 import { AppError } from "@/lib/errors";
+import { describeSessionModels } from "@/lib/sessions/config";
+import { liveSessionFromDetail } from "@/lib/sessions/live-snapshot";
 import { getSessionDetailById, type SessionDetail } from "@/lib/sessions/queries";
 
 type Props = { params: Promise<{ id: string }> };
@@ -22,5 +24,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SessionPage({ params }: Props) {
   const session = await loadSession((await params).id);
-  return <SessionView session={session} />;
+  const models = describeSessionModels(session.config);
+  const { profile } = session;
+  return (
+    <LiveSessionView
+      initial={liveSessionFromDetail(session)}
+      opening={{ counselor: session.openingCounselor, client: session.openingClient }}
+      summary={{
+        profile: {
+          id: profile.id,
+          name: profile.name,
+          attitude: profile.attitude,
+          presentingProblem: profile.presentingProblem,
+        },
+        models,
+        offline: models.includes("offline-simulator"),
+        source: session.source,
+      }}
+    />
+  );
 }

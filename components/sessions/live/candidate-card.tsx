@@ -1,0 +1,79 @@
+"use client";
+
+import { memo } from "react";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import type { LiveCall } from "@/lib/sessions/live-state";
+import { CallMeta } from "./call-meta";
+import { HighlightedText } from "./highlighted-text";
+
+export type CandidateChoice = "selected" | "unselected" | "pending";
+
+/** One specialist's candidate reply: streams in place; after the selection, chosen or dimmed. */
+export const CandidateCard = memo(function CandidateCard({
+  label,
+  call,
+  choice,
+  spans,
+  onInspect,
+}: {
+  label: string;
+  call: LiveCall | undefined;
+  choice: CandidateChoice;
+  spans?: [number, number][];
+  onInspect: (callId: string) => void;
+}) {
+  return (
+    <article
+      data-testid="candidate-card"
+      data-technique={label}
+      data-choice={choice}
+      data-status={call?.status ?? "waiting"}
+      className={cn(
+        "flex min-h-44 flex-col rounded-lg border bg-surface-raised p-3 transition-opacity",
+        choice === "selected" ? "border-accent ring-1 ring-accent" : "border-border",
+        choice === "unselected" && "opacity-50",
+      )}
+    >
+      <header className="mb-2 flex flex-wrap items-center justify-between gap-1">
+        <h3 className="text-xs font-semibold uppercase tracking-wide">{label}</h3>
+        {choice === "selected" ? (
+          <Badge tone="accent" title="The selector chose this technique for the round">
+            ✓ chosen
+          </Badge>
+        ) : null}
+        {call?.status === "failed" ? <Badge tone="danger">Failed</Badge> : null}
+      </header>
+      <button
+        type="button"
+        disabled={!call}
+        onClick={() => call && onInspect(call.id)}
+        title="Inspect this call"
+        className="flex flex-1 cursor-pointer flex-col justify-start rounded text-left text-sm leading-relaxed hover:bg-surface-muted/60 disabled:cursor-default"
+      >
+        <span>
+          {call ? (
+            <HighlightedText text={call.text} spans={spans ?? []} className="font-serif" />
+          ) : (
+            <span className="text-fg-muted">Waiting…</span>
+          )}
+          {call?.status === "running" ? <span className="ml-0.5 animate-pulse text-accent">▍</span> : null}
+        </span>
+        {call?.error ? <span className="mt-2 block text-xs text-danger">{call.error}</span> : null}
+      </button>
+      {call ? (
+        <footer className="flex items-end justify-between gap-2">
+          <CallMeta call={call} />
+          <button
+            type="button"
+            onClick={() => onInspect(call.id)}
+            aria-label={`Inspect the ${label} call`}
+            className="text-[11px] text-accent hover:underline"
+          >
+            inspect
+          </button>
+        </footer>
+      ) : null}
+    </article>
+  );
+});

@@ -1,0 +1,59 @@
+import { Badge } from "@/components/ui/badge";
+import type { LiveCall, LivePlan as Plan } from "@/lib/sessions/live-state";
+import { CallMeta } from "./call-meta";
+
+/** The CBT plan: the planner's text while it streams, then the technique and the plan. */
+export function LivePlan({
+  plan,
+  call,
+  onInspect,
+}: {
+  plan: Plan | null;
+  call: LiveCall | undefined;
+  onInspect: (id: string) => void;
+}) {
+  if (!plan && !call) return null;
+  return (
+    <section
+      aria-label="CBT plan"
+      className="mb-6 rounded-lg border border-border bg-surface-raised"
+      data-testid="plan"
+    >
+      <div className="flex flex-wrap items-center gap-3 border-b border-border px-4 py-3">
+        <h2 className="text-xs font-semibold uppercase tracking-wide text-fg-muted">CBT plan</h2>
+        <span className="text-sm font-semibold" data-testid="plan-technique">
+          {plan ? (plan.technique ?? "Technique not recognised") : "Planning…"}
+        </span>
+        {plan && !plan.technique ? <Badge tone="warning">Not one of the 12 techniques</Badge> : null}
+        {call ? (
+          <button
+            type="button"
+            className="ml-auto text-xs text-accent hover:underline"
+            onClick={() => onInspect(call.id)}
+          >
+            inspect planner call
+          </button>
+        ) : null}
+      </div>
+      <details className="px-4 py-3" open={!plan}>
+        <summary className="cursor-pointer text-sm text-fg-muted hover:text-fg">
+          Planner&apos;s answer and session plan
+        </summary>
+        {plan ? (
+          <>
+            {plan.techniqueRaw ? (
+              <p className="prose-clinical mt-3 text-sm text-fg-muted">{plan.techniqueRaw.trim()}</p>
+            ) : null}
+            <p className="prose-clinical mt-3">{plan.plan.trim()}</p>
+          </>
+        ) : (
+          <p className="prose-clinical mt-3" data-testid="plan-streaming">
+            {call?.text}
+            <span className="ml-0.5 animate-pulse text-accent">▍</span>
+          </p>
+        )}
+        {call ? <CallMeta call={call} /> : null}
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,202 @@
+"use client";
+
+import { memo, useMemo, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { SPECIALIST_LABELS, SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
+import type { LiveCall, LiveRound as Round } from "@/lib/sessions/live-state";
+import { traceProvenance } from "@/lib/sessions/provenance";
+import { CallMeta } from "./call-meta";
+import { CandidateCard, type CandidateChoice } from "./candidate-card";
+import { ProvenanceReply } from "./provenance-reply";
+import { StreamingText } from "./streaming-text";
+
+interface Props {
+  round: Round;
+  /** The latest attempt of each call of the round. */
+  calls: LiveCall[];
+  /** The variant has specialist agents (not a single-counselor baseline). */
+  hasSpecialists: boolean;
+  candidatesRecorded: boolean;
+  onInspect: (callId: string) => void;
+}
+
+export const LiveRound = memo(function LiveRound({
+  round,
+  calls,
+  hasSpecialists,
+  candidatesRecorded,
+  onInspect,
+}: Props) {
+  const byRole = useMemo(() => new Map(calls.map((call) => [call.role, call])), [calls]);
+  const counselor = byRole.get("fuser") ?? byRole.get("counselor:cactus") ?? byRole.get("counselor:psych8k");
+  const client = byRole.get("client");
+  const selector = byRole.get("selector");
+  const fused = round.counselorReply ?? (counselor?.status === "succeeded" ? counselor.text : null);
+  const [active, setActive] = useState<number | null>(null);
+  const spans = useSpans(fused, byRole, active);
+
+  return (
+    <li
+      id={`round-${round.index}`}
+      className="scroll-mt-6 rounded-lg border border-border bg-surface-raised p-4"
+      data-testid="round"
+    >
+      <div className="mb-3 flex flex-wrap items-center gap-2">
+        <h2 className="text-sm font-semibold">Round {round.index}</h2>
+        {round.committed ? <Badge tone="success">Stored</Badge> : <Badge tone="accent">In progress</Badge>}
+        {round.endedByClient ? <Badge tone="warning">Client ended the session</Badge> : null}
+      </div>
+      {hasSpecialists && candidatesRecorded ? (
+        <div className="mb-3 grid grid-cols-5 gap-2" data-testid="candidates">
+          {SPECIALIST_TECHNIQUES.map((technique) => (
+            <CandidateCard
+              key={technique}
+              label={SPECIALIST_LABELS[technique]}
+              call={byRole.get(`specialist:${technique}`)}
+              choice={choiceOf(round, technique)}
+              spans={spans.get(`specialist:${technique}`)}
+              onInspect={onInspect}
+            />
+          ))}
+        </div>
+      ) : null}
+      {!candidatesRecorded ? (
+        <p className="mb-3 rounded-md bg-surface-muted px-3 py-2 text-xs text-fg-muted">
+          The source of this session did not record the five candidate replies or the selector&apos;s choice;
+          only the final dialogue is shown.
+        </p>
+      ) : null}
+      {round.selection || selector ? (
+        <SelectionLine round={round} selector={selector} onInspect={onInspect} />
+      ) : null}
+      <Turn speaker="Counselor" testId="fused-reply" call={counselor} onInspect={onInspect}>
+        {fused ? (
+          <ProvenanceReply text={fused} activeIndex={active} onSentenceHover={setActive} />
+        ) : (
+          <StreamingText
+            call={counselor}
+            waiting={hasSpecialists ? "Waiting for the selected candidates…" : "Waiting…"}
+          />
+        )}
+      </Turn>
+      <Turn speaker="Client" testId="client-reply" call={client} onInspect={onInspect}>
+        {round.clientReply !== null ? (
+          <span className="prose-clinical font-serif">{round.clientReply}</span>
+        ) : (
+          <StreamingText call={client} waiting="Waiting for the counselor…" />
+        )}
+      </Turn>
+    </li>
+  );
+}, sameRound);
+
+function sameRound(a: Props, b: Props): boolean {
+  return (
+    a.round === b.round &&
+    a.hasSpecialists === b.hasSpecialists &&
+    a.candidatesRecorded === b.candidatesRecorded &&
+    a.onInspect === b.onInspect &&
+    a.calls.length === b.calls.length &&
+    a.calls.every((call, i) => call === b.calls[i])
+  );
+}
+
+function choiceOf(round: Round, technique: SpecialistTechnique): CandidateChoice {
+  if (!round.selection) return "pending";
+  return round.selection.techniques.includes(technique) ? "selected" : "unselected";
+}
+
+/** Candidate passages the hovered sentence of the fused reply drew on, by role. */
+function useSpans(fused: string | null, byRole: Map<string, LiveCall>, active: number | null) {
+  const candidates = SPECIALIST_TECHNIQUES.map((t) => byRole.get(`specialist:${t}`)).filter(
+    (call): call is LiveCall => call?.status === "succeeded",
+  );
+  const key = candidates.map((c) => c.id).join();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the candidates are identified by `key`
+  const traced = useMemo(
+    () =>
+      fused
+        ? traceProvenance(
+            fused,
+            candidates.map((c) => ({ key: c.role, text: c.text })),
+          )
+        : [],
+    [fused, key],
+  );
+  const spans = new Map<string, [number, number][]>();
+  if (active === null) return spans;
+  for (const source of traced[active]?.sources ?? []) spans.set(source.key, source.spans);
+  return spans;
+}
+
+function SelectionLine({
+  round,
+  selector,
+  onInspect,
+}: {
+  round: Round;
+  selector: LiveCall | undefined;
+  onInspect: (id: string) => void;
+}) {
+  const selection = round.selection;
+  return (
+    <div className="mb-3 flex flex-wrap items-baseline gap-2 text-sm" data-testid="selection">
+      <span className="text-xs font-semibold uppercase tracking-wide text-fg-muted">Selector</span>
+      {selection ? (
+        selection.techniques.map((t) => (
+          <Badge key={t} tone="accent">
+            {SPECIALIST_LABELS[t as SpecialistTechnique] ?? t}
+          </Badge>
+        ))
+      ) : (
+        <span className="text-fg-muted">choosing…</span>
+      )}
+      {selection?.fallback ? <Badge tone="warning">No technique named: all five used</Badge> : null}
+      {selection?.rationale ? <span className="text-fg-muted">— {selection.rationale}</span> : null}
+      {selector ? (
+        <button
+          type="button"
+          className="text-xs text-accent hover:underline"
+          onClick={() => onInspect(selector.id)}
+        >
+          inspect
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function Turn({
+  speaker,
+  testId,
+  call,
+  onInspect,
+  children,
+}: {
+  speaker: string;
+  testId: string;
+  call: LiveCall | undefined;
+  onInspect: (id: string) => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="mt-2 flex gap-3" data-testid={testId}>
+      <div className="w-24 shrink-0">
+        <span className="text-xs font-semibold uppercase tracking-wide text-accent">{speaker}</span>
+        {call ? (
+          <button
+            type="button"
+            className="block text-[11px] text-fg-muted hover:text-accent"
+            onClick={() => onInspect(call.id)}
+          >
+            inspect
+          </button>
+        ) : null}
+      </div>
+      <div className="min-w-0 flex-1">
+        {children}
+        {call && call.status !== "running" ? <CallMeta call={call} /> : null}
+      </div>
+    </div>
+  );
+}

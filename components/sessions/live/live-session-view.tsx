@@ -1,0 +1,180 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+import { RoundNavigator } from "@/components/sessions/round-navigator";
+import { Utterance } from "@/components/sessions/utterance";
+import { cn } from "@/components/ui/cn";
+import { type LiveSession, latestAttempts } from "@/lib/sessions/live-state";
+import { CallInspector } from "./call-inspector";
+import { LiveHeader, type SessionSummary } from "./live-header";
+import { LivePlan } from "./live-plan";
+import { LiveRound } from "./live-round";
+import { Transcript } from "./transcript";
+import { useSessionStream } from "./use-session-stream";
+
+const BASELINES = ["cactus_baseline", "psych8k_baseline"];
+
+export function LiveSessionView({
+  initial,
+  summary,
+  opening,
+}: {
+  initial: LiveSession;
+  summary: SessionSummary;
+  opening: { counselor: string; client: string };
+}) {
+  const { state, status } = useSessionStream(initial, summary.source === "generated");
+  const [view, setView] = useState<"rounds" | "transcript">("rounds");
+  const [inspected, setInspected] = useState<string | null>(null);
+  const inspect = useCallback((callId: string) => setInspected(callId), []);
+  const planCall = latestAttempts(state, state.planCallIds)[0];
+  const hasSpecialists = !BASELINES.includes(state.variant);
+  const candidatesRecorded = summary.source === "generated";
+
+  return (
+    <div className="flex gap-6">
+      <div className="min-w-0 flex-1">
+        <LiveHeader state={state} summary={summary} stream={status} />
+        <LivePlan plan={state.plan} call={planCall} onInspect={inspect} />
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+          <ViewSwitch view={view} onChange={setView} />
+          {view === "rounds" ? <JumpToRound rounds={state.rounds.map((r) => r.index)} /> : null}
+        </div>
+        {view === "transcript" ? (
+          <Transcript
+            openingCounselor={opening.counselor}
+            openingClient={opening.client}
+            rounds={state.rounds}
+          />
+        ) : (
+          <>
+            <section
+              aria-label="Opening exchange"
+              className="mb-6 rounded-lg border border-border bg-surface-raised p-4"
+            >
+              <h2 className="mb-3 text-xs font-semibold uppercase tracking-wide text-fg-muted">
+                Opening exchange
+              </h2>
+              <Utterance speaker="counselor" text={opening.counselor} />
+              <Utterance speaker="client" text={opening.client} />
+            </section>
+            <Rounds
+              state={state}
+              hasSpecialists={hasSpecialists}
+              candidatesRecorded={candidatesRecorded}
+              onInspect={inspect}
+            />
+          </>
+        )}
+      </div>
+      <RoundNavigator rounds={state.rounds.map((r) => ({ index: r.index, ended: r.endedByClient }))} />
+      <CallInspector callId={inspected} onClose={() => setInspected(null)} />
+    </div>
+  );
+}
+
+function Rounds({
+  state,
+  hasSpecialists,
+  candidatesRecorded,
+  onInspect,
+}: {
+  state: LiveSession;
+  hasSpecialists: boolean;
+  candidatesRecorded: boolean;
+  onInspect: (id: string) => void;
+}) {
+  const callsByRound = useCallsByRound(state);
+  if (state.rounds.length === 0) {
+    return (
+      <p
+        className="rounded-lg border border-dashed border-border px-6 py-10 text-center text-sm text-fg-muted"
+        data-testid="empty-state"
+      >
+        No rounds yet. Use <strong>Run next round</strong> to watch one round, or{" "}
+        <strong>Run to the end</strong> to play all {state.maxRounds}.
+      </p>
+    );
+  }
+  return (
+    <ol className="flex flex-col gap-6" data-testid="rounds">
+      {state.rounds.map((round) => (
+        <LiveRound
+          key={round.index}
+          round={round}
+          calls={callsByRound.get(round.index) ?? []}
+          hasSpecialists={hasSpecialists}
+          candidatesRecorded={candidatesRecorded}
+          onInspect={onInspect}
+        />
+      ))}
+    </ol>
+  );
+}
+
+/** Latest attempts per round, keeping each round's array when none of its calls changed. */
+function useCallsByRound(state: LiveSession): Map<number, ReturnType<typeof latestAttempts>> {
+  return useMemo(() => {
+    const map = new Map<number, ReturnType<typeof latestAttempts>>();
+    for (const round of state.rounds) map.set(round.index, latestAttempts(state, round.callIds));
+    return map;
+  }, [state]);
+}
+
+function ViewSwitch({
+  view,
+  onChange,
+}: {
+  view: "rounds" | "transcript";
+  onChange: (view: "rounds" | "transcript") => void;
+}) {
+  return (
+    <div
+      role="tablist"
+      aria-label="View"
+      className="mb-4 inline-flex rounded-md border border-border p-0.5 text-sm"
+    >
+      {(["rounds", "transcript"] as const).map((name) => (
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          aria-selected={view === name}
+          onClick={() => onChange(name)}
+          className={cn(
+            "rounded px-3 py-1 capitalize",
+            view === name ? "bg-accent-soft text-fg" : "text-fg-muted hover:text-fg",
+          )}
+        >
+          {name === "rounds" ? "Rounds and agents" : "Transcript"}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The round navigator for every screen width (the side list appears only on wide screens). */
+function JumpToRound({ rounds }: { rounds: number[] }) {
+  if (rounds.length < 2) return null;
+  return (
+    <label className="flex items-center gap-2 text-xs text-fg-muted">
+      Jump to round
+      <select
+        className="rounded-md border border-border bg-surface-raised px-2 py-1 text-sm text-fg"
+        defaultValue=""
+        onChange={(e) =>
+          document.getElementById(`round-${e.target.value}`)?.scrollIntoView({ behavior: "smooth" })
+        }
+      >
+        <option value="" disabled>
+          —
+        </option>
+        {rounds.map((index) => (
+          <option key={index} value={index}>
+            {index}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

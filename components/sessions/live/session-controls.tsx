@@ -1,0 +1,57 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import { fetchJson } from "@/components/ui/fetch-json";
+import type { SessionStatus } from "@/lib/pipeline/types";
+
+type Action = "next-round" | "to-end" | "pause" | "stop";
+
+const FINISHED: SessionStatus[] = ["completed", "ended_by_client"];
+
+/** Run next round, run to the end, pause after this round, stop. Generation runs on the server. */
+export function SessionControls({ sessionId, status }: { sessionId: string; status: SessionStatus }) {
+  const action = useMutation({
+    mutationFn: (kind: Action) =>
+      kind === "pause" || kind === "stop"
+        ? fetchJson(`/api/sessions/${sessionId}/${kind}`, { method: "POST" })
+        : fetchJson(`/api/sessions/${sessionId}/run`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ mode: kind }),
+          }),
+  });
+  if (FINISHED.includes(status)) return null;
+  const running = status === "running";
+  const busy = action.isPending;
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex items-center gap-2" data-testid="session-controls">
+        {running ? (
+          <>
+            <Button onClick={() => action.mutate("pause")} disabled={busy}>
+              Pause after this round
+            </Button>
+            <Button variant="danger" onClick={() => action.mutate("stop")} disabled={busy}>
+              Stop
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button onClick={() => action.mutate("next-round")} disabled={busy}>
+              Run next round
+            </Button>
+            <Button variant="primary" onClick={() => action.mutate("to-end")} disabled={busy}>
+              Run to the end
+            </Button>
+          </>
+        )}
+      </div>
+      {action.error ? (
+        <p role="alert" className="max-w-md text-right text-xs text-danger" data-testid="control-error">
+          {action.error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useEffect, useReducer, useState } from "react";
+import type { PipelineEvent } from "@/lib/pipeline/events";
+import { applyEvent, type LiveSession } from "@/lib/sessions/live-state";
+import { WireDecoder } from "@/lib/sessions/live-wire";
+
+type Action = { kind: "snapshot"; state: LiveSession } | { kind: "events"; events: PipelineEvent[] };
+
+function reduce(state: LiveSession, action: Action): LiveSession {
+  if (action.kind === "snapshot") return action.state;
+  return action.events.reduce(applyEvent, state);
+}
+
+export type StreamStatus = "connecting" | "live" | "reconnecting" | "off";
+
+/**
+ * The session's state, kept current by its live stream. Starts from the server-rendered state; on a
+ * lost connection or a resync notice it reconnects and starts again from a fresh snapshot.
+ */
+export function useSessionStream(initial: LiveSession, enabled: boolean) {
+  const [state, dispatch] = useReducer(reduce, initial);
+  const [status, setStatus] = useState<StreamStatus>(enabled ? "connecting" : "off");
+
+  useEffect(() => {
+    if (!enabled) return;
+    const controller = new AbortController();
+    let attempt = 0;
+    const connect = async () => {
+      while (!controller.signal.aborted) {
+        try {
+          await follow(initial.id, controller.signal, dispatch, () => {
+            attempt = 0;
+            setStatus("live");
+          });
+        } catch {
+          // fall through to reconnect
+        }
+        if (controller.signal.aborted) return;
+        setStatus("reconnecting");
+        attempt += 1;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * 2 ** attempt)));
+      }
+    };
+    void connect();
+    return () => controller.abort();
+  }, [initial.id, enabled]);
+
+  return { state, status };
+}
+
+/** Reads one connection until it ends; events of one chunk are applied in one render. */
+async function follow(
+  sessionId: string,
+  signal: AbortSignal,
+  dispatch: (action: Action) => void,
+  onSnapshot: () => void,
+): Promise<void> {
+  const response = await fetch(`/api/sessions/${sessionId}/stream`, { signal, cache: "no-store" });
+  if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const decoder = new WireDecoder();
+  let buffered = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffered += value;
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    const events: PipelineEvent[] = [];
+    for (const line of lines) {
+      const decoded = decoder.decode(line);
+      if (!decoded) continue;
+      if (decoded.kind === "resync") return;
+      if (decoded.kind === "snapshot") {
+        dispatch({ kind: "snapshot", state: decoded.state });
+        onSnapshot();
+      } else events.push(decoded.event);
+    }
+    if (events.length) dispatch({ kind: "events", events });
+  }
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { fetchJson } from "@/components/ui/fetch-json";
+import { Input, Label, Select } from "@/components/ui/field";
+import { VARIANT_LABELS } from "@/components/ui/labels";
+import type { ProfileListResponse } from "@/lib/profiles/schema";
+import type { AgentKind, ModelOption, ModelRef } from "@/lib/providers";
+import { SESSION_AGENTS, SESSION_VARIANTS } from "@/lib/sessions/schema";
+
+const keyOf = (ref: ModelRef) => `${ref.provider}|${ref.modelId}`;
+
+export function NewSessionForm({
+  models,
+  defaults,
+}: {
+  models: ModelOption[];
+  defaults: Record<AgentKind, ModelRef>;
+}) {
+  const router = useRouter();
+  const [search, setSearch] = useState("");
+  const [profileId, setProfileId] = useState("");
+  const profiles = useQuery({
+    queryKey: ["profiles", "picker", search],
+    queryFn: () =>
+      fetchJson<ProfileListResponse>(`/api/profiles?pageSize=50&search=${encodeURIComponent(search)}`),
+  });
+  const create = useMutation({
+    mutationFn: async (form: FormData) => {
+      const body = {
+        profileId,
+        variant: form.get("variant"),
+        maxRounds: Number(form.get("maxRounds")),
+        models: Object.fromEntries(
+          SESSION_AGENTS.map((agent) => {
+            const [provider, modelId] = String(form.get(`model-${agent}`)).split("|");
+            return [agent, { provider, modelId }];
+          }),
+        ),
+      };
+      const { id } = await fetchJson<{ id: string }>("/api/sessions", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (form.get("start") === "on") {
+        await fetchJson(`/api/sessions/${id}/run`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ mode: "to-end" }),
+        });
+      }
+      return id;
+    },
+    onSuccess: (id) => router.push(`/sessions/${id}`),
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    create.mutate(new FormData(event.currentTarget));
+  }
+
+  return (
+    <form onSubmit={submit} className="grid max-w-3xl gap-5" data-testid="new-session-form">
+      <fieldset className="grid gap-2">
+        <Label htmlFor="profile-search">Client profile</Label>
+        <Input
+          id="profile-search"
+          type="search"
+          placeholder="Search by name or problem…"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <Select
+          aria-label="Client profile"
+          required
+          size={6}
+          value={profileId}
+          onChange={(e) => setProfileId(e.target.value)}
+          data-testid="profile-picker"
+        >
+          {profiles.data?.items.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} · {p.attitude} · {p.presentingProblem.slice(0, 80)}
+            </option>
+          ))}
+        </Select>
+      </fieldset>
+      <div className="grid grid-cols-2 gap-4">
+        <div className="grid gap-1">
+          <Label htmlFor="variant">Variant</Label>
+          <Select id="variant" name="variant" defaultValue="magnet">
+            {SESSION_VARIANTS.map((v) => (
+              <option key={v} value={v}>
+                {VARIANT_LABELS[v]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="maxRounds">Rounds after the opening exchange</Label>
+          <Input id="maxRounds" name="maxRounds" type="number" min={1} max={40} defaultValue={20} />
+        </div>
+      </div>
+      <fieldset className="grid grid-cols-3 gap-3">
+        <legend className="mb-1 text-xs font-medium text-fg-muted">Model per agent</legend>
+        {SESSION_AGENTS.map((agent) => (
+          <div key={agent} className="grid gap-1">
+            <Label htmlFor={`model-${agent}`}>{agent}</Label>
+            <Select id={`model-${agent}`} name={`model-${agent}`} defaultValue={keyOf(defaults[agent])}>
+              {models.map((m) => (
+                <option key={keyOf(m)} value={keyOf(m)}>
+                  {m.provider === "offline" ? "Offline simulator" : m.label}
+                </option>
+              ))}
+            </Select>
+          </div>
+        ))}
+      </fieldset>
+      <p className="text-xs text-fg-muted">
+        Prompts: the built-in versions shown on the Prompts page are frozen into the session.
+      </p>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="start" defaultChecked /> Start generating right away
+      </label>
+      {create.error ? (
+        <p role="alert" className="text-sm text-danger">
+          {create.error.message}
+        </p>
+      ) : null}
+      <div>
+        <Button type="submit" variant="primary" disabled={!profileId || create.isPending}>
+          {create.isPending ? "Creating…" : "Create session"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import { expect, type Page } from "@playwright/test";
+
+export class LiveSessionPage {
+  constructor(private readonly page: Page) {}
+
+  /** Creates a draft magnet session for the first sample profile through the API and opens it. */
+  async createDraft(maxRounds = 3): Promise<string> {
+    const profiles = await (await this.page.request.get("/api/profiles?source=sample&pageSize=1")).json();
+    const response = await this.page.request.post("/api/sessions", {
+      data: { profileId: profiles.items[0].id, variant: "magnet", maxRounds },
+    });
+    expect(response.status()).toBe(201);
+    const { id } = await response.json();
+    await this.open(id);
+    return id;
+  }
+
+  async open(id: string) {
+    await this.page.goto(`/sessions/${id}`);
+    await expect(this.page.getByTestId("session-status")).toBeVisible();
+  }
+
+  get status() {
+    return this.page.getByTestId("session-status");
+  }
+
+  round(index: number) {
+    return this.page.locator(`#round-${index}`);
+  }
+
+  candidates(index: number) {
+    return this.round(index).getByTestId("candidate-card");
+  }
+
+  /** Samples the total text length of a round's candidate cards over time. */
+  async sampleCandidateLengths(index: number, samples = 40, everyMs = 50): Promise<number[]> {
+    return this.page.evaluate(
+      async ({ index, samples, everyMs }) => {
+        const lengths: number[] = [];
+        for (let i = 0; i < samples; i++) {
+          const cards = document.querySelectorAll(`#round-${index} [data-testid="candidate-card"]`);
+          lengths.push([...cards].reduce((sum, card) => sum + (card.textContent ?? "").length, 0));
+          await new Promise((r) => setTimeout(r, everyMs));
+        }
+        return lengths;
+      },
+      { index, samples, everyMs },
+    );
+  }
+}

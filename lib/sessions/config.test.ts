@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { buildSessionConfig } from "@/lib/pipeline";
+import { describeSessionModels } from "./config";
+
+describe("describeSessionModels", () => {
+  const openai = (modelId: string) => ({ provider: "openai" as const, modelId });
+  const env = { OPENAI_API_KEY: "sk-test", DEFAULT_MODEL: "gpt-4o-mini", MODEL_COUNSELOR: "gpt-4.1" };
+
+  it("lists the distinct models of the agents the variant calls", () => {
+    const config = buildSessionConfig({ models: { selector: openai("gpt-4o") } }, env);
+    expect(describeSessionModels({ ...config, variant: "magnet" })).toBe("gpt-4o-mini, gpt-4o");
+    expect(describeSessionModels({ ...config, variant: "psych8k_baseline" })).toBe("gpt-4.1, gpt-4o-mini");
+    // Without a variant, every agent of the config.
+    expect(describeSessionModels(config)).toBe("gpt-4o-mini, gpt-4o, gpt-4.1");
+  });
+
+  it("says so for imported sessions and copes with anything else", () => {
+    expect(describeSessionModels({ importedFrom: "session_1.json" })).toBe("Imported (original run)");
+    expect(describeSessionModels(null)).toBe("—");
+    expect(describeSessionModels({})).toBe("—");
+    expect(describeSessionModels({ agents: { planner: {} } })).toBe("—");
+  });
+});

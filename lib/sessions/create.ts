@@ -1,0 +1,147 @@
+import "server-only";
+import { z } from "zod";
+import { getDb, type Prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import {
+  buildSessionConfig,
+  type ProfileSnapshot,
+  profileSnapshotSchema,
+  type SessionConfig,
+  type SessionConfigOverrides,
+  sessionConfigSchema,
+  type Variant,
+  variantSchema,
+} from "@/lib/pipeline";
+import { type AgentKind, isProviderConfigured, type ModelRef } from "@/lib/providers";
+import type { CreateSessionRequest } from "./schema";
+
+export const SNAPSHOT_VERSION = 1;
+
+/**
+ * What Session.config holds for a generated session: everything the engine runs with, frozen at
+ * creation, so that later edits to prompts, defaults or the profile do not change the run.
+ */
+export type SessionSnapshot = SessionConfig & {
+  snapshotVersion: typeof SNAPSHOT_VERSION;
+  variant: Variant;
+  profile: ProfileSnapshot;
+};
+
+export interface RunnableSnapshot {
+  config: SessionConfig;
+  profile: ProfileSnapshot;
+}
+
+const snapshotFrameSchema = z.object({
+  snapshotVersion: z.literal(SNAPSHOT_VERSION),
+  variant: variantSchema,
+  profile: profileSnapshotSchema,
+});
+
+export interface CreateSessionInput {
+  profileId: string;
+  variant: Variant;
+  overrides?: SessionConfigOverrides;
+}
+
+/** A draft session for the profile, with the config and the profile frozen in its snapshot. */
+export async function createSession({ profileId, variant, overrides = {} }: CreateSessionInput) {
+  const profile = await getProfileSnapshotById({ id: profileId });
+  assertModelsConfigured(overrides.models);
+  const config = buildSessionConfig(overrides);
+  const snapshot: SessionSnapshot = { snapshotVersion: SNAPSHOT_VERSION, variant, ...config, profile };
+  parseSessionSnapshot(snapshot, "the new session");
+  return getDb().session.create({
+    data: {
+      profileId,
+      variant,
+      config: snapshot as unknown as Prisma.InputJsonObject,
+      status: "draft",
+      source: "generated",
+      maxRounds: config.maxRounds,
+      openingCounselor: profile.openingCounselor,
+      openingClient: profile.openingClient,
+    },
+  });
+}
+
+/** createSession for a parsed createSessionRequestSchema body. */
+export function createSessionFromRequest(request: CreateSessionRequest) {
+  const { profileId, variant, models, maxRounds, minRoundsBeforeEnd } = request;
+  return createSession({ profileId, variant, overrides: { models, maxRounds, minRoundsBeforeEnd } });
+}
+
+/** The engine's config and profile from a stored snapshot; AppError("unprocessable") naming the field. */
+export function parseSessionSnapshot(json: unknown, what: string): RunnableSnapshot {
+  const frame = snapshotFrameSchema.safeParse(json);
+  const config = sessionConfigSchema.safeParse(json);
+  if (!frame.success || !config.success) {
+    const issues = [...(frame.error?.issues ?? []), ...(config.error?.issues ?? [])].map((issue) => ({
+      field: ["config", ...issue.path.map(String)].join("."),
+      message: issue.message,
+    }));
+    throw new AppError("unprocessable", `The config of ${what} cannot be run: ${issues[0]?.field}`, issues);
+  }
+  return { config: config.data, profile: frame.data.profile };
+}
+
+async function getProfileSnapshotById({ id }: { id: string }): Promise<ProfileSnapshot> {
+  const profile = await getDb().clientProfile.findUnique({
+    where: { id },
+    select: {
+      clientInformation: true,
+      reasonForCounseling: true,
+      intakeText: true,
+      attitude: true,
+      attitudeInstruction: true,
+      openingCounselor: true,
+      openingClient: true,
+    },
+  });
+  if (!profile) {
+    throw new AppError("not_found", `Client profile ${id} was not found`, [
+      { field: "profileId", message: "not found" },
+    ]);
+  }
+  return profile;
+}
+
+/** An override naming an unconfigured provider would only fail at the first call; refuse it now. */
+function assertModelsConfigured(models: Partial<Record<AgentKind, ModelRef>> = {}): void {
+  const issues = Object.entries(models)
+    .filter(([, ref]) => ref && !isProviderConfigured(ref.provider))
+    .map(([agent, ref]) => ({
+      field: `models.${agent}`,
+      message: `provider ${ref?.provider} is not configured`,
+    }));
+  if (issues.length) throw new AppError("validation", `Unusable model for ${issues[0].field}`, issues);
+}
+
+export interface ProfileSelection {
+  /** Profile ids, or every profile. */
+  ids: string[] | "all";
+  attitude?: "positive" | "neutral" | "negative";
+  limit?: number;
+}
+
+/** The profiles a batch creates sessions for, in the list's order; unknown ids are an error naming them. */
+export async function listProfilesBySelection({ ids, attitude, limit }: ProfileSelection) {
+  if (ids !== "all") await assertProfilesExist(ids);
+  return getDb().clientProfile.findMany({
+    where: { ...(ids !== "all" && { id: { in: ids } }), ...(attitude && { attitude }) },
+    select: { id: true, name: true, attitude: true },
+    orderBy: [{ name: "asc" }, { attitude: "asc" }, { id: "asc" }],
+    take: limit,
+  });
+}
+
+async function assertProfilesExist(ids: string[]): Promise<void> {
+  const rows = await getDb().clientProfile.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  const found = new Set(rows.map((row) => row.id));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) {
+    throw new AppError("not_found", `No client profile with id ${missing.join(", ")}`, [
+      { field: "profiles", message: `not found: ${missing.join(", ")}` },
+    ]);
+  }
+}

@@ -1,0 +1,105 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import pg from "pg";
+import { databaseUrl, getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+// One run per session at a time, across processes: a PostgreSQL session-level advisory lock held on a
+// connection of its own for as long as the run lasts. Closing the connection releases it, and so does
+// PostgreSQL when the process dies (its backend sees the socket close), so a crashed run never leaves
+// a session locked.
+
+export interface SessionRunLock {
+  readonly sessionId: string;
+  /** Aborts when the lock's connection is lost: the lock is gone, so the run must stop. */
+  readonly lost: AbortSignal;
+  release(): Promise<void>;
+}
+
+/** The lock's 64-bit key: a hash of the session id in a namespace of its own. */
+export function sessionRunLockKey(sessionId: string): bigint {
+  return createHash("sha256").update(`magnet-studio:session-run:${sessionId}`).digest().readBigInt64BE(0);
+}
+
+/** Takes the session's run lock, or throws AppError("conflict") when another run holds it. */
+export async function acquireSessionRunLock(sessionId: string): Promise<SessionRunLock> {
+  const client = new pg.Client({
+    connectionString: databaseUrl(),
+    application_name: `magnet-run ${sessionId}`.slice(0, 63),
+  });
+  const lost = new AbortController();
+  let released = false;
+  const onLost = (error?: Error) => {
+    if (!released) lost.abort(lockLost(sessionId, error));
+  };
+  client.on("error", onLost);
+  client.on("end", () => onLost());
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
+      sessionRunLockKey(sessionId).toString(),
+    ]);
+    if (!rows[0]?.locked) throw alreadyRunning(sessionId);
+  } catch (error) {
+    released = true;
+    await client.end().catch(() => {});
+    throw error;
+  }
+  return {
+    sessionId,
+    lost: lost.signal,
+    release: async () => {
+      if (released) return;
+      released = true;
+      await client.end();
+    },
+  };
+}
+
+/** Runs `work` while holding the session's run lock; released however `work` ends. */
+export async function withSessionRunLock<T>(
+  sessionId: string,
+  work: (lock: SessionRunLock) => Promise<T>,
+): Promise<T> {
+  const lock = await acquireSessionRunLock(sessionId);
+  try {
+    return await work(lock);
+  } finally {
+    await lock.release();
+  }
+}
+
+/**
+ * Whether a run holds the session's lock right now (any process). A session whose status says
+ * `running` while this is false is a dead run: it can be resumed.
+ */
+export async function isSessionRunLocked(sessionId: string): Promise<boolean> {
+  const key = BigInt.asUintN(64, sessionRunLockKey(sessionId));
+  // pg_locks shows a bigint key as two oids: the high half in classid, the low half in objid.
+  const high = String(key >> 32n);
+  const low = String(key & 0xffffffffn);
+  const rows = await getDb().$queryRaw<{ locked: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM pg_locks
+      WHERE locktype = 'advisory' AND objsubid = 1 AND granted
+        AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND classid = ${high}::oid AND objid = ${low}::oid
+    ) AS locked`;
+  return rows[0]?.locked === true;
+}
+
+function alreadyRunning(sessionId: string): AppError {
+  return new AppError(
+    "conflict",
+    `Session ${sessionId} is already running (another run holds it); wait for it to finish or stop it`,
+    [{ field: "sessionId", message: "already running" }],
+  );
+}
+
+function lockLost(sessionId: string, error?: Error): AppError {
+  const why = error ? `: ${error.message}` : "";
+  return new AppError(
+    "conflict",
+    `Session ${sessionId} lost its run lock (database connection closed${why})`,
+  );
+}
