@@ -37,8 +37,8 @@ export interface EventPublisher {
 }
 
 /**
- * A publisher with its own connection: NOTIFYs go out in the order events are published (queries on
- * one pg client run in order), and it listens for stop/pause requests addressed to its sessions.
+ * A publisher with its own connection: NOTIFYs go out one after another in the order events are
+ * published, and it listens for stop/pause requests addressed to its sessions.
  */
 export async function createEventPublisher(databaseUrl: string): Promise<EventPublisher> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -52,12 +52,26 @@ export async function createEventPublisher(databaseUrl: string): Promise<EventPu
   });
   await client.query(`LISTEN ${CONTROL_CHANNEL}`);
 
-  let pending: Promise<unknown> = Promise.resolve();
+  // One query at a time on the connection: an event goes out at once when the connection is idle,
+  // and events that arrive while a NOTIFY is in flight go out together in the next one, in order.
+  let queue: string[] = [];
+  let flushing: Promise<void> | null = null;
+  const flush = async () => {
+    while (queue.length) {
+      const batch = queue;
+      queue = [];
+      await client
+        .query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload", [EVENTS_CHANNEL, batch])
+        .catch((error: Error) =>
+          console.error(`Could not publish ${batch.length} event(s): ${error.message}`),
+        );
+    }
+    flushing = null;
+  };
   return {
     publish(event) {
-      pending = client
-        .query("SELECT pg_notify($1, $2)", [EVENTS_CHANNEL, encodeBusMessage(event)])
-        .catch((error: Error) => console.error(`Could not publish a ${event.type} event: ${error.message}`));
+      queue.push(encodeBusMessage(event));
+      flushing ??= flush();
     },
     onControl(sessionId, handler) {
       const set = handlers.get(sessionId) ?? new Set();
@@ -69,7 +83,7 @@ export async function createEventPublisher(databaseUrl: string): Promise<EventPu
       };
     },
     async close() {
-      await pending;
+      await flushing;
       await client.end();
     },
   };

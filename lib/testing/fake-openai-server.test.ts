@@ -71,7 +71,8 @@ describe("the fake OpenAI server", () => {
     expect(first).toBeLessThan(160);
     // 5 gaps of 20 ms after the first token.
     const pacing = content[5].at - content[0].at;
-    expect(pacing).toBeGreaterThanOrEqual(99);
+    // Timers may fire a little early or late; the point is that tokens are paced, not sent at once.
+    expect(pacing).toBeGreaterThanOrEqual(90);
     expect(pacing).toBeLessThan(160);
   });
 
