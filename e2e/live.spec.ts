@@ -13,7 +13,7 @@ test("a magnet session streams its plan, five candidates, the selection and both
   page,
 }, testInfo) => {
   const live = new LiveSessionPage(page);
-  const id = await live.createDraft(2);
+  const id = await live.createWithForm("Okafor", 2);
   await page.getByRole("button", { name: "Run next round" }).click();
 
   await expect(page.getByTestId("plan-technique")).not.toHaveText("Planning…", { timeout: 20_000 });

@@ -15,6 +15,22 @@ export class LiveSessionPage {
     return id;
   }
 
+  /** Creates a draft session through the New session form, as a researcher would. */
+  async createWithForm(profileSearch: string, rounds: number): Promise<string> {
+    await this.page.goto("/sessions");
+    await this.page.getByTestId("new-session").click();
+    await this.page.getByPlaceholder("Search by name or problem…").fill(profileSearch);
+    const picker = this.page.getByTestId("profile-picker");
+    await expect(picker.locator("option")).not.toHaveCount(0);
+    await picker.selectOption({ index: 0 });
+    await this.page.getByLabel("Rounds after the opening exchange").fill(String(rounds));
+    await this.page.getByLabel("Start generating right away").uncheck();
+    await this.page.getByRole("button", { name: "Create session" }).click();
+    await expect(this.page).toHaveURL(/\/sessions\/(?!new)[^/]+$/);
+    await expect(this.status).toHaveText("Draft");
+    return this.page.url().split("/").pop() ?? "";
+  }
+
   async open(id: string) {
     await this.page.goto(`/sessions/${id}`);
     await expect(this.page.getByTestId("session-status")).toBeVisible();

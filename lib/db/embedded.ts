@@ -47,35 +47,49 @@ export async function startEmbeddedPostgres(
   const user = options.user ?? DEFAULT_USER;
   const password = options.password ?? DEFAULT_PASSWORD;
   const needsInit = await checkDataDir(dataDir);
-  const port = await findFreePort(options.port);
   const log = new LogTail(options.onLog);
   const EmbeddedPostgresServerClass = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgresServerClass({
-    databaseDir: dataDir,
-    port,
-    user,
-    password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    // Postgres refuses to run as root; as root the library runs it as a `postgres` system user
-    // (creating it if needed). Not as anyone else: there it would try, and fail, to create one.
-    createPostgresUser: process.getuid?.() === 0,
-    // UTF-8 whatever the machine's locale is; C collation sorts by code point everywhere.
-    initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: serverFlags(options.settings),
-    onLog: (message) => log.add(message),
-    onError: (error) => log.add(error instanceof Error ? error.message : String(error)),
-  });
+  const serverOn = (port: number) =>
+    new EmbeddedPostgresServerClass({
+      databaseDir: dataDir,
+      port,
+      user,
+      password,
+      authMethod: "scram-sha-256",
+      persistent: true,
+      // Postgres refuses to run as root; as root the library runs it as a `postgres` system user
+      // (creating it if needed). Not as anyone else: there it would try, and fail, to create one.
+      createPostgresUser: process.getuid?.() === 0,
+      // UTF-8 whatever the machine's locale is; C collation sorts by code point everywhere.
+      initdbFlags: ["--encoding=UTF8", "--locale=C"],
+      postgresFlags: serverFlags(options.settings),
+      onLog: (message) => log.add(message),
+      onError: (error) => log.add(error instanceof Error ? error.message : String(error)),
+    });
 
+  let port = await findFreePort(options.port);
+  let server = serverOn(port);
   if (needsInit) {
     await mkdir(path.dirname(dataDir), { recursive: true });
     await server.initialise().catch((error: unknown) => {
       throw startError(`initdb failed in ${dataDir}`, log, error);
     });
   }
-  await startWithTimeout(server, options.startTimeoutMs ?? 30_000).catch((error: unknown) => {
-    throw startError(`PostgreSQL did not start on port ${port} from ${dataDir}`, log, error);
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await startWithTimeout(server, options.startTimeoutMs ?? 30_000);
+      break;
+    } catch (error) {
+      // Another process can take the free port between our check and the server's bind: try another.
+      if (attempt < 3 && log.text().includes("could not bind")) {
+        log.clear();
+        port = await findFreePort();
+        server = serverOn(port);
+        continue;
+      }
+      throw startError(`PostgreSQL did not start on port ${port} from ${dataDir}`, log, error);
+    }
+  }
 
   let stopped: Promise<void> | undefined;
   return {
@@ -203,6 +217,10 @@ class LogTail {
 
   text(): string {
     return this.lines.join("\n");
+  }
+
+  clear(): void {
+    this.lines.length = 0;
   }
 }
 

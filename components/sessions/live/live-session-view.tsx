@@ -142,7 +142,7 @@ function ViewSwitch({
           aria-selected={view === name}
           onClick={() => onChange(name)}
           className={cn(
-            "rounded px-3 py-1 capitalize",
+            "rounded px-3 py-1",
             view === name ? "bg-accent-soft text-fg" : "text-fg-muted hover:text-fg",
           )}
         >
