@@ -72,7 +72,16 @@ export function LiveHeader({
         <Fact label="Tokens">
           {state.tokensIn.toLocaleString("en")} in · {state.tokensOut.toLocaleString("en")} out
         </Fact>
-        {state.statusReason ? <Fact label="Last">{state.statusReason}</Fact> : null}
+        {state.statusReason ? (
+          <Fact label={state.status === "failed" ? "Failed" : "Last"}>
+            <span
+              className={state.status === "failed" ? "text-danger" : undefined}
+              role={state.status === "failed" ? "alert" : undefined}
+            >
+              {state.statusReason}
+            </span>
+          </Fact>
+        ) : null}
       </dl>
     </header>
   );

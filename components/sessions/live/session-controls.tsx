@@ -39,10 +39,10 @@ export function SessionControls({ sessionId, status }: { sessionId: string; stat
         ) : (
           <>
             <Button onClick={() => action.mutate("next-round")} disabled={busy}>
-              Run next round
+              {status === "failed" ? "Retry the round" : "Run next round"}
             </Button>
             <Button variant="primary" onClick={() => action.mutate("to-end")} disabled={busy}>
-              Run to the end
+              {status === "failed" || status === "stopped" ? "Resume to the end" : "Run to the end"}
             </Button>
           </>
         )}
