@@ -27,3 +27,15 @@ export function formatTarget(target: Target): string {
   const verdict = passes(target) ? "PASS" : "MISS";
   return `${verdict}  ${target.name}: ${target.value.toFixed(3)} (target ${sign} ${target.goal})`;
 }
+
+/** Nearest-rank percentile (p in 0..100). */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** Milliseconds with one decimal. */
+export function ms(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(1) : "–";
+}

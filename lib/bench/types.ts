@@ -6,6 +6,13 @@ export interface BenchOptions {
   /** Tokens per answer of the fake server. */
   answerTokens: number;
   rounds: number;
+  /** Rounds of the live-stream part's session. */
+  liveRounds: number;
+  /**
+   * Tokens per answer in the live-stream part: a realistic turn, since the wire's fixed cost per call
+   * is judged against the text of the call (the paper's counselor turns: median 76 words).
+   */
+  liveAnswerTokens: number;
   /** Progress lines (stderr), kept apart from the report. */
   log: (line: string) => void;
 }

@@ -29,7 +29,6 @@ export function liveSessionFromDetail(detail: SessionDetail): LiveSession {
       latencyMs: row.latencyMs,
       tokensIn: row.tokensIn,
       tokensOut: row.tokensOut,
-      startedAt: row.startedAt.getTime(),
     };
     if (row.roundIndex === null) planCallIds.push(row.id);
     else roundOf(row.roundIndex).callIds.push(row.id);

@@ -22,7 +22,6 @@ export interface LiveCall {
   latencyMs: number | null;
   tokensIn: number | null;
   tokensOut: number | null;
-  startedAt: number;
 }
 
 export interface LiveSelection {
@@ -137,7 +136,6 @@ function startCall(state: LiveSession, event: Extract<PipelineEvent, { type: "ca
     latencyMs: null,
     tokensIn: null,
     tokensOut: null,
-    startedAt: event.timestamp,
   };
   const next = { ...state, calls: { ...state.calls, [call.id]: call } };
   if (event.roundIndex === null) return { ...next, planCallIds: [...next.planCallIds, call.id] };

@@ -42,13 +42,21 @@ export async function openSessionStream(
   };
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      send = (line) => {
-        if (!line) return;
+      // Lines that arrive in the same turn of the event loop leave as one chunk: no delay, less framing.
+      let pending = "";
+      const flush = () => {
+        const chunk = pending;
+        pending = "";
         try {
-          controller.enqueue(bytes.encode(line));
+          controller.enqueue(bytes.encode(chunk));
         } catch {
           stop(); // the watcher went away
         }
+      };
+      send = (line) => {
+        if (!line) return;
+        if (!pending) setImmediate(flush);
+        pending += line;
       };
       send(wire.snapshot(state));
       for (const message of queue ?? []) forward(message);

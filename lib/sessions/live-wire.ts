@@ -113,8 +113,7 @@ export class WireEncoder {
       n,
       role: event.role,
       roundIndex: event.roundIndex,
-      attempt: event.attempt,
-      at: event.timestamp,
+      ...(event.attempt === 1 ? {} : { attempt: event.attempt }),
       ...(sameModel ? {} : { provider, modelId }),
     };
   }
@@ -124,14 +123,19 @@ export class WireEncoder {
     return { ...rest, n: this.memory.numbers.get(callId) ?? -1 };
   }
 
-  /** The cleaned text is usually a slice of what was streamed (prefix, quotes, spaces removed). */
+  /**
+   * The cleaned text is usually the streamed text or a slice of it (prefix, quotes, spaces removed);
+   * usage travels as [in, out].
+   */
   private finished(event: Finished, body: WireObject): WireObject {
     const streamed = this.memory.streamed.get(event.callId);
     this.memory.finish(event.callId, event.text);
-    const { text: _text, rawText: _raw, ...rest } = body;
+    const { text: _text, rawText: _raw, usage: _usage, ...rest } = body;
+    const compact = { ...rest, usage: [event.usage.inputTokens, event.usage.outputTokens] };
+    if (streamed === event.text) return compact;
     const at = streamed === undefined || !event.text ? -1 : streamed.indexOf(event.text);
-    if (at >= 0) return { ...rest, slice: [at, at + event.text.length] };
-    return { ...rest, text: event.text };
+    if (at >= 0) return { ...compact, slice: [at, at + event.text.length] };
+    return { ...compact, text: event.text };
   }
 
   private roundWithoutKnownText(event: RoundCompleted) {
@@ -201,9 +205,10 @@ export class WireDecoder {
     if (event.type === "call-finished") {
       const streamed = this.memory.streamed.get(event.callId) ?? "";
       const slice = body.slice as [number, number] | undefined;
-      const text = slice ? streamed.slice(slice[0], slice[1]) : (body.text as string);
+      const text = typeof body.text === "string" ? body.text : slice ? streamed.slice(slice[0], slice[1]) : streamed;
+      const [inputTokens, outputTokens] = body.usage as [number | null, number | null];
       this.memory.finish(event.callId, text);
-      return { ...event, text, rawText: streamed };
+      return { ...event, text, rawText: streamed, usage: { inputTokens, outputTokens } };
     }
     if (event.type === "round-completed") {
       const { round } = event;
@@ -236,12 +241,11 @@ export class WireDecoder {
     const technique = role.startsWith("specialist:") ? role.slice("specialist:".length) : undefined;
     return {
       ...common,
-      timestamp: body.at as number,
       type: "call-started",
       callId: body.id as string,
       role,
       roundIndex,
-      attempt: body.attempt as number,
+      attempt: typeof body.attempt === "number" ? body.attempt : 1,
       ...this.memory.model,
       ...(technique ? { technique } : {}),
     } as PipelineEvent;
