@@ -205,7 +205,8 @@ export class WireDecoder {
     if (event.type === "call-finished") {
       const streamed = this.memory.streamed.get(event.callId) ?? "";
       const slice = body.slice as [number, number] | undefined;
-      const text = typeof body.text === "string" ? body.text : slice ? streamed.slice(slice[0], slice[1]) : streamed;
+      const text =
+        typeof body.text === "string" ? body.text : slice ? streamed.slice(slice[0], slice[1]) : streamed;
       const [inputTokens, outputTokens] = body.usage as [number | null, number | null];
       this.memory.finish(event.callId, text);
       return { ...event, text, rawText: streamed, usage: { inputTokens, outputTokens } };

@@ -53,14 +53,20 @@ function sessionWhere(query: SessionListQuery): Prisma.SessionWhereInput {
   return where;
 }
 
-/** Everything the session page shows: profile, plan, rounds and every agent call in order. */
+/**
+ * Everything the session page shows: profile, plan, rounds and every agent call in order. The calls'
+ * prompt messages (most of their bytes) stay behind: the inspector loads them one call at a time.
+ */
 export async function getSessionDetailById({ id }: { id: string }) {
   const session = await getDb().session.findUnique({
     where: { id },
     include: {
       profile: true,
       rounds: { orderBy: { index: "asc" } },
-      agentCalls: { orderBy: [{ startedAt: "asc" }, { id: "asc" }] },
+      agentCalls: {
+        omit: { promptMessages: true, settings: true },
+        orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+      },
     },
   });
   if (!session) throw notFound("Session", id);
