@@ -38,7 +38,10 @@ test("a magnet session streams its plan, five candidates, the selection and both
   expect(stored.agentCalls.length).toBeGreaterThanOrEqual(9);
 });
 
-test("reloading mid-round shows what is done at once and the rest keeps arriving", async ({ page }) => {
+test("reloading mid-round shows what is done at once and the rest keeps arriving; two tabs agree", async ({
+  page,
+  context,
+}) => {
   const live = new LiveSessionPage(page);
   const id = await live.createDraft(3);
   await page.getByRole("button", { name: "Run to the end" }).click();
@@ -47,7 +50,13 @@ test("reloading mid-round shows what is done at once and the rest keeps arriving
   await page.reload();
   await expect(live.round(1).locator('[data-status="succeeded"]').first()).toBeVisible({ timeout: 2_000 });
   await expect(live.status).toHaveText("Running");
+  const second = new LiveSessionPage(await context.newPage());
+  await second.open(id);
   await expect(live.round(2).getByTestId("candidate-card").first()).toBeVisible({ timeout: 30_000 });
+  await expect(second.round(2).getByTestId("candidate-card").first()).toBeVisible({ timeout: 5_000 });
+  await expect
+    .poll(async () => (await second.round(1).getByTestId("fused-reply").textContent()) ?? "")
+    .toBe((await live.round(1).getByTestId("fused-reply").textContent()) ?? "");
   await page.request.post(`/api/sessions/${id}/stop`);
   await expect(live.status).toHaveText("Stopped", { timeout: 20_000 });
 });
