@@ -31,6 +31,10 @@ test("a magnet session streams its plan, five candidates, the selection and both
   await expect(live.round(1).getByTestId("client-reply")).not.toContainText("Waiting", { timeout: 20_000 });
   await expect(live.status).toHaveText("Paused");
   await expect(live.round(1).getByText("Stored")).toBeVisible();
+
+  // Provenance: a sentence of the fused reply marks the candidate passages it drew on.
+  await live.round(1).getByTestId("fused-sentence").first().hover();
+  await expect(live.round(1).getByTestId("provenance-mark").first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("completed-round.png"), fullPage: true });
 
   const stored = await (await page.request.get(`/api/sessions/${id}`)).json();

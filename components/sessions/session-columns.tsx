@@ -25,7 +25,18 @@ export const SESSION_COLUMNS: Column<SessionListItem>[] = [
     className: "text-right tabular-nums",
     cell: (s) => `${s.roundCount} / ${s.maxRounds}`,
   },
-  { key: "models", header: "Model", cell: (s) => <span className="text-fg-muted">{s.models}</span> },
+  {
+    key: "models",
+    header: "Model",
+    cell: (s) =>
+      s.models.includes("offline-simulator") ? (
+        <Badge tone="warning" title={s.models}>
+          Offline simulator
+        </Badge>
+      ) : (
+        <span className="text-fg-muted">{s.models}</span>
+      ),
+  },
   {
     key: "created",
     header: "Created",
