@@ -101,7 +101,14 @@ export class EventHub {
     const client = new pg.Client({ connectionString: this.databaseUrl });
     client.on("notification", (notification) => {
       if (notification.channel !== EVENTS_CHANNEL || !notification.payload) return;
-      this.deliver(JSON.parse(notification.payload) as BusMessage);
+      let message: BusMessage;
+      try {
+        message = JSON.parse(notification.payload) as BusMessage;
+      } catch {
+        console.error("Ignored a session event that is not JSON");
+        return;
+      }
+      this.deliver(message);
     });
     client.on("error", (error) => {
       console.error(`Session event listener lost its connection: ${error.message}`);
