@@ -90,6 +90,8 @@ export class EventHub {
       case "call-failed":
         calls.delete(message.callId);
         return;
+      // A new run (after a crash, the old one never said it ended) or the end: nothing is running.
+      case "session-started":
       case "session-ended":
       case "resync":
         this.running.delete(message.sessionId);
