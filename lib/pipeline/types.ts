@@ -14,14 +14,16 @@ export const VARIANTS = [
 export type Variant = (typeof VARIANTS)[number];
 
 /** Mirrors the SessionStatus enum of the schema. */
-export type SessionStatus =
-  | "draft"
-  | "running"
-  | "paused"
-  | "completed"
-  | "ended_by_client"
-  | "failed"
-  | "stopped";
+export const SESSION_STATUSES = [
+  "draft",
+  "running",
+  "paused",
+  "completed",
+  "ended_by_client",
+  "failed",
+  "stopped",
+] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** The client profile as the session froze it at creation. */
 export interface ProfileSnapshot {

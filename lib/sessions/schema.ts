@@ -1,23 +1,7 @@
 import { z } from "zod";
+import { SESSION_STATUSES, VARIANTS as SESSION_VARIANTS } from "@/lib/pipeline/types";
 
-export const SESSION_VARIANTS = [
-  "magnet",
-  "no_planner",
-  "no_selector",
-  "no_planner_no_selector",
-  "cactus_baseline",
-  "psych8k_baseline",
-] as const;
-
-export const SESSION_STATUSES = [
-  "draft",
-  "running",
-  "paused",
-  "completed",
-  "ended_by_client",
-  "failed",
-  "stopped",
-] as const;
+export { SESSION_STATUSES, SESSION_VARIANTS };
 
 export const SESSION_SORTS = ["createdAt", "roundCount", "status", "variant"] as const;
 
