@@ -1,6 +1,13 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import type { AgentKind, ModelOption, ModelRef, ProviderName, SimulatorOptions } from "@/lib/providers";
+import {
+  type AgentKind,
+  type ModelOption,
+  type ModelRef,
+  type ProviderName,
+  SIMULATOR_DEFAULTS,
+  type SimulatorOptions,
+} from "@/lib/providers";
 
 const PROVIDER_LABELS: Record<ProviderName, string> = {
   openai: "OpenAI (OPENAI_API_KEY)",
@@ -35,8 +42,8 @@ export function ModelSettings({
           No LLM is configured, so sessions run on the built-in offline simulator: deterministic,
           role-appropriate text for demos, development and tests. Set <code>OPENAI_API_KEY</code>, or{" "}
           <code>LLM_BASE_URL</code> for vLLM, Ollama, LM Studio or llama.cpp server, in <code>.env</code> and
-          restart. Pacing: first token after {simulator.latencyMs ?? "default"} ms,{" "}
-          {simulator.tokensPerSecond ?? "default"} tokens/s.
+          restart. Pacing: first token after {simulator.latencyMs ?? SIMULATOR_DEFAULTS.latencyMs} ms, then{" "}
+          {simulator.tokensPerSecond ?? SIMULATOR_DEFAULTS.tokensPerSecond} tokens/s.
         </p>
       ) : null}
       <table className="w-full text-left text-sm">

@@ -16,6 +16,7 @@ export {
 } from "./registry";
 export {
   createOfflineSimulator,
+  SIMULATOR_DEFAULTS,
   SIMULATOR_MODEL_ID,
   SIMULATOR_PROVIDER,
   type SimulatorOptions,

@@ -17,12 +17,12 @@ export interface SimulatorOptions {
   endRound?: number | null;
 }
 
-const DEFAULTS = { latencyMs: 200, tokensPerSecond: 120 };
+export const SIMULATOR_DEFAULTS = { latencyMs: 200, tokensPerSecond: 120 };
 
 /** The built-in offline model: a LanguageModelV4 that writes role-appropriate text without any network. */
 export function createOfflineSimulator(options: SimulatorOptions = {}): LanguageModelV4 {
-  const latencyMs = options.latencyMs ?? DEFAULTS.latencyMs;
-  const tokensPerSecond = options.tokensPerSecond ?? DEFAULTS.tokensPerSecond;
+  const latencyMs = options.latencyMs ?? SIMULATOR_DEFAULTS.latencyMs;
+  const tokensPerSecond = options.tokensPerSecond ?? SIMULATOR_DEFAULTS.tokensPerSecond;
   const endRound = options.endRound ?? null;
   const answer = (call: CallOptionsV4) => {
     const reading = readPrompt(call.prompt);
