@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
+import { connection } from "next/server";
+import { type ReactNode, Suspense } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { ModelBadge } from "@/components/layout/model-badge";
 import { QueryProvider } from "@/components/layout/query-provider";
+import { defaultModelRef } from "@/lib/providers";
+import { getEventHub } from "@/lib/sessions/event-hub";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,9 +25,30 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <QueryProvider>
-          <AppShell>{children}</AppShell>
+          <AppShell
+            status={
+              <Suspense>
+                <ServerStatus />
+              </Suspense>
+            }
+          >
+            {children}
+          </AppShell>
         </QueryProvider>
       </body>
     </html>
   );
+}
+
+/**
+ * Read at request time, not build time: the default model (from this server's environment), and
+ * the start of this process's session-event listener with the first page it serves, so that a page
+ * opened later mid-round (say, of a run started by `npm run generate`) gets the text streamed so far.
+ */
+async function ServerStatus() {
+  await connection();
+  await getEventHub().catch((error: Error) =>
+    console.error(`Session events are not available: ${error.message}`),
+  );
+  return <ModelBadge model={defaultModelRef("fuser")} />;
 }

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { type ReactNode, Suspense } from "react";
+import type { ReactNode } from "react";
 import { AppNav } from "./app-nav";
-import { ModelBadge } from "./model-badge";
 import { ThemeToggle } from "./theme-toggle";
 
-export function AppShell({ children }: { children: ReactNode }) {
+/** The layout: navigation, then `status` (e.g. the model badge) above the theme toggle, then the page. */
+export function AppShell({ children, status }: { children: ReactNode; status?: ReactNode }) {
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-border bg-surface-raised px-3 py-4">
@@ -14,9 +14,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </Link>
         <AppNav />
         <div className="mt-auto flex flex-col gap-2">
-          <Suspense>
-            <ModelBadge />
-          </Suspense>
+          {status}
           <ThemeToggle />
         </div>
       </aside>

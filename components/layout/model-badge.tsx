@@ -1,11 +1,8 @@
 import Link from "next/link";
-import { connection } from "next/server";
-import { defaultModelRef } from "@/lib/providers";
+import type { ModelRef } from "@/lib/providers";
 
 /** Which model new sessions use by default; the offline simulator is always labelled as such. */
-export async function ModelBadge() {
-  await connection(); // read the environment at request time, not at build time
-  const { provider, modelId } = defaultModelRef("fuser");
+export function ModelBadge({ model: { provider, modelId } }: { model: ModelRef }) {
   const offline = provider === "offline";
   return (
     <Link
