@@ -11,13 +11,11 @@ import { CBT_TECHNIQUES } from "@/lib/cbt/techniques";
 import { type ProfileListResponse, profileListResponseSchema } from "@/lib/profiles/schema";
 import { PROFILE_COLUMNS } from "./profile-columns";
 
-export const PROFILES_QUERY_KEY = "profiles";
-
 export function ProfileList() {
   const url = useUrlQuery();
   const { params, get, set } = url;
   const query = useQuery({
-    queryKey: [PROFILES_QUERY_KEY, params.toString()],
+    queryKey: ["profiles", params.toString()],
     queryFn: async (): Promise<ProfileListResponse> =>
       profileListResponseSchema.parse(await fetchJson(`/api/profiles?${params.toString()}`)),
     placeholderData: keepPreviousData,

@@ -1,4 +1,4 @@
-export { DEFAULT_PROMPTS, PROMPT_ROLES, type PromptSet, withPromptOverrides } from "./registry";
+export { DEFAULT_PROMPTS, PROMPT_ROLES, type PromptSet } from "./registry";
 export {
   PROMPT_VARIABLE_DOCS,
   type PromptRole,

@@ -29,11 +29,3 @@ export const DEFAULT_PROMPTS: PromptSet = {
 };
 
 export const PROMPT_ROLES = Object.keys(DEFAULT_PROMPTS) as PromptRole[];
-
-/** The default set with some roles replaced, e.g. by active PromptVersion rows. */
-export function withPromptOverrides(
-  overrides: Partial<PromptSet>,
-  base: PromptSet = DEFAULT_PROMPTS,
-): PromptSet {
-  return { ...base, ...overrides };
-}
