@@ -6,11 +6,9 @@ const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 /** Runs `next build` in `root`, streaming its output; rejects when the build fails. */
 export function buildApp(root: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NEXT_BIN, "build"], {
-      cwd: root,
-      stdio: "inherit",
-      env: process.env,
-    });
+    // Telemetry could not be sent from these machines anyway; keep the build quiet about it.
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+    const child = spawn(process.execPath, [NEXT_BIN, "build"], { cwd: root, stdio: "inherit", env });
     child.on("error", reject);
     child.on("exit", (code) =>
       code === 0 ? resolve() : reject(new Error(`next build exited with code ${code}`)),
