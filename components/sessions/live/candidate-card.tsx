@@ -16,12 +16,14 @@ export const CandidateCard = memo(function CandidateCard({
   choice,
   spans,
   onInspect,
+  onRetry,
 }: {
   label: string;
   call: LiveCall | undefined;
   choice: CandidateChoice;
   spans?: [number, number][];
   onInspect: (callId: string) => void;
+  onRetry?: () => void;
 }) {
   return (
     <article
@@ -61,6 +63,15 @@ export const CandidateCard = memo(function CandidateCard({
         </span>
         {call?.error ? <span className="mt-2 block text-xs text-danger">{call.error}</span> : null}
       </button>
+      {call?.status === "failed" && onRetry ? (
+        <button
+          type="button"
+          onClick={onRetry}
+          className="mt-2 self-start text-xs font-medium text-accent hover:underline"
+        >
+          Retry this round
+        </button>
+      ) : null}
       {call ? (
         <footer className="flex items-end justify-between gap-2">
           <CallMeta call={call} />

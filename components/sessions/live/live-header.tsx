@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ATTITUDE_TONE, STATUS_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
 import type { LiveSession } from "@/lib/sessions/live-state";
-import { SessionControls } from "./session-controls";
+import { type SessionActionMutation, SessionControls } from "./session-controls";
 import type { StreamStatus } from "./use-session-stream";
 
 export interface SessionSummary {
@@ -21,10 +21,12 @@ export function LiveHeader({
   state,
   summary,
   stream,
+  action,
 }: {
   state: LiveSession;
   summary: SessionSummary;
   stream: StreamStatus;
+  action: SessionActionMutation;
 }) {
   const status = STATUS_LABELS[state.status];
   return (
@@ -58,9 +60,7 @@ export function LiveHeader({
           </div>
           <p className="mt-2 max-w-3xl text-sm text-fg-muted">{summary.profile.presentingProblem}</p>
         </div>
-        {summary.source === "generated" ? (
-          <SessionControls sessionId={state.id} status={state.status} />
-        ) : null}
+        {summary.source === "generated" ? <SessionControls action={action} status={state.status} /> : null}
       </div>
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-xs text-fg-muted">
         <Fact label="Rounds">

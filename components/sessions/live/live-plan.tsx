@@ -7,10 +7,12 @@ export function LivePlan({
   plan,
   call,
   onInspect,
+  onRetry,
 }: {
   plan: Plan | null;
   call: LiveCall | undefined;
   onInspect: (id: string) => void;
+  onRetry?: () => void;
 }) {
   if (!plan && !call) return null;
   return (
@@ -22,7 +24,11 @@ export function LivePlan({
       <div className="flex flex-wrap items-center gap-3 border-b border-border px-4 py-3">
         <h2 className="text-xs font-semibold uppercase tracking-wide text-fg-muted">CBT plan</h2>
         <span className="text-sm font-semibold" data-testid="plan-technique">
-          {plan ? (plan.technique ?? "Technique not recognised") : "Planning…"}
+          {plan
+            ? (plan.technique ?? "Technique not recognised")
+            : call?.status === "failed"
+              ? "The planner failed"
+              : "Planning…"}
         </span>
         {plan && !plan.technique ? <Badge tone="warning">Not one of the 12 techniques</Badge> : null}
         {call ? (
@@ -46,6 +52,19 @@ export function LivePlan({
             ) : null}
             <p className="prose-clinical mt-3">{plan.plan.trim()}</p>
           </>
+        ) : call?.status === "failed" ? (
+          <div className="mt-3 text-sm" role="alert">
+            <p className="text-danger">{call.error ?? "The planner failed."}</p>
+            {onRetry ? (
+              <button
+                type="button"
+                onClick={onRetry}
+                className="mt-1 text-xs font-medium text-accent hover:underline"
+              >
+                Retry
+              </button>
+            ) : null}
+          </div>
         ) : (
           <p className="prose-clinical mt-3" data-testid="plan-streaming">
             {call?.text}

@@ -18,6 +18,8 @@ interface Props {
   hasSpecialists: boolean;
   candidatesRecorded: boolean;
   onInspect: (callId: string) => void;
+  /** Offered on failed calls while the session is failed. */
+  onRetry?: () => void;
 }
 
 export const LiveRound = memo(function LiveRound({
@@ -26,6 +28,7 @@ export const LiveRound = memo(function LiveRound({
   hasSpecialists,
   candidatesRecorded,
   onInspect,
+  onRetry,
 }: Props) {
   const byRole = useMemo(() => new Map(calls.map((call) => [call.role, call])), [calls]);
   const counselor = byRole.get("fuser") ?? byRole.get("counselor:cactus") ?? byRole.get("counselor:psych8k");
@@ -56,6 +59,7 @@ export const LiveRound = memo(function LiveRound({
               choice={choiceOf(round, technique)}
               spans={spans.get(`specialist:${technique}`)}
               onInspect={onInspect}
+              onRetry={onRetry}
             />
           ))}
         </div>
@@ -69,7 +73,7 @@ export const LiveRound = memo(function LiveRound({
       {round.selection || selector ? (
         <SelectionLine round={round} selector={selector} onInspect={onInspect} />
       ) : null}
-      <Turn speaker="Counselor" testId="fused-reply" call={counselor} onInspect={onInspect}>
+      <Turn speaker="Counselor" testId="fused-reply" call={counselor} onInspect={onInspect} onRetry={onRetry}>
         {fused ? (
           <ProvenanceReply text={fused} activeIndex={active} onSentenceHover={setActive} />
         ) : (
@@ -79,7 +83,7 @@ export const LiveRound = memo(function LiveRound({
           />
         )}
       </Turn>
-      <Turn speaker="Client" testId="client-reply" call={client} onInspect={onInspect}>
+      <Turn speaker="Client" testId="client-reply" call={client} onInspect={onInspect} onRetry={onRetry}>
         {round.clientReply !== null ? (
           <span className="prose-clinical font-serif">{round.clientReply}</span>
         ) : (
@@ -96,6 +100,7 @@ function sameRound(a: Props, b: Props): boolean {
     a.hasSpecialists === b.hasSpecialists &&
     a.candidatesRecorded === b.candidatesRecorded &&
     a.onInspect === b.onInspect &&
+    a.onRetry === b.onRetry &&
     a.calls.length === b.calls.length &&
     a.calls.every((call, i) => call === b.calls[i])
   );
@@ -171,12 +176,14 @@ function Turn({
   testId,
   call,
   onInspect,
+  onRetry,
   children,
 }: {
   speaker: string;
   testId: string;
   call: LiveCall | undefined;
   onInspect: (id: string) => void;
+  onRetry?: () => void;
   children: React.ReactNode;
 }) {
   return (
@@ -196,6 +203,15 @@ function Turn({
       <div className="min-w-0 flex-1">
         {children}
         {call && call.status !== "running" ? <CallMeta call={call} /> : null}
+        {call?.status === "failed" && onRetry ? (
+          <button
+            type="button"
+            onClick={onRetry}
+            className="mt-1 text-xs font-medium text-accent hover:underline"
+          >
+            Retry this round
+          </button>
+        ) : null}
       </div>
     </div>
   );

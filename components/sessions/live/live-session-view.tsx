@@ -9,6 +9,7 @@ import { CallInspector } from "./call-inspector";
 import { LiveHeader, type SessionSummary } from "./live-header";
 import { LivePlan } from "./live-plan";
 import { LiveRound } from "./live-round";
+import { useSessionAction } from "./session-controls";
 import { Transcript } from "./transcript";
 import { useSessionStream } from "./use-session-stream";
 
@@ -27,6 +28,11 @@ export function LiveSessionView({
   const [view, setView] = useState<"rounds" | "transcript">("rounds");
   const [inspected, setInspected] = useState<string | null>(null);
   const inspect = useCallback((callId: string) => setInspected(callId), []);
+  const action = useSessionAction(initial.id);
+  const { mutate } = action;
+  const failed = state.status === "failed";
+  // A failed call offers to play its round again (the session resumes after its last stored round).
+  const retry = useMemo(() => (failed ? () => mutate("next-round") : undefined), [failed, mutate]);
   const planCall = latestAttempts(state, state.planCallIds)[0];
   const hasSpecialists = !BASELINES.includes(state.variant);
   const candidatesRecorded = summary.source === "generated";
@@ -34,8 +40,8 @@ export function LiveSessionView({
   return (
     <div className="flex gap-6">
       <div className="min-w-0 flex-1">
-        <LiveHeader state={state} summary={summary} stream={status} />
-        <LivePlan plan={state.plan} call={planCall} onInspect={inspect} />
+        <LiveHeader state={state} summary={summary} stream={status} action={action} />
+        <LivePlan plan={state.plan} call={planCall} onInspect={inspect} onRetry={retry} />
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
           <ViewSwitch view={view} onChange={setView} />
           {view === "rounds" ? <JumpToRound rounds={state.rounds.map((r) => r.index)} /> : null}
@@ -63,6 +69,7 @@ export function LiveSessionView({
               hasSpecialists={hasSpecialists}
               candidatesRecorded={candidatesRecorded}
               onInspect={inspect}
+              onRetry={retry}
             />
           </>
         )}
@@ -78,11 +85,13 @@ function Rounds({
   hasSpecialists,
   candidatesRecorded,
   onInspect,
+  onRetry,
 }: {
   state: LiveSession;
   hasSpecialists: boolean;
   candidatesRecorded: boolean;
   onInspect: (id: string) => void;
+  onRetry?: () => void;
 }) {
   const callsByRound = useCallsByRound(state);
   if (state.rounds.length === 0) {
@@ -106,6 +115,7 @@ function Rounds({
           hasSpecialists={hasSpecialists}
           candidatesRecorded={candidatesRecorded}
           onInspect={onInspect}
+          onRetry={onRetry}
         />
       ))}
     </ol>

@@ -1,18 +1,19 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { type UseMutationResult, useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/components/ui/fetch-json";
 import type { SessionStatus } from "@/lib/pipeline/types";
 
-type Action = "next-round" | "to-end" | "pause" | "stop";
+export type SessionAction = "next-round" | "to-end" | "pause" | "stop";
+export type SessionActionMutation = UseMutationResult<unknown, Error, SessionAction>;
 
 const FINISHED: SessionStatus[] = ["completed", "ended_by_client"];
 
-/** Run next round, run to the end, pause after this round, stop. Generation runs on the server. */
-export function SessionControls({ sessionId, status }: { sessionId: string; status: SessionStatus }) {
-  const action = useMutation({
-    mutationFn: (kind: Action) =>
+/** The requests behind the controls; generation itself runs on the server. */
+export function useSessionAction(sessionId: string): SessionActionMutation {
+  return useMutation({
+    mutationFn: (kind: SessionAction) =>
       kind === "pause" || kind === "stop"
         ? fetchJson(`/api/sessions/${sessionId}/${kind}`, { method: "POST" })
         : fetchJson(`/api/sessions/${sessionId}/run`, {
@@ -21,6 +22,16 @@ export function SessionControls({ sessionId, status }: { sessionId: string; stat
             body: JSON.stringify({ mode: kind }),
           }),
   });
+}
+
+/** Run next round, run to the end, pause after this round, stop. */
+export function SessionControls({
+  action,
+  status,
+}: {
+  action: SessionActionMutation;
+  status: SessionStatus;
+}) {
   if (FINISHED.includes(status)) return null;
   const running = status === "running";
   const busy = action.isPending;
