@@ -11,6 +11,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "MAGneT Studio", template: "%s · MAGneT Studio" },
   description: "Generate, inspect, steer and annotate synthetic CBT counseling sessions with MAGneT.",
+  icons: { icon: "/favicon.svg" },
 };
 
 // Applies the stored or system theme before first paint, so dark mode never flashes.
