@@ -11,3 +11,12 @@ export const CLIENT_CONTEXT = [
   section("client_information"),
   section("reason_counseling"),
 ].join("\n");
+
+/** The plan and the dialogue, for the agents that steer the session (selector, fuser, baseline). */
+export const PLAN_AND_HISTORY = [
+  "The counseling plan for this session:",
+  section("plan"),
+  "",
+  "The conversation so far:",
+  section("history"),
+].join("\n");

@@ -1,4 +1,4 @@
-import { CLIENT_CONTEXT, section } from "./sections";
+import { CLIENT_CONTEXT, PLAN_AND_HISTORY, section } from "./sections";
 import type { PromptTemplate } from "./template";
 
 export const selectorPrompt: PromptTemplate = {
@@ -13,11 +13,7 @@ export const selectorPrompt: PromptTemplate = {
   user: [
     CLIENT_CONTEXT,
     "",
-    "The counseling plan for this session:",
-    section("plan"),
-    "",
-    "The conversation so far:",
-    section("history"),
+    PLAN_AND_HISTORY,
     "",
     "The response techniques available:",
     section("technique_options"),

@@ -8,7 +8,8 @@ export function specialistPrompt(technique: SpecialistTechnique, guidance: strin
   return {
     role: `specialist:${technique}`,
     version: 1,
-    variables: ["client_information", "reason_counseling", "plan", "history"],
+    // As in the method, specialists see the client and the dialogue, not the plan.
+    variables: ["client_information", "reason_counseling", "history"],
     system: [
       `Role: specialist:${technique}`,
       `You are a CBT counselor who answers using one psychological technique only: ${label}.`,
@@ -18,9 +19,6 @@ export function specialistPrompt(technique: SpecialistTechnique, guidance: strin
     ].join("\n"),
     user: [
       CLIENT_CONTEXT,
-      "",
-      "The counseling plan for this session:",
-      section("plan"),
       "",
       "The conversation so far:",
       section("history"),
