@@ -7,6 +7,7 @@ export {
   DEFAULT_CALL_SETTINGS,
   DEFAULT_MAX_ROUNDS,
   DEFAULT_RETRY,
+  PAPER_SWITCHES,
   type SessionConfigOverrides,
 } from "./config";
 export { dialogueOf, runNextRound, runSession, type SessionOutcome, type SessionRun } from "./engine";
