@@ -92,7 +92,9 @@ describe.skipIf(!existsSync(SESSIONS))("parsePlan on the published planner answe
   it.each(samples)("$file", ({ technique, plan }) => {
     const parsed = parsePlan(`${technique}\n\n${plan}`);
     expect(parsed.technique).not.toBeNull();
-    expect(parsed.technique).toBe(matchCbtTechnique(technique.split("\n").find((l) => matchCbtTechnique(l)) ?? ""));
+    expect(parsed.technique).toBe(
+      matchCbtTechnique(technique.split("\n").find((l) => matchCbtTechnique(l)) ?? ""),
+    );
     const lastLine = plan.trim().split("\n").at(-1) ?? "";
     expect(parsed.plan).toContain(lastLine.trim());
     expect(parsed.plan.length).toBeGreaterThan(plan.trim().length * 0.9);

@@ -37,7 +37,8 @@ function techniqueLineIn(head: string): { line: string; raw: string } {
 }
 
 function parsePlanJson(answer: string): ParsedPlan | null {
-  const block = answer.match(/```(?:json)?\s*([\s\S]*?)```/i)?.[1] ?? answer.match(/^\s*\{[\s\S]*\}\s*$/)?.[0];
+  const block =
+    answer.match(/```(?:json)?\s*([\s\S]*?)```/i)?.[1] ?? answer.match(/^\s*\{[\s\S]*\}\s*$/)?.[0];
   if (!block) return null;
   try {
     const value: unknown = JSON.parse(block);

@@ -11,7 +11,11 @@ export const psych8kCounselorPrompt: PromptTemplate = {
     "You are a supportive mental-health counselor talking with a client. Listen closely, respond with",
     "empathy, and help the client make sense of what they are going through.",
   ].join("\n"),
-  user: [HISTORY, "", "Write the counselor's next message. Write only the message.", "", LENGTH_GUIDANCE].join(
-    "\n",
-  ),
+  user: [
+    HISTORY,
+    "",
+    "Write the counselor's next message. Write only the message.",
+    "",
+    LENGTH_GUIDANCE,
+  ].join("\n"),
 };

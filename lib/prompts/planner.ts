@@ -5,7 +5,13 @@ import type { PromptTemplate } from "./template";
 export const plannerPrompt: PromptTemplate = {
   role: "planner",
   version: 2,
-  variables: ["client_information", "reason_counseling", "first_utterance", "technique_list", "length_guidance"],
+  variables: [
+    "client_information",
+    "reason_counseling",
+    "first_utterance",
+    "technique_list",
+    "length_guidance",
+  ],
   system: [
     "Role: planner",
     "You are an experienced cognitive behavioral therapy (CBT) counselor getting ready to work with a new",
@@ -21,8 +27,8 @@ export const plannerPrompt: PromptTemplate = {
     "The CBT techniques to choose from:",
     section("technique_list"),
     "",
-    "Start with the technique you choose, named as listed, on a line beginning with \"Technique:\". Then,",
-    "after \"Plan:\", set out how you will use it with this client, in as much detail as you find useful.",
+    'Start with the technique you choose, named as listed, on a line beginning with "Technique:". Then,',
+    'after "Plan:", set out how you will use it with this client, in as much detail as you find useful.',
     "",
     LENGTH_GUIDANCE,
   ].join("\n"),

@@ -9,7 +9,13 @@ import {
   templateFromText,
   templateToText,
 } from "./template";
-import { formatCandidates, formatHistory, formatPlan, formatTechniqueOptions, lengthGuidance } from "./values";
+import {
+  formatCandidates,
+  formatHistory,
+  formatPlan,
+  formatTechniqueOptions,
+  lengthGuidance,
+} from "./values";
 
 const everyValue = Object.fromEntries(
   Object.keys(PROMPT_VARIABLE_DOCS).map((name) => [name, `<<${name} value>>`]),

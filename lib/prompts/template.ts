@@ -43,7 +43,8 @@ export const PROMPT_VARIABLE_DOCS: Record<PromptVariable, string> = {
   technique_options: "The five specialist techniques, numbered 1-5, each with a short description.",
   candidates:
     'The specialists\' candidate replies, each wrapped in <candidate technique="...">, in the fixed order of the five.',
-  selector_answer: "The selector's answer as it wrote it (techniques and reasoning); not given without a selector.",
+  selector_answer:
+    "The selector's answer as it wrote it (techniques and reasoning); not given without a selector.",
   attitude: "The client's attitude label: positive, neutral or negative.",
   attitude_instruction: "The paragraph telling the simulated client how to behave.",
   max_rounds: "How many counselor/client rounds the session runs for (after the opening exchange).",

@@ -43,8 +43,7 @@ export function writePlan(reading: PromptReading, rng: Random): string {
     `3. Apply ${technique} to that situation together, step by step.`,
     "4. Summarise what changed and plan a small practice task before the next session.",
   ];
-  if (asksForShortAnswer(reading))
-    return [`Technique: ${technique}`, "Plan:", ...firstSession].join("\n");
+  if (asksForShortAnswer(reading)) return [`Technique: ${technique}`, "Plan:", ...firstSession].join("\n");
   return [
     `Technique: ${technique}`,
     "Plan:",

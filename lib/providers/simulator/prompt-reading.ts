@@ -87,6 +87,10 @@ export function candidatesIn(text: string): { technique: string; text: string }[
 
 /** The prompt ends by asking for a short answer (the short-answers switch of a session). */
 export function asksForShortAnswer(reading: PromptReading): boolean {
-  const lastParagraph = reading.user.trim().split(/\n\s*\n/).at(-1) ?? "";
+  const lastParagraph =
+    reading.user
+      .trim()
+      .split(/\n\s*\n/)
+      .at(-1) ?? "";
   return /\bkeep (?:it|the plan|your reply) short\b/i.test(lastParagraph);
 }

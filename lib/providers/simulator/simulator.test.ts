@@ -91,7 +91,9 @@ describe("offline simulator texts", () => {
     expect(CBT_TECHNIQUES).toContain(technique);
     expect(text).toMatch(/Plan:\nSession 1\n1\./);
     expect(text).toContain("Session 2");
-    const short = await answer("planner", { extra: { length_guidance: "Keep the plan short: a few steps." } });
+    const short = await answer("planner", {
+      extra: { length_guidance: "Keep the plan short: a few steps." },
+    });
     expect(short).toMatch(/Plan:\n1\./);
     expect(short).not.toContain("Session 2");
   });
