@@ -25,5 +25,6 @@ export {
 } from "./schema";
 export { parseSelection, type Selection, selectionSchema } from "./selection";
 export type { SessionProgress, SessionStore, StatusUpdate } from "./store";
+export { departuresOf, SWITCH_INFO, type SwitchInfo } from "./switches";
 export * from "./types";
 export { VARIANT_SHAPES, type VariantShape } from "./variants";

@@ -57,11 +57,14 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/** The on/off departures from the published method (see MethodSwitches and lib/pipeline/switches.ts). */
+export const METHOD_SWITCH_NAMES = ["fuseSelectedOnly", "shortAnswers"] as const;
+
 /**
  * Our own departures from the published method, each off by default (off = the paper's behaviour).
  * Frozen with the session like everything else in its config.
  */
-export interface MethodSwitches {
+export interface MethodSwitches extends Record<(typeof METHOD_SWITCH_NAMES)[number], boolean> {
   /**
    * The fuser gets only the candidates the selector chose (not all five), so it can start as soon as the
    * selector and those candidates are done. Variants without a selector fuse all five either way.

@@ -1,6 +1,8 @@
 // Reading the frozen configuration snapshot stored on a session (written by createSession in create.ts:
 // the engine's SessionConfig plus `snapshotVersion`, `variant` and the `profile` snapshot).
 
+import { z } from "zod";
+import { departuresOf } from "@/lib/pipeline/switches";
 import { VARIANT_SHAPES } from "@/lib/pipeline/variants";
 
 interface StoredAgent {
@@ -41,4 +43,19 @@ function agentsOfVariant(variant: string | undefined): string[] | null {
 
 export function isOfflineSimulator(modelId: string): boolean {
   return modelId.includes("offline-simulator");
+}
+
+// Configs stored before the switches existed, and imported sessions, read as the paper's method.
+const storedSwitchesSchema = z.object({
+  switches: z
+    .object({ fuseSelectedOnly: z.boolean().catch(false), shortAnswers: z.boolean().catch(false) })
+    .catch({ fuseSelectedOnly: false, shortAnswers: false }),
+  minRoundsBeforeEnd: z.number().catch(0),
+  sequential: z.boolean().catch(false),
+});
+
+/** The session's departures from the published method, as labels; empty when it ran the paper's method. */
+export function describeDepartures(config: unknown): string[] {
+  const parsed = storedSwitchesSchema.safeParse(config);
+  return parsed.success ? departuresOf(parsed.data) : [];
 }
