@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { buildSessionConfig, profileSnapshotSchema, sessionConfigSchema } from "@/lib/pipeline";
@@ -101,7 +102,7 @@ describe("createSession", () => {
 describe("parseSessionSnapshot", () => {
   it("refuses a snapshot of the first version, whose agents saw other inputs, naming why", async () => {
     const session = await createSession({ profileId, variant: "magnet" });
-    const old = { ...(session.config as object), snapshotVersion: 1 };
+    const old = { ...z.record(z.string(), z.unknown()).parse(session.config), snapshotVersion: 1 };
     expect(() => parseSessionSnapshot(old, "session x")).toThrowError(
       expect.objectContaining({
         code: "unprocessable",
