@@ -30,7 +30,7 @@ export function formatTechniqueList(): string {
 
 const SPECIALIST_DESCRIPTIONS: Record<SpecialistTechnique, string> = {
   reflection: "mirror the client's words and feelings back to them",
-  questioning: "ask an open question that helps the client explore",
+  questioning: "ask open questions that help the client explore",
   providing_solutions: "suggest a concrete step or coping strategy",
   normalization: "reassure the client that their reaction is common and understandable",
   psycho_education: "explain a CBT idea that makes sense of the client's experience",
