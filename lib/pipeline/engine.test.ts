@@ -247,31 +247,40 @@ describe("the fuseSelectedOnly switch", () => {
 });
 
 describe("the shortAnswers switch", () => {
-  it("adds a short-answer request to every writing agent's prompt and changes nothing else", async () => {
-    // Fixed answers, so that every later prompt differs only by what the switch adds.
-    const fixed = () =>
-      fakeModel({
-        text: (role) => {
-          if (role === "planner") return "Technique: Reality Testing\nPlan: Test the belief.";
-          return role === "selector" ? "Techniques: reflection\nReasoning: r" : `TEXT-${role}.`;
-        },
-      });
-    const short = fixed();
-    const config = testConfig({ maxRounds: 1, switches: { shortAnswers: true } });
-    await runSession(setup(short, { config }).run);
-    const paper = fixed();
-    await runSession(setup(paper).run);
-    const writers = ["planner", ...SPECIALISTS, "fuser", "client"];
-    for (const role of writers) {
-      const asked = short.calls.find((c) => c.role === role)?.prompt ?? "";
-      const plain = paper.calls.find((c) => c.role === role)?.prompt ?? "";
-      expect(asked, role).toMatch(/Keep (it|the plan|your reply) short/);
-      expect(plain, role).not.toMatch(/short/i);
-      expect(asked.replace(/\n\nKeep (it|the plan|your reply) short[^\n]*$/, ""), role).toBe(plain);
-    }
-    const selector = (m: FakeModel) => m.calls.find((c) => c.role === "selector")?.prompt;
-    expect(selector(short)).toBe(selector(paper));
-  });
+  // Fixed answers, so that every later prompt differs only by what the switch adds.
+  const fixed = () =>
+    fakeModel({
+      text: (role) => {
+        if (role === "planner") return "Technique: Reality Testing\nPlan: Test the belief.";
+        return role === "selector" ? "Techniques: reflection\nReasoning: r" : `TEXT-${role}.`;
+      },
+    });
+  const writersOf: [Variant, string[]][] = [
+    ["magnet", ["planner", ...SPECIALISTS, "fuser", "client"]],
+    ["cactus_baseline", ["planner", "counselor:cactus", "client"]],
+    ["psych8k_baseline", ["counselor:psych8k", "client"]],
+  ];
+
+  it.each(writersOf)(
+    "%s: adds a short-answer request to every writing agent's prompt and changes nothing else",
+    async (variant, writers) => {
+      const short = fixed();
+      const config = testConfig({ maxRounds: 1, switches: { shortAnswers: true } });
+      await runSession(setup(short, { config, variant }).run);
+      const paper = fixed();
+      await runSession(setup(paper, { variant }).run);
+      for (const role of writers) {
+        const asked = short.calls.find((c) => c.role === role)?.prompt ?? "";
+        const plain = paper.calls.find((c) => c.role === role)?.prompt ?? "";
+        expect(asked, role).toMatch(/Keep (it|the plan|your reply) short/);
+        expect(plain, role).not.toMatch(/short/i);
+        expect(asked.replace(/\n\nKeep (it|the plan|your reply) short[^\n]*$/, ""), role).toBe(plain);
+      }
+      expect(short.calls.length).toBe(paper.calls.length);
+      const selector = (m: FakeModel) => m.calls.find((c) => c.role === "selector")?.prompt;
+      expect(selector(short)).toBe(selector(paper));
+    },
+  );
 });
 
 describe("the client ends the session", () => {
@@ -304,11 +313,18 @@ describe("the client ends the session", () => {
     expect(model.calls.find((c) => c.role === "client")?.prompt).toContain("runs for 5 rounds");
   });
 
-  it("ignores an end before minRoundsBeforeEnd, when that switch is set", async () => {
-    const { run, store } = setup(ending(1), { config: testConfig({ maxRounds: 5, minRoundsBeforeEnd: 3 }) });
+  it("ignores an end before minRoundsBeforeEnd, when that switch is set, and changes nothing else", async () => {
+    const model = ending(1);
+    const { run, store } = setup(model, { config: testConfig({ maxRounds: 5, minRoundsBeforeEnd: 3 }) });
     const outcome = await runSession(run);
     expect(outcome).toMatchObject({ status: "ended_by_client", roundsCompleted: 3 });
     expect(store.session("session-1").rounds[0].clientReply).not.toContain("[/END]");
+    // Round 1's prompts are those of the paper's run, which ended there.
+    const paper = ending(1);
+    await runSession(setup(paper, { config: testConfig({ maxRounds: 5 }) }).run);
+    const roundOne = (m: FakeModel) =>
+      m.calls.slice(0, paper.calls.length).map((c) => `${c.role}\n${c.prompt}`);
+    expect(roundOne(model).sort()).toEqual(roundOne(paper).sort());
   });
 });
 
