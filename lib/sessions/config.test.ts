@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSessionConfig } from "@/lib/pipeline";
-import { describeDepartures, describeSessionModels } from "./config";
+import { describeDepartures, describeSessionModels, EARLIER_ENGINE } from "./config";
 
 describe("describeSessionModels", () => {
   const openai = (modelId: string) => ({ provider: "openai" as const, modelId });
@@ -27,6 +27,9 @@ describe("describeDepartures", () => {
     expect(describeDepartures(buildSessionConfig({}, {}))).toEqual([]);
     expect(describeDepartures({ importedFrom: "session_1.json" })).toEqual([]);
     expect(describeDepartures(null)).toEqual([]);
+    expect(describeDepartures({ ...buildSessionConfig({}, {}), snapshotVersion: 1 })).toEqual([
+      EARLIER_ENGINE,
+    ]);
     expect(describeDepartures(buildSessionConfig({ minRoundsBeforeEnd: 1 }, {}))).toEqual([]);
     const departing = buildSessionConfig(
       { switches: { fuseSelectedOnly: true, shortAnswers: true }, minRoundsBeforeEnd: 15 },

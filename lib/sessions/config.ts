@@ -45,8 +45,9 @@ export function isOfflineSimulator(modelId: string): boolean {
   return modelId.includes("offline-simulator");
 }
 
-// Configs stored before the switches existed, and imported sessions, read as the paper's method.
+// Imported sessions hold no switches: they read as the method they were imported as.
 const storedSwitchesSchema = z.object({
+  snapshotVersion: z.number().optional().catch(undefined),
   switches: z
     .object({ fuseSelectedOnly: z.boolean().catch(false), shortAnswers: z.boolean().catch(false) })
     .catch({ fuseSelectedOnly: false, shortAnswers: false }),
@@ -54,8 +55,13 @@ const storedSwitchesSchema = z.object({
   sequential: z.boolean().catch(false),
 });
 
+export const EARLIER_ENGINE = "Earlier engine, before the paper's defaults";
+
 /** The session's departures from the published method, as labels; empty when it ran the paper's method. */
 export function describeDepartures(config: unknown): string[] {
   const parsed = storedSwitchesSchema.safeParse(config);
-  return parsed.success ? departuresOf(parsed.data) : [];
+  if (!parsed.success) return [];
+  // Snapshot 1 came from the studio's first engine: chosen candidates only, capped lengths, and so on.
+  if (parsed.data.snapshotVersion === 1) return [EARLIER_ENGINE];
+  return departuresOf(parsed.data);
 }
