@@ -54,8 +54,9 @@ export const PROMPT_VARIABLE_DOCS: Record<PromptVariable, string> = {
 /**
  * A versioned prompt. An optional block `{{#name}}...{{/name}}` is kept when `name` has a non-empty value
  * and dropped otherwise (with the line breaks right after its tags): that is how one template serves the
- * variants whose agent sees an input and those whose agent does not. The system text must start with the role marker line `Role: <role>`: the offline
- * simulator reads it to decide what to write, and `renderPrompt` adds it if an edited template lost it.
+ * variants whose agent sees an input and those whose agent does not. The system text must start with the
+ * role marker line `Role: <role>`: the offline simulator reads it to decide what to write, and
+ * `renderPrompt` adds it if an edited template lost it.
  * Inputs sit in tagged sections (<history>...</history>) so both models and the simulator can find them.
  */
 export interface PromptTemplate {
