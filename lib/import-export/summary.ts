@@ -13,7 +13,10 @@ export interface ImportSummary {
   imported: number;
   skipped: number;
   failed: number;
+  /** The first failures (at most 100), in the order they were found. */
   errors: ImportFailure[];
+  /** Failures beyond those listed. */
+  errorsNotListed: number;
 }
 
 export interface ImportProgress {
