@@ -199,6 +199,7 @@ describe("getProfileById", () => {
       roundCount: 20,
       status: "completed",
       technique: "Decatastrophizing",
+      sessionNumber: 1,
     });
   });
 

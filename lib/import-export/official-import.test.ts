@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { VARIANTS } from "@/lib/pipeline/types";
+import { getSessionDetailById, listSessions } from "@/lib/sessions/queries";
+import { sessionListQuerySchema } from "@/lib/sessions/schema";
 import { importPath, importPaths, importUploadedFiles } from "./magnet";
 import { LEGACY_SESSION_KEY_PREFIX } from "./session-key";
 import { officialOutput, readSeeds, SEED_FILE, SESSIONS_DIR } from "./testing";
@@ -99,6 +101,16 @@ describe("the official scripts' output", () => {
     });
     expect(session).toMatchObject({ status: "ended_by_client", roundCount: 12, maxRounds: 20 });
     expect(session.rounds.at(-1)?.endedByClient).toBe(true);
+  });
+});
+
+describe("the new fields where a user looks", () => {
+  it("are in the session list and the session detail", async () => {
+    const query = sessionListQuerySchema.parse({ variant: "psych8k_baseline" });
+    const list = await listSessions(query);
+    expect(list.items).toMatchObject([{ variant: "psych8k_baseline", sessionNumber: 4, cost: 0.25 }]);
+    const detail = await getSessionDetailById({ id: list.items[0].id });
+    expect(detail).toMatchObject({ sessionNumber: 4, cost: 0.25, groundTruthCbt: seeds[3].ground_truth_CBT });
   });
 });
 
