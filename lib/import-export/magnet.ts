@@ -4,6 +4,7 @@ import type { Variant } from "@/lib/pipeline/types";
 import type { ProfileData } from "@/lib/profiles/schema";
 import { parseOrThrow } from "@/lib/profiles/validation";
 import { magnetSeedRecordSchema, profileFromMagnetRecord } from "./magnet-records";
+import { fillReferenceTechniques } from "./reference-techniques";
 import { failureOf, ImportRun } from "./run";
 import { importSessions } from "./session-import";
 import { type ImportItem, type ImportSource, itemsFromSources, readImportPaths } from "./sources";
@@ -116,31 +117,4 @@ async function insertProfiles(
     }
   }
   await fillReferenceTechniques(chunk.map((entry) => entry.profile));
-}
-
-/**
- * A profile first created from a session file has no reference techniques (session files do not
- * carry them); when its seed record arrives later, the record's techniques fill the gap.
- */
-async function fillReferenceTechniques(profiles: ProfileData[]): Promise<void> {
-  const techniques = new Map(
-    profiles
-      .filter((profile) => profile.referenceTechniques.length > 0)
-      .map((profile) => [profile.externalKey as string, profile.referenceTechniques]),
-  );
-  if (techniques.size === 0) return;
-  const db = getDb();
-  const bare = await db.clientProfile.findMany({
-    where: { externalKey: { in: [...techniques.keys()] }, referenceTechniques: { isEmpty: true } },
-    select: { id: true, externalKey: true },
-  });
-  if (bare.length === 0) return;
-  await db.$transaction(
-    bare.map((profile) =>
-      db.clientProfile.update({
-        where: { id: profile.id },
-        data: { referenceTechniques: techniques.get(profile.externalKey as string) },
-      }),
-    ),
-  );
 }

@@ -104,6 +104,33 @@ describe("the official scripts' output", () => {
   });
 });
 
+describe("profiles first met in a published session", () => {
+  it("get the seed's techniques from an official output of the same seed", async () => {
+    expect(await importPath(path.join(SESSIONS_DIR, "session_30.json"))).toMatchObject({ imported: 1 });
+    const published = await db().session.findFirstOrThrow({
+      where: { sessionNumber: 30 },
+      include: { profile: true },
+    });
+    expect(published.profile.referenceTechniques).toEqual([]);
+    const file = writeOutput(
+      path.join(tempDir, "fill"),
+      "session_30.json",
+      officialOutput(seeds, 30, "no_planner"),
+    );
+    expect(await importPath(file, { variant: "no_planner" })).toMatchObject({ imported: 1 });
+    const profile = await db().clientProfile.findUniqueOrThrow({ where: { id: published.profileId } });
+    expect(profile.referenceTechniques).toEqual(seeds[29].ground_truth_CBT);
+    const sessions = await db().session.findMany({
+      where: { sessionNumber: 30 },
+      select: { groundTruthCbt: true },
+    });
+    expect(sessions).toEqual([
+      { groundTruthCbt: seeds[29].ground_truth_CBT },
+      { groundTruthCbt: seeds[29].ground_truth_CBT },
+    ]);
+  });
+});
+
 describe("the new fields where a user looks", () => {
   it("are in the session list and the session detail", async () => {
     const query = sessionListQuerySchema.parse({ variant: "psych8k_baseline" });

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, Prisma } from "@/lib/db/client";
 import { DEFAULT_MAX_ROUNDS } from "@/lib/pipeline/config";
 import type { Variant } from "@/lib/pipeline/types";
+import { fillReferenceTechniques } from "./reference-techniques";
 import { failureOf, type ImportRun, reasonOf } from "./run";
 import { LEGACY_SESSION_KEY_PREFIX, sessionContentKey } from "./session-key";
 import { sessionNumberOf } from "./session-number";
@@ -32,6 +33,7 @@ export async function importSessions(run: ImportRun, items: ImportItem[], varian
   const fresh = await dropExistingSessions(run, pending);
   if (fresh.length === 0) return;
   const profiles = await ensureSessionProfiles(fresh);
+  await fillReferenceTechniques(fresh.map((entry) => entry.session.profile));
   const linked: LinkedSession[] = [];
   for (const entry of fresh) {
     const key = entry.session.profileKey;
