@@ -8,7 +8,7 @@ import { getSessionDetailById, listSessions } from "@/lib/sessions/queries";
 import { sessionListQuerySchema } from "@/lib/sessions/schema";
 import { importPath, importPaths, importUploadedFiles } from "./magnet";
 import { LEGACY_SESSION_KEY_PREFIX } from "./session-key";
-import { officialOutput, readSeeds, SEED_FILE, SESSIONS_DIR } from "./testing";
+import { officialOutput, readPublishedSession, readSeeds, SEED_FILE, SESSIONS_DIR } from "./testing";
 
 // One database for the whole file: the tests build on each other in order. Seeds without a
 // published session (session_4 is missing from the published set) keep the fixtures apart from it.
@@ -169,6 +169,40 @@ describe("sessions imported before content keys", () => {
     expect(await db().session.findUniqueOrThrow({ where: { id: session.id } })).toMatchObject({
       externalKey: session.externalKey,
       sessionNumber: 2,
+    });
+  });
+});
+
+describe("a legacy session whose content is already stored under its content key", () => {
+  it("keeps a key of its own, judged by its original texts, and the import goes on", async () => {
+    const file = path.join(SESSIONS_DIR, "session_5.json");
+    expect(await importPath(file)).toMatchObject({ imported: 1 });
+    const original = readPublishedSession(5);
+    const changed = structuredClone(original);
+    changed.dialogue[2].message = "Not what the published session says.";
+    const copy = writeOutput(path.join(tempDir, "copy"), "session_5.json", changed);
+    expect(await importPath(copy)).toMatchObject({ imported: 1 });
+    const [first, second] = await db().session.findMany({
+      where: { sessionNumber: 5 },
+      orderBy: { createdAt: "asc" },
+    });
+    // A person edits round 1 of the copy; what it held before (the published text) stays the original.
+    await db().round.update({
+      where: { sessionId_index: { sessionId: second.id, index: 1 } },
+      data: {
+        counselorReply: "An edit.",
+        counselorEdited: true,
+        originalCounselorReply: original.dialogue[2].message,
+      },
+    });
+    await db().session.update({
+      where: { id: second.id },
+      data: { externalKey: `${LEGACY_SESSION_KEY_PREFIX}session_5`, sessionNumber: null },
+    });
+    expect(await importPath(file)).toMatchObject({ imported: 0, skipped: 1, failed: 0 });
+    expect(await db().session.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      externalKey: `${first.externalKey}:${second.id}`,
+      sessionNumber: 5,
     });
   });
 });

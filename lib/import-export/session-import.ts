@@ -76,7 +76,7 @@ function validateSessions(run: ImportRun, items: ImportItem[], variant: Variant)
 
 /**
  * Sessions imported before content keys were keyed by file name; they get the content key of what
- * they hold (original texts, where a person edited them), so re-importing their files skips them.
+ * they hold, so re-importing their files skips them.
  */
 async function upgradeLegacySessionKeys(): Promise<void> {
   const db = getDb();
@@ -105,24 +105,48 @@ async function upgradeLegacySessionKeys(): Promise<void> {
     },
   });
   if (legacy.length === 0) return;
-  const taken = new Set<string>();
-  const updates = legacy.map((session) => {
-    const key = sessionContentKey(session.variant, {
-      ...session,
-      profileKey: session.profile.externalKey ?? "",
-      rounds: session.rounds.map((round) => ({
-        counselorReply: round.originalCounselorReply ?? round.counselorReply,
-        clientReply: round.originalClientReply ?? round.clientReply,
-      })),
-    });
-    // Two legacy copies of one content (imported under two names) cannot share the key.
-    const externalKey = taken.has(key) ? `${key}:${session.id}` : key;
-    taken.add(key);
+  const keys = legacy.map(legacyContentKey);
+  // A content key in use (the same content imported twice) gets the row's id appended.
+  const inUse = await db.session.findMany({
+    where: { externalKey: { in: keys } },
+    select: { externalKey: true },
+  });
+  const taken = new Set(inUse.map((session) => session.externalKey));
+  const updates = legacy.map((session, index) => {
+    const externalKey = taken.has(keys[index]) ? `${keys[index]}:${session.id}` : keys[index];
+    taken.add(keys[index]);
     const fileName = `${(session.externalKey ?? "").slice(LEGACY_SESSION_KEY_PREFIX.length)}.json`;
     const sessionNumber = session.sessionNumber ?? sessionNumberOf(fileName);
     return db.session.update({ where: { id: session.id }, data: { externalKey, sessionNumber } });
   });
   await db.$transaction(updates);
+}
+
+interface LegacySession {
+  variant: string;
+  techniqueRaw: string | null;
+  plan: string | null;
+  openingCounselor: string;
+  openingClient: string;
+  profile: { externalKey: string | null };
+  rounds: {
+    counselorReply: string;
+    clientReply: string | null;
+    originalCounselorReply: string | null;
+    originalClientReply: string | null;
+  }[];
+}
+
+/** The content key of what a legacy session holds: original texts where a person edited them. */
+function legacyContentKey(session: LegacySession): string {
+  return sessionContentKey(session.variant, {
+    ...session,
+    profileKey: session.profile.externalKey ?? "",
+    rounds: session.rounds.map((round) => ({
+      counselorReply: round.originalCounselorReply ?? round.counselorReply,
+      clientReply: round.originalClientReply ?? round.clientReply,
+    })),
+  });
 }
 
 async function dropExistingSessions(run: ImportRun, pending: PendingSession[]): Promise<PendingSession[]> {
