@@ -30,6 +30,7 @@ export type ImportItem =
 
 const SESSION_FILE = /^session_[^/\\]*\.json$/i;
 const MB = 1024 * 1024;
+const READ_AT_ONCE = 64;
 
 interface FoundFile {
   file: string;
@@ -54,13 +55,17 @@ export async function readImportPaths(targets: string[]): Promise<ImportSource[]
   if (total > MAX_IMPORT_TOTAL_BYTES) {
     throw tooLarge(`the files hold ${Math.ceil(total / MB)} MB; one import reads at most 512 MB`);
   }
-  return Promise.all(
-    found.map(async (entry) => ({
-      name: entry.name,
-      text: await readFile(entry.file, "utf8"),
-      fromDirectory: entry.fromDirectory,
-    })),
-  );
+  const sources: ImportSource[] = [];
+  // A few at a time: thousands of files at once can run out of file descriptors.
+  for (let start = 0; start < found.length; start += READ_AT_ONCE) {
+    const batch = found.slice(start, start + READ_AT_ONCE);
+    sources.push(...(await Promise.all(batch.map(readSource))));
+  }
+  return sources;
+}
+
+async function readSource(entry: FoundFile): Promise<ImportSource> {
+  return { name: entry.name, text: await readFile(entry.file, "utf8"), fromDirectory: entry.fromDirectory };
 }
 
 async function findFiles(target: string): Promise<FoundFile[]> {
