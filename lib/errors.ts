@@ -6,6 +6,7 @@ export type AppErrorCode =
   | "validation"
   | "not_found"
   | "conflict"
+  | "too_large"
   | "unprocessable"
   | "provider"
   | "internal";
@@ -15,6 +16,7 @@ const STATUS: Record<AppErrorCode, number> = {
   validation: 400,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   unprocessable: 422,
   provider: 502,
   internal: 500,

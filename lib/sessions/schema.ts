@@ -33,6 +33,10 @@ export interface SessionListItem {
   technique: string | null;
   roundCount: number;
   maxRounds: number;
+  /** N of an imported session_N.json. */
+  sessionNumber: number | null;
+  /** The cost an official script reported for an imported session. */
+  cost: number | null;
   models: string;
   createdAt: string;
   profile: { id: string; name: string; attitude: "positive" | "neutral" | "negative" };
