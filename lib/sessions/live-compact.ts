@@ -1,0 +1,140 @@
+// A compact form of a stored session's live state for the session page, so that the page's HTML
+// does not carry the same text twice: the state crosses to the browser as the client component's
+// props (serialized into the HTML), and most of its bytes are text. Calls become tuples whose
+// repeated parts (role, technique, provider, model) are named once; a round's stored replies, when
+// equal to one of its calls' output (the fuser's and the client's, as a rule), point at that call;
+// call ids per round are implied by the calls' order. Client-safe.
+
+import type { LiveCall, LiveCallStatus, LiveRound, LiveSession } from "./live-state";
+
+/** role, technique, provider, model */
+type CallKind = [string, string | null, string, string];
+
+/** id, kind, round (null: the planner), attempt, status, text, error, latency ms, tokens in, tokens out */
+type CompactCall = [
+  string,
+  number,
+  number | null,
+  number,
+  LiveCallStatus,
+  string,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
+];
+
+/** A reply: its text, null, or the position of the call whose text it is. */
+type Reply = string | number | null;
+
+/** index, counselor reply, client reply, ended by client, committed, selection (techniques, rationale, fallback) */
+type CompactRound = [number, Reply, Reply, boolean, boolean, [string[], string | null, boolean] | null];
+
+export interface CompactSession {
+  session: Omit<LiveSession, "calls" | "rounds" | "planCallIds">;
+  kinds: CallKind[];
+  calls: CompactCall[];
+  rounds: CompactRound[];
+}
+
+/**
+ * Holds for states built from stored rows and by the reducer: calls in start order, and each
+ * round's call ids (and the planner's) are exactly its calls in that order.
+ */
+export function compactLiveSession(state: LiveSession): CompactSession {
+  const { calls, rounds, planCallIds: _, ...session } = state;
+  const kinds: CallKind[] = [];
+  const kindIndex = new Map<string, number>();
+  const position = new Map<string, number>();
+  const compactCalls = Object.values(calls).map((call, at): CompactCall => {
+    const kind: CallKind = [call.role, call.technique, call.provider, call.modelId];
+    const key = JSON.stringify(kind);
+    if (!kindIndex.has(key)) kindIndex.set(key, kinds.push(kind) - 1);
+    position.set(call.id, at);
+    return [
+      call.id,
+      kindIndex.get(key) ?? 0,
+      call.roundIndex,
+      call.attempt,
+      call.status,
+      call.text,
+      call.error,
+      call.latencyMs,
+      call.tokensIn,
+      call.tokensOut,
+    ];
+  });
+  const reply = (round: LiveRound, text: string | null): Reply => {
+    if (text === null) return null;
+    const id = round.callIds.find((callId) => calls[callId]?.text === text);
+    return id === undefined ? text : (position.get(id) ?? text);
+  };
+  return {
+    session,
+    kinds,
+    calls: compactCalls,
+    rounds: rounds.map((round) => [
+      round.index,
+      reply(round, round.counselorReply),
+      reply(round, round.clientReply),
+      round.endedByClient,
+      round.committed,
+      round.selection
+        ? [round.selection.techniques, round.selection.rationale, round.selection.fallback]
+        : null,
+    ]),
+  };
+}
+
+export function expandLiveSession(compact: CompactSession): LiveSession {
+  const calls: Record<string, LiveCall> = {};
+  const planCallIds: string[] = [];
+  const callIdsByRound = new Map<number, string[]>();
+  const texts = compact.calls.map((row) => row[5]);
+  for (const [
+    id,
+    kind,
+    roundIndex,
+    attempt,
+    status,
+    text,
+    error,
+    latencyMs,
+    tokensIn,
+    tokensOut,
+  ] of compact.calls) {
+    const [role, technique, provider, modelId] = compact.kinds[kind];
+    calls[id] = {
+      id,
+      role,
+      technique,
+      roundIndex,
+      provider,
+      modelId,
+      attempt,
+      status,
+      text,
+      error,
+      latencyMs,
+      tokensIn,
+      tokensOut,
+    };
+    if (roundIndex === null) planCallIds.push(id);
+    else callIdsByRound.set(roundIndex, [...(callIdsByRound.get(roundIndex) ?? []), id]);
+  }
+  const reply = (value: Reply) => (typeof value === "number" ? texts[value] : value);
+  const rounds = compact.rounds.map(
+    ([index, counselorReply, clientReply, endedByClient, committed, selection]): LiveRound => ({
+      index,
+      callIds: callIdsByRound.get(index) ?? [],
+      selection: selection
+        ? { techniques: selection[0], rationale: selection[1], fallback: selection[2] }
+        : null,
+      counselorReply: reply(counselorReply),
+      clientReply: reply(clientReply),
+      endedByClient,
+      committed,
+    }),
+  );
+  return { ...compact.session, calls, planCallIds, rounds };
+}
