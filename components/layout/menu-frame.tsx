@@ -14,7 +14,7 @@ export function MenuFrame({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const button = useRef<HTMLButtonElement>(null);
-  const frame = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLElement>(null);
   const pathname = usePathname();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: closing is the point of a new pathname
@@ -39,7 +39,7 @@ export function MenuFrame({ children }: { children: ReactNode }) {
   }, [open]);
 
   return (
-    <div
+    <header
       ref={frame}
       className="sticky top-0 z-30 border-b border-border bg-surface-raised lg:h-screen lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0"
     >
@@ -73,7 +73,7 @@ export function MenuFrame({ children }: { children: ReactNode }) {
       >
         {children}
       </div>
-    </div>
+    </header>
   );
 }
 

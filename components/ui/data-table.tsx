@@ -46,7 +46,11 @@ export function DataTable<Row>({
       tabIndex={0}
       className="overflow-x-auto rounded-lg border border-border bg-surface-raised"
     >
-      <table className={cn("w-full text-left text-sm", loading && "opacity-60")} data-testid={testId}>
+      <table
+        className={cn("w-full text-left text-sm", loading && "opacity-60")}
+        data-testid={testId}
+        aria-busy={loading || undefined}
+      >
         <thead className="border-b border-border text-xs uppercase tracking-wide text-fg-muted">
           <tr>
             {columns.map((column, i) => (
