@@ -16,7 +16,7 @@ export default async function SettingsPage() {
         title="Settings"
         description="Models and database as configured in the environment (.env). Sessions can override models when they are created."
       />
-      <div className="grid max-w-4xl gap-6">
+      <div className="grid grid-cols-1 max-w-4xl gap-6">
         <ModelSettings
           provider={defaultProvider()}
           models={defaultModelRefs()}

@@ -105,7 +105,7 @@ function ViewSwitch({
     <div
       role="tablist"
       aria-label="View"
-      className="mb-4 inline-flex rounded-md border border-border p-0.5 text-sm"
+      className="inline-flex rounded-md border border-border p-0.5 text-sm"
     >
       {(["rounds", "transcript"] as const).map((name) => (
         <button
