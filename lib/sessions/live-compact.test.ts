@@ -4,7 +4,7 @@ import type { PipelineEvent } from "@/lib/pipeline/events";
 import { MemorySessionStore } from "@/lib/pipeline/memory-store";
 import { testConfig, testProfile } from "@/lib/pipeline/testing";
 import { createOfflineSimulator } from "@/lib/providers";
-import { compactLiveSession, expandLiveSession } from "./live-compact";
+import { compactLiveSession, expandLiveSession, isTextWithheld } from "./live-compact";
 import { applyEvent, emptyLiveSession, type LiveSession } from "./live-state";
 
 async function playedSession(rounds: number): Promise<LiveSession> {
@@ -25,7 +25,7 @@ describe("compact live session", () => {
   it("expands back to the same state, for a played session", async () => {
     const state = await playedSession(3);
     expect(state.rounds).toHaveLength(3);
-    expect(expandLiveSession(compactLiveSession(state))).toEqual(state);
+    expect(expandLiveSession(compactLiveSession(state, Infinity))).toEqual(state);
   });
 
   it("keeps a round in progress, a reply no call wrote (an edit) and a retried call", async () => {
@@ -51,15 +51,32 @@ describe("compact live session", () => {
         },
       ],
     };
-    expect(expandLiveSession(compactLiveSession(changed))).toEqual(changed);
+    expect(expandLiveSession(compactLiveSession(changed, Infinity))).toEqual(changed);
   });
 
   it("sends each stored reply's text once", async () => {
     const state = await playedSession(3);
-    const compact = JSON.stringify(compactLiveSession(state));
+    const compact = JSON.stringify(compactLiveSession(state, Infinity));
     const reply = state.rounds[0].counselorReply ?? "";
     expect(reply.length).toBeGreaterThan(20);
     expect(compact.split(JSON.stringify(reply)).length - 1).toBe(1);
     expect(compact.length).toBeLessThan(JSON.stringify(state).length * 0.75);
+  });
+
+  it("carries the agents' outputs of the first rounds only, and the dialogue of all", async () => {
+    const state = await playedSession(8);
+    const expanded = expandLiveSession(compactLiveSession(state, 3));
+    expect(expanded.rounds.map((r) => [r.counselorReply, r.clientReply])).toEqual(
+      state.rounds.map((r) => [r.counselorReply, r.clientReply]),
+    );
+    for (const call of Object.values(expanded.calls)) {
+      const sent = call.roundIndex === null || call.roundIndex <= 3;
+      expect(isTextWithheld(call), `${call.role} of round ${call.roundIndex}`).toBe(!sent);
+      expect(call.text).toBe(sent ? state.calls[call.id].text : "");
+      expect({ ...call, text: "" }).toEqual({ ...state.calls[call.id], text: "" });
+    }
+    expect(JSON.stringify(compactLiveSession(state, 3)).length).toBeLessThan(
+      JSON.stringify(compactLiveSession(state, Infinity)).length * 0.75,
+    );
   });
 });

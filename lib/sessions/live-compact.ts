@@ -1,23 +1,29 @@
-// A compact form of a stored session's live state for the session page, so that the page's HTML
-// does not carry the same text twice: the state crosses to the browser as the client component's
-// props (serialized into the HTML), and most of its bytes are text. Calls become tuples whose
-// repeated parts (role, technique, provider, model) are named once; a round's stored replies, when
-// equal to one of its calls' output (the fuser's and the client's, as a rule), point at that call;
-// call ids per round are implied by the calls' order. Client-safe.
+// A compact form of a stored session's live state for the session page. The state crosses to the
+// browser as the client component's props, serialized into the HTML, and most of its bytes are
+// text; so the page carries the dialogue of every round but the agents' outputs (five candidates,
+// selector, fuser, client) only of the first rounds, the ones the server renders. The rest arrives
+// with the snapshot that opens the session's live stream, which the page reads anyway (sessions
+// without a stream, the imported ones, have no agent calls). Calls become tuples whose repeated
+// parts (role, technique, provider, model) are named once; a round's stored replies, when equal to
+// a sent call's output (the fuser's and the client's, as a rule), point at that call; call ids per
+// round are implied by the calls' order. Client-safe.
 
 import type { LiveCall, LiveCallStatus, LiveRound, LiveSession } from "./live-state";
 
 /** role, technique, provider, model */
 type CallKind = [string, string | null, string, string];
 
-/** id, kind, round (null: the planner), attempt, status, text, error, latency ms, tokens in, tokens out */
+/** Rounds whose agent outputs the page carries and the server renders. */
+export const FULL_ROUNDS = 2;
+
+/** id, kind, round (null: the planner), attempt, status, text (null: not sent), error, latency ms, tokens in, tokens out */
 type CompactCall = [
   string,
   number,
   number | null,
   number,
   LiveCallStatus,
-  string,
+  string | null,
   string | null,
   number | null,
   number | null,
@@ -41,8 +47,10 @@ export interface CompactSession {
  * Holds for states built from stored rows and by the reducer: calls in start order, and each
  * round's call ids (and the planner's) are exactly its calls in that order.
  */
-export function compactLiveSession(state: LiveSession): CompactSession {
+export function compactLiveSession(state: LiveSession, fullRounds = FULL_ROUNDS): CompactSession {
   const { calls, rounds, planCallIds: _, ...session } = state;
+  const full = new Set(rounds.slice(0, fullRounds).map((round) => round.index));
+  const sent = (call: LiveCall) => call.roundIndex === null || full.has(call.roundIndex);
   const kinds: CallKind[] = [];
   const kindIndex = new Map<string, number>();
   const position = new Map<string, number>();
@@ -57,7 +65,7 @@ export function compactLiveSession(state: LiveSession): CompactSession {
       call.roundIndex,
       call.attempt,
       call.status,
-      call.text,
+      sent(call) ? call.text : null,
       call.error,
       call.latencyMs,
       call.tokensIn,
@@ -66,7 +74,7 @@ export function compactLiveSession(state: LiveSession): CompactSession {
   });
   const reply = (round: LiveRound, text: string | null): Reply => {
     if (text === null) return null;
-    const id = round.callIds.find((callId) => calls[callId]?.text === text);
+    const id = round.callIds.find((callId) => calls[callId]?.text === text && sent(calls[callId]));
     return id === undefined ? text : (position.get(id) ?? text);
   };
   return {
@@ -86,11 +94,18 @@ export function compactLiveSession(state: LiveSession): CompactSession {
   };
 }
 
+/** Calls expanded without their text: their cards say it is on its way (see the top of the file). */
+const withheld = new WeakSet<LiveCall>();
+
+export function isTextWithheld(call: LiveCall): boolean {
+  return withheld.has(call);
+}
+
 export function expandLiveSession(compact: CompactSession): LiveSession {
   const calls: Record<string, LiveCall> = {};
   const planCallIds: string[] = [];
   const callIdsByRound = new Map<number, string[]>();
-  const texts = compact.calls.map((row) => row[5]);
+  const texts = compact.calls.map((row) => row[5] ?? "");
   for (const [
     id,
     kind,
@@ -113,12 +128,13 @@ export function expandLiveSession(compact: CompactSession): LiveSession {
       modelId,
       attempt,
       status,
-      text,
+      text: text ?? "",
       error,
       latencyMs,
       tokensIn,
       tokensOut,
     };
+    if (text === null) withheld.add(calls[id]);
     if (roundIndex === null) planCallIds.push(id);
     else callIdsByRound.set(roundIndex, [...(callIdsByRound.get(roundIndex) ?? []), id]);
   }

@@ -3,6 +3,7 @@
 import { memo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { isTextWithheld } from "@/lib/sessions/live-compact";
 import type { LiveCall } from "@/lib/sessions/live-state";
 import { CallMeta } from "./call-meta";
 import { HighlightedText } from "./highlighted-text";
@@ -60,7 +61,9 @@ export const CandidateCard = memo(function CandidateCard({
         className="flex flex-1 cursor-pointer flex-col justify-start rounded text-left text-sm leading-relaxed hover:bg-accent-soft/40 disabled:cursor-default"
       >
         <span>
-          {call ? (
+          {call && isTextWithheld(call) ? (
+            <span className="text-fg-muted">Loading…</span>
+          ) : call ? (
             <HighlightedText text={call.text} spans={spans ?? []} className="font-serif" />
           ) : (
             <span className="text-fg-muted">Waiting…</span>

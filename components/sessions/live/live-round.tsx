@@ -135,7 +135,8 @@ function useSpans(fused: string | null, byRole: Map<string, LiveCall>, active: n
   const candidates = SPECIALIST_TECHNIQUES.map((t) => byRole.get(`specialist:${t}`)).filter(
     (call): call is LiveCall => call?.status === "succeeded",
   );
-  const key = candidates.map((c) => c.id).join();
+  // A finished call's text changes only when it arrives after the page (see live-compact.ts).
+  const key = candidates.map((c) => `${c.id}:${c.text.length}`).join();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the candidates are identified by `key`
   const traced = useMemo(
     () =>

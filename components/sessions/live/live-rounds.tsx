@@ -1,11 +1,11 @@
 "use client";
 
 import { startTransition, useEffect, useMemo, useState } from "react";
+import { FULL_ROUNDS } from "@/lib/sessions/live-compact";
 import { type LiveCall, type LiveSession, latestAttempts } from "@/lib/sessions/live-state";
 import { LiveRound } from "./live-round";
 
-/** Rounds in the server's HTML; the rest are rendered in the browser, a few per frame. */
-const FIRST_ROUNDS = 3;
+/** After the rounds in the server's HTML, the browser renders the rest a few per frame. */
 const ROUNDS_PER_FRAME = 4;
 
 export function LiveRounds({
@@ -56,7 +56,7 @@ export function LiveRounds({
  * HTML stays small), then more on every animation frame after hydration until all are shown.
  */
 function useProgressiveCount(total: number): number {
-  const [shown, setShown] = useState(FIRST_ROUNDS);
+  const [shown, setShown] = useState(FULL_ROUNDS);
   useEffect(() => {
     if (shown >= total) return;
     const frame = requestAnimationFrame(() => startTransition(() => setShown((n) => n + ROUNDS_PER_FRAME)));
