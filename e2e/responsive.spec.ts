@@ -44,6 +44,28 @@ for (const viewport of [
       for (const item of ["profiles", "prompts", "settings", "sessions"]) await menu.navigateTo(item);
     });
 
+    test("tables keep their first column in view while the others scroll", async ({ page }) => {
+      for (const [path, testId] of [
+        ["/sessions", "session-table"],
+        ["/profiles", "profile-table"],
+      ]) {
+        await openStudioPage(page, path);
+        const table = page.getByTestId(testId);
+        const firstCell = table.locator("tbody tr").first().locator("td").first();
+        const lastCell = table.locator("tbody tr").first().locator("td").last();
+        const region = table.locator("xpath=..");
+        const scrollable = await region.evaluate((r) => r.scrollWidth > r.clientWidth);
+        // On a phone the columns never all fit; on a tablet they may.
+        if (viewport.width < 500) expect(scrollable).toBe(true);
+        if (!scrollable) continue;
+        const before = { first: await firstCell.boundingBox(), last: await lastCell.boundingBox() };
+        await region.evaluate((r) => r.scrollBy({ left: 2_000 }));
+        await expect.poll(async () => (await lastCell.boundingBox())?.x).toBeLessThan(before.last?.x ?? 0);
+        expect((await firstCell.boundingBox())?.x).toBe(before.first?.x);
+        await expect(firstCell.getByRole("link")).toBeInViewport();
+      }
+    });
+
     test("a session's candidates can be read, chosen ones first", async ({ page }) => {
       const session = pages.find((p) => p.name === "generated session");
       await openStudioPage(page, session?.path ?? "");
