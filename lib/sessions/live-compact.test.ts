@@ -63,14 +63,16 @@ describe("compact live session", () => {
     expect(compact.length).toBeLessThan(JSON.stringify(state).length * 0.75);
   });
 
-  it("carries the agents' outputs of the first rounds only, and the dialogue of all", async () => {
-    const state = await playedSession(8);
+  it("carries the agents' outputs of the first rounds and a round in progress only, and the dialogue of all", async () => {
+    const played = await playedSession(10);
+    const inProgress = { ...played.rounds[9], committed: false, counselorReply: null, clientReply: null };
+    const state = { ...played, rounds: [...played.rounds.slice(0, 9), inProgress] };
     const expanded = expandLiveSession(compactLiveSession(state, 3));
     expect(expanded.rounds.map((r) => [r.counselorReply, r.clientReply])).toEqual(
       state.rounds.map((r) => [r.counselorReply, r.clientReply]),
     );
     for (const call of Object.values(expanded.calls)) {
-      const sent = call.roundIndex === null || call.roundIndex <= 3;
+      const sent = call.roundIndex === null || call.roundIndex <= 3 || call.roundIndex === 10;
       expect(isTextWithheld(call), `${call.role} of round ${call.roundIndex}`).toBe(!sent);
       expect(call.text).toBe(sent ? state.calls[call.id].text : "");
       expect({ ...call, text: "" }).toEqual({ ...state.calls[call.id], text: "" });

@@ -1,7 +1,8 @@
 // A compact form of a stored session's live state for the session page. The state crosses to the
 // browser as the client component's props, serialized into the HTML, and most of its bytes are
 // text; so the page carries the dialogue of every round but the agents' outputs (five candidates,
-// selector, fuser, client) only of the first rounds, the ones the server renders. The rest arrives
+// selector, fuser, client) only of the first rounds, the ones the server renders, and of a round in
+// progress. The rest arrives
 // with the snapshot that opens the session's live stream, which the page reads anyway (sessions
 // without a stream, the imported ones, have no agent calls). Calls become tuples whose repeated
 // parts (role, technique, provider, model) are named once; a round's stored replies, when equal to
@@ -49,7 +50,10 @@ export interface CompactSession {
  */
 export function compactLiveSession(state: LiveSession, fullRounds = FULL_ROUNDS): CompactSession {
   const { calls, rounds, planCallIds: _, ...session } = state;
-  const full = new Set(rounds.slice(0, fullRounds).map((round) => round.index));
+  // A round still in progress keeps its finished calls' text too: its replies are not stored yet.
+  const full = new Set(
+    rounds.filter((round, at) => at < fullRounds || !round.committed).map((round) => round.index),
+  );
   const sent = (call: LiveCall) => call.roundIndex === null || full.has(call.roundIndex);
   const kinds: CallKind[] = [];
   const kindIndex = new Map<string, number>();
