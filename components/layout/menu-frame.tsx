@@ -65,7 +65,7 @@ export function MenuFrame({ children }: { children: ReactNode }) {
         id={panelId}
         data-testid="menu-panel"
         className={cn(
-          "flex-col px-3 pb-4 lg:flex lg:h-[calc(100vh-5.5rem)]",
+          "flex-col px-3 pb-4 lg:flex lg:h-[calc(100vh-5.5rem)] lg:overflow-y-auto",
           open
             ? "absolute inset-x-0 top-full flex max-h-[calc(100dvh-4rem)] overflow-y-auto border-b border-border bg-surface-raised pt-2 shadow-lg lg:static lg:max-h-none lg:border-0 lg:pt-0 lg:shadow-none"
             : "hidden",
