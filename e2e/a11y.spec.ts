@@ -25,7 +25,9 @@ for (const theme of ["light", "dark"] as const) {
   });
 }
 
-test("the inspector keeps focus inside while open and gives it back on close", async ({ page }) => {
+test("the inspector passes axe, keeps focus inside while open and gives it back on close", async ({
+  page,
+}) => {
   const session = pages.find((p) => p.name === "generated session");
   expect(session).toBeDefined();
   await openStudioPage(page, session?.path ?? "");
@@ -34,6 +36,8 @@ test("the inspector keeps focus inside while open and gives it back on close", a
   await page.keyboard.press("Enter");
   const inspector = page.getByTestId("call-inspector");
   await expect(inspector).toBeVisible();
+  await expect(inspector.getByTestId("inspector-prompt")).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
   for (const key of [...Array(8).fill("Tab"), ...Array(3).fill("Shift+Tab")]) {
     await page.keyboard.press(key);
     expect(await inspector.evaluate((el) => el.contains(document.activeElement))).toBe(true);
