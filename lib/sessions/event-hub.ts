@@ -113,10 +113,13 @@ export class EventHub {
       this.deliver(message);
     });
     client.on("error", (error) => {
-      // Ctrl-C reaches the database and this process together: the connection ending then is expected.
-      if (shuttingDown) return;
-      console.error(`Session event listener lost its connection: ${error.message}`);
-      this.reconnect();
+      // Ctrl-C reaches the database and this process together: the connection ending then is
+      // expected. The signal can be handled just after the error, hence the short wait.
+      setTimeout(() => {
+        if (shuttingDown) return;
+        console.error(`Session event listener lost its connection: ${error.message}`);
+        this.reconnect();
+      }, 200).unref();
     });
     await client.connect();
     await client.query(`LISTEN ${EVENTS_CHANNEL}`);
