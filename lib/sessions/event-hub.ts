@@ -113,8 +113,13 @@ export class EventHub {
       this.deliver(message);
     });
     client.on("error", (error) => {
-      console.error(`Session event listener lost its connection: ${error.message}`);
-      this.reconnect();
+      // Ctrl-C reaches the database and this process together: the connection ending then is
+      // expected. The signal can be handled just after the error, hence the short wait.
+      setTimeout(() => {
+        if (shuttingDown) return;
+        console.error(`Session event listener lost its connection: ${error.message}`);
+        this.reconnect();
+      }, 200).unref();
     });
     await client.connect();
     await client.query(`LISTEN ${EVENTS_CHANNEL}`);
@@ -134,11 +139,24 @@ export class EventHub {
   }
 }
 
+/** Set when this process is told to stop (Ctrl-C or SIGTERM), as an orderly shutdown. */
+let shuttingDown = false;
+
+function noticeShutdown(signal: NodeJS.Signals): void {
+  shuttingDown = true;
+  // Listening must not change what the signal does: with no other listener, exit as Node would.
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
 const globalForHub = globalThis as unknown as { magnetEventHub?: EventHub };
 
 /** The web process's hub, listening from first use. */
 export async function getEventHub(databaseUrl = process.env.DATABASE_URL ?? ""): Promise<EventHub> {
-  globalForHub.magnetEventHub ??= new EventHub(databaseUrl);
+  if (!globalForHub.magnetEventHub) {
+    process.once("SIGINT", noticeShutdown);
+    process.once("SIGTERM", noticeShutdown);
+    globalForHub.magnetEventHub = new EventHub(databaseUrl);
+  }
   await globalForHub.magnetEventHub.ready();
   return globalForHub.magnetEventHub;
 }
