@@ -7,7 +7,9 @@ export type AppErrorCode =
   | "not_found"
   | "conflict"
   | "unprocessable"
+  | "too_many_requests"
   | "provider"
+  | "unavailable"
   | "internal";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -16,7 +18,9 @@ const STATUS: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
+  too_many_requests: 429,
   provider: 502,
+  unavailable: 503,
   internal: 500,
 };
 

@@ -16,7 +16,7 @@ type WireObject = Record<string, unknown>;
 
 export type ControlLine =
   | { k: "snapshot"; state: LiveSession; numbers: Record<string, number> }
-  | { k: "resync" };
+  | { k: "resync"; after?: number };
 
 /** Roles whose cleaned text becomes the round's counselor or client reply. */
 const COUNSELOR_ROLES = ["fuser", "counselor:cactus", "counselor:psych8k"];
@@ -90,8 +90,9 @@ export class WireEncoder {
     }
   }
 
-  resync(): string {
-    return line({ k: "resync" });
+  /** Tells the client to reconnect for a fresh snapshot, `after` ms from now (spreads reconnects). */
+  resync(after = 0): string {
+    return line({ k: "resync", after });
   }
 
   private delta(callId: string, delta: string): string {
@@ -158,7 +159,7 @@ function line(value: WireObject | ControlLine): string {
 export type Decoded =
   | { kind: "snapshot"; state: LiveSession }
   | { kind: "event"; event: PipelineEvent }
-  | { kind: "resync" };
+  | { kind: "resync"; after: number };
 
 /** Decodes lines back into snapshots and pipeline events, restoring what the encoder left out. */
 export class WireDecoder {
@@ -169,7 +170,8 @@ export class WireDecoder {
     if (!text.trim()) return null;
     if (text[0] !== "{") return this.delta(text);
     const value = JSON.parse(text) as WireObject;
-    if (value.k === "resync") return { kind: "resync" };
+    if (value.k === "resync")
+      return { kind: "resync", after: typeof value.after === "number" ? value.after : 0 };
     if (value.k === "snapshot") return this.snapshot(value as Extract<ControlLine, { k: "snapshot" }>);
     return { kind: "event", event: this.restore(value) };
   }
