@@ -104,6 +104,12 @@ export function startSessionRun(sessionId: string, mode: SessionRunMode): Promis
 
 let controlPool: pg.Pool | undefined;
 
+function newControlPool(): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 2, connectionTimeoutMillis: 2_000 });
+  pool.on("error", () => {}); // an idle connection the server closed: the pool replaces it
+  return pool;
+}
+
 /**
  * Asks the process running the session to stop now or pause after the current round, and waits for
  * it to confirm. A dead run (status `running`, lock free) is recorded stopped instead: 409 with a
@@ -123,7 +129,7 @@ export async function requestSessionControl(sessionId: string, action: ControlAc
   });
   const ack = hub.awaitAck(sessionId, action, CONTROL_ACK_MS);
   try {
-    controlPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 2, connectionTimeoutMillis: 2_000 });
+    controlPool ??= newControlPool();
     await sendControl(controlPool, { sessionId, action });
   } catch (error) {
     ack.cancel();

@@ -47,13 +47,14 @@ function readLines(stream: ReadableStream<Uint8Array>) {
   const chunks: number[] = [];
   const decoder = new WireDecoder();
   const done = (async () => {
-    const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+    const reader = stream.getReader();
+    const text = new TextDecoder();
     let buffered = "";
     for (;;) {
       const { value, done: ended } = await reader.read();
       if (ended) return;
       chunks.push(value.length);
-      buffered += value;
+      buffered += text.decode(value, { stream: true });
       const parts = buffered.split("\n");
       buffered = parts.pop() ?? "";
       for (const line of parts) {
