@@ -26,7 +26,15 @@ const DRILLS: [string, (context: DrillContext) => Promise<DrillResult & { studio
   ["provider faults", (context) => providerFaultsDrill(context)],
   ["crash and resume", (context) => crashDrill(context)],
   ["200 watchers", (context) => watchersDrill(context)],
-  ["dropped streams and junk imports", (context) => floodDrill(context)],
+  [
+    "dropped streams and junk imports",
+    (context) =>
+      floodDrill(
+        context,
+        Number(process.env.DRILL_STREAMS ?? 1_000),
+        Number(process.env.DRILL_IMPORTS ?? 50),
+      ),
+  ],
 ];
 
 async function main(): Promise<boolean> {

@@ -81,8 +81,11 @@ export async function health(baseUrl: string): Promise<{ status: number; watcher
   }
 }
 
-/** Watchers once the studio has released them (a dropped stream is noticed within a moment). */
-export async function watchersLeft(baseUrl: string, waitMs = 5_000): Promise<number> {
+/**
+ * Watchers once the studio has released them: a stream dropped while its snapshot query waits for a
+ * connection is released when the query returns, which under a flood takes seconds.
+ */
+export async function watchersLeft(baseUrl: string, waitMs = 30_000): Promise<number> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const { watchers } = await health(baseUrl);

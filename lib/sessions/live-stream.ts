@@ -51,6 +51,11 @@ export async function openSessionStream(
   // Registered before the first await: an abort during the snapshot query must release the watcher.
   signal.addEventListener("abort", () => release(), { once: true });
   let state: ReturnType<typeof liveSessionFromDetail>;
+  // A client already gone (a page closed at once, a flood of dropped streams) costs no query.
+  if (signal.aborted) {
+    release();
+    return closedStream();
+  }
   try {
     let detail = await getSessionDetailById({ id: sessionId });
     if (detail.status === "running" && (await settleDeadRunLive(sessionId)))
@@ -62,7 +67,7 @@ export async function openSessionStream(
   }
   if (signal.aborted) {
     release();
-    return new ReadableStream({ start: (controller) => controller.close() });
+    return closedStream();
   }
 
   const writer = new CoalescingWriter(options.coalesceMs ?? COALESCE_MS);
@@ -104,6 +109,10 @@ export async function openSessionStream(
     },
     new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
   );
+}
+
+function closedStream(): ReadableStream<Uint8Array> {
+  return new ReadableStream({ start: (controller) => controller.close() });
 }
 
 /** Turns messages into wire lines, merged and written in coalescing windows. */
