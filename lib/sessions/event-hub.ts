@@ -173,7 +173,6 @@ export class EventHub {
   /** After a lost connection, watchers resynchronise from stored rows and listening starts again. */
   private lost(client: pg.Client): void {
     if (this.client !== client || this.state === "closed") return;
-    console.error("Session event listener lost its connection; reconnecting");
     this.client = null;
     this.state = "reconnecting";
     this.decoder.clear();
@@ -182,10 +181,17 @@ export class EventHub {
     this.retry();
   }
 
+  // Silent on the first loss: when the studio stops (Ctrl-C reaches the database too) the process
+  // exits before the first retry, and a message then would only alarm.
   private retry(): void {
     const delay = RECONNECT_MS[Math.min(this.failures++, RECONNECT_MS.length - 1)] ?? 5_000;
     setTimeout(() => {
-      if (this.state !== "closed") this.ready().catch(() => this.retry());
+      if (this.state === "closed") return;
+      this.ready().catch((error: Error) => {
+        if (this.failures === 1)
+          console.error(`Session event listener cannot reconnect yet: ${error.message}`);
+        this.retry();
+      });
     }, delay).unref();
   }
 }

@@ -142,7 +142,8 @@ class ReconnectingPublisher implements EventPublisher {
 
   private scheduleReconnect(): void {
     if (this.closed || this.timer) return;
-    if (this.failures === 0) console.error("Event publisher lost its connection; reconnecting");
+    // Silent on the first loss (a stopping studio exits before the retry); said once when retries fail.
+    if (this.failures === 1) console.error("Event publisher cannot reconnect yet; retrying with backoff");
     const base = BACKOFF_MS[Math.min(this.failures++, BACKOFF_MS.length - 1)] ?? 5_000;
     this.timer = setTimeout(
       () => {
