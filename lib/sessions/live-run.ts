@@ -7,7 +7,7 @@ import { type ControlAction, sendControl } from "./event-bus";
 import { closeEventHub, getEventHub } from "./event-hub";
 import { createEventPublisher, type EventPublisher } from "./event-publisher";
 import { isSessionRunLocked } from "./run-lock";
-import { onShutdown, trackRun } from "./run-registry";
+import { onShutdown, stoppingAllRuns, trackRun } from "./run-registry";
 import { DEAD_RUN_REASON, settleDeadRun } from "./run-status";
 import { runStoredSession } from "./runner";
 import type { SessionRunMode } from "./schema";
@@ -96,7 +96,7 @@ export function startSessionRun(sessionId: string, mode: SessionRunMode): Promis
       started = true;
     };
     runSessionLive({ sessionId, mode, onEvent: begin }).then(begin, (error) => {
-      if (started) console.error(`Session ${sessionId} run failed:`, error);
+      if (started && !stoppingAllRuns()) console.error(`Session ${sessionId} run failed:`, error);
       else reject(error);
     });
   });

@@ -1,9 +1,11 @@
 import "server-only";
+import type { PipelineEvent } from "@/lib/pipeline/events";
 import type { BusMessage } from "./event-bus";
 import { getEventHub } from "./event-hub";
 import { coalesce } from "./live-coalesce";
 import { settleDeadRunLive } from "./live-run";
 import { liveSessionFromDetail, withPartialCalls } from "./live-snapshot";
+import type { LiveSession } from "./live-state";
 import { WireEncoder } from "./live-wire";
 import { getSessionDetailById } from "./queries";
 
@@ -50,17 +52,14 @@ export async function openSessionStream(
   };
   // Registered before the first await: an abort during the snapshot query must release the watcher.
   signal.addEventListener("abort", () => release(), { once: true });
-  let state: ReturnType<typeof liveSessionFromDetail>;
+  let state: LiveSession;
   // A client already gone (a page closed at once, a flood of dropped streams) costs no query.
   if (signal.aborted) {
     release();
     return closedStream();
   }
   try {
-    let detail = await getSessionDetailById({ id: sessionId });
-    if (detail.status === "running" && (await settleDeadRunLive(sessionId)))
-      detail = await getSessionDetailById({ id: sessionId });
-    state = withPartialCalls(liveSessionFromDetail(detail), partial);
+    state = await snapshotOf(sessionId, partial);
   } catch (error) {
     release();
     throw error;
@@ -111,6 +110,14 @@ export async function openSessionStream(
   );
 }
 
+/** Stored rows (a dead run settled first) plus the partial text of calls still running. */
+async function snapshotOf(sessionId: string, partial: PipelineEvent[]): Promise<LiveSession> {
+  let detail = await getSessionDetailById({ id: sessionId });
+  if (detail.status === "running" && (await settleDeadRunLive(sessionId)))
+    detail = await getSessionDetailById({ id: sessionId });
+  return withPartialCalls(liveSessionFromDetail(detail), partial);
+}
+
 function closedStream(): ReadableStream<Uint8Array> {
   return new ReadableStream({ start: (controller) => controller.close() });
 }
@@ -128,7 +135,7 @@ class CoalescingWriter {
 
   constructor(private readonly windowMs: number) {}
 
-  snapshot(state: Parameters<WireEncoder["snapshot"]>[0]): void {
+  snapshot(state: LiveSession): void {
     this.text += this.wire.snapshot(state);
     this.schedule();
   }

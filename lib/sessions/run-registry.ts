@@ -18,11 +18,17 @@ export interface TrackedRun {
 interface Registry {
   runs: Map<string, { stop: AbortController; done: Promise<unknown> }>;
   shutdownInstalled: boolean;
+  stopping: boolean;
   beforeExit: (() => Promise<void>)[];
 }
 
 const globalForRegistry = globalThis as unknown as { magnetRuns?: Registry };
-globalForRegistry.magnetRuns ??= { runs: new Map(), shutdownInstalled: false, beforeExit: [] };
+globalForRegistry.magnetRuns ??= {
+  runs: new Map(),
+  shutdownInstalled: false,
+  stopping: false,
+  beforeExit: [],
+};
 const registry: Registry = globalForRegistry.magnetRuns;
 
 /** STUDIO_MAX_RUNS, the runs one process may hold at once (default 16). */
@@ -68,8 +74,14 @@ export function onShutdown(work: () => Promise<void>): void {
   registry.beforeExit.push(work);
 }
 
+/** Whether this process is stopping its runs (their errors then are expected, e.g. the database going). */
+export function stoppingAllRuns(): boolean {
+  return registry.stopping;
+}
+
 /** Stops every run of this process and waits (bounded) for them to record it. */
 export async function stopAllRuns(reason: string): Promise<void> {
+  registry.stopping = true;
   const runs = [...registry.runs.values()];
   for (const run of runs) run.stop.abort(new Error(reason));
   let timer: NodeJS.Timeout | undefined;
@@ -78,6 +90,7 @@ export async function stopAllRuns(reason: string): Promise<void> {
   });
   await Promise.race([Promise.all(runs.map((run) => run.done)), grace]);
   clearTimeout(timer);
+  registry.stopping = false;
 }
 
 /**
