@@ -76,7 +76,7 @@ async function main() {
 /** DATABASE_URL when given; otherwise the embedded PostgreSQL whose data survives restarts. */
 async function database(): Promise<string> {
   const dataDir = args["data-dir"] ? path.resolve(args["data-dir"]) : studioDataDir(root);
-  const db = await step("Opening the database", () => openStudioDatabase(dataDir));
+  const db = await step("Opening the database", () => openStudioDatabase(dataDir, { ownProcessGroup: true }));
   stops.push(db.close);
   console.log(`  ${db.description}`);
   return db.url;

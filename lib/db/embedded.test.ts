@@ -138,3 +138,36 @@ describe("the embedded server's credentials and folders", () => {
     120_000,
   );
 });
+
+describe("a server in a process group of its own", () => {
+  const groupOf = async (pid: number) => {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+  };
+
+  it.runIf(process.platform === "linux")(
+    "is not in the starter's group, so a terminal's Ctrl-C misses it",
+    async () => {
+      const server = await startEmbeddedPostgres({
+        dataDir: path.join(dir, "own-group"),
+        ownProcessGroup: true,
+      });
+      started.push(server);
+      const pid = Number(
+        (await readFile(path.join(server.dataDir, "postmaster.pid"), "utf8")).split("\n")[0],
+      );
+      expect(await groupOf(pid)).toBe(pid);
+      expect(await groupOf(pid)).not.toBe(await groupOf(process.pid));
+      expect(await query(server.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
+      await server.stop();
+      const shared = await startEmbeddedPostgres({ dataDir: path.join(dir, "own-group") });
+      started.push(shared);
+      const sharedPid = Number(
+        (await readFile(path.join(shared.dataDir, "postmaster.pid"), "utf8")).split("\n")[0],
+      );
+      expect(await groupOf(sharedPid)).toBe(await groupOf(process.pid));
+      await shared.stop();
+    },
+    120_000,
+  );
+});

