@@ -4,8 +4,10 @@
 export type AppErrorCode =
   | "bad_request"
   | "validation"
+  | "forbidden"
   | "not_found"
   | "conflict"
+  | "unsupported_media_type"
   | "unprocessable"
   | "provider"
   | "internal";
@@ -13,8 +15,10 @@ export type AppErrorCode =
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
   validation: 400,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
+  unsupported_media_type: 415,
   unprocessable: 422,
   provider: 502,
   internal: 500,
