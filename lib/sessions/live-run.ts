@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
-import { databaseUrl } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { databaseUrl, getDb } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors";
 import type { EventSink, SessionOutcome } from "@/lib/pipeline";
 import { type ControlAction, createEventPublisher, type EventPublisher, sendControl } from "./event-bus";
 import { isSessionRunLocked } from "./run-lock";
@@ -84,6 +84,8 @@ let controlPool: pg.Pool | undefined;
 /** Asks the process running the session to stop now or pause after the current round. */
 export async function requestSessionControl(sessionId: string, action: ControlAction): Promise<void> {
   if (!(await isSessionRunLocked(sessionId))) {
+    const exists = await getDb().session.count({ where: { id: sessionId } });
+    if (!exists) throw notFound("Session", sessionId);
     throw new AppError("conflict", `Session ${sessionId} is not running`, [
       { field: "id", message: "not running" },
     ]);
