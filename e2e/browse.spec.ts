@@ -32,5 +32,14 @@ test("every page of the navigation opens", async ({ page }) => {
     await page.getByTestId(`nav-${item}`).click();
     await expect(page).toHaveURL(new RegExp(`/${item}`));
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByTestId("not-found"), `${item} is a 404`).toHaveCount(0);
+  }
+});
+
+test("an unknown page or record shows the not-found page with a 404", async ({ page }) => {
+  for (const path of ["/no-such-page", "/sessions/cunknown000000000000000000", "/profiles/cunknown0000"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByTestId("not-found")).toBeVisible();
   }
 });
