@@ -100,10 +100,15 @@ export function toErrorResponse(error: unknown): Response {
 
 /** A validation AppError whose issues name each field (`root` where the whole input is at fault). */
 export function fromZodError(error: ZodError, root = "(body)"): AppError {
+  // A key may be anything a client sent, even "": quoted then, so that every issue names a field.
+  const name = (key: PropertyKey) => (key === "" ? '""' : String(key));
   const issues = error.issues.flatMap((issue) => {
-    const at = issue.path.map(String);
+    const at = issue.path.map(name);
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ field: [...at, key].join("."), message: "is not a known field" }));
+      return issue.keys.map((key) => ({
+        field: [...at, name(key)].join("."),
+        message: "is not a known field",
+      }));
     }
     return [{ field: at.join(".") || root, message: issue.message }];
   });
