@@ -135,6 +135,21 @@ const createSessionBody = fc.record(
   { requiredKeys: [] },
 );
 
+/** Requests that should succeed, so that the fuzzer also walks the paths past validation. */
+const validCreateSessionBody = fc.record(
+  {
+    profileId: fc.constant("<profile>"),
+    variant: fc.constantFrom(...SESSION_VARIANTS),
+    models: fc.dictionary(
+      fc.constantFrom(...SESSION_AGENTS),
+      fc.record({ provider: fc.constant("offline"), modelId: fc.string({ minLength: 1, maxLength: 20 }) }),
+      { maxKeys: 2 },
+    ),
+    maxRounds: fc.integer({ min: 1, max: 40 }),
+  },
+  { requiredKeys: ["profileId", "variant"] },
+);
+
 /** What the database holds, as one comparable value: every row of every table the API writes. */
 async function databaseState(): Promise<string> {
   const rows = await getDb().$queryRawUnsafe<{ state: string | null }[]>(
@@ -208,16 +223,20 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
 
   it("POST /api/sessions", async () => {
     await fc.assert(
-      fc.asyncProperty(bodyOf(createSessionBody), queryOf([]), async ({ body, contentType }, query) => {
-        const sent = body.replaceAll('"<profile>"', JSON.stringify(profileId));
-        const response = await fuzzCall(sessions.POST, {
-          method: "POST",
-          url: `/api/sessions?${query}`,
-          body: sent,
-          contentType: contentType || undefined,
-        });
-        if (response.status < 400) expect(response.status).toBe(201);
-      }),
+      fc.asyncProperty(
+        bodyOf(fc.oneof(validCreateSessionBody, createSessionBody)),
+        queryOf([]),
+        async ({ body, contentType }, query) => {
+          const sent = body.replaceAll('"<profile>"', JSON.stringify(profileId));
+          const response = await fuzzCall(sessions.POST, {
+            method: "POST",
+            url: `/api/sessions?${query}`,
+            body: sent,
+            contentType: contentType || undefined,
+          });
+          if (response.status < 400) expect(response.status).toBe(201);
+        },
+      ),
       RUNS,
     );
   });
@@ -228,8 +247,9 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
     ["GET /api/agent-calls/[id]", agentCall.GET],
     ["GET /api/sessions/[id]/stream", stream.GET],
   ])("%s", async (_name, handler) => {
+    const existing = fc.constantFrom(profileId, draftId);
     await fc.assert(
-      fc.asyncProperty(idLike, queryOf(["id"]), async (id, query) => {
+      fc.asyncProperty(fc.oneof(idLike, existing), queryOf(["id"]), async (id, query) => {
         await fuzzCall(handler, { url: `/api/x?${query}`, params: { id } });
       }),
       RUNS,
