@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -11,12 +11,13 @@ import { type StudioProcess, startStudio } from "./support/studio-process";
 
 let fake: FakeOpenAIServer;
 let studio: StudioProcess;
+const dataDir = mkdtempSync(path.join(tmpdir(), "magnet-e2e-provider-"));
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   fake = await startFakeOpenAIServer({ faults: [{ fault: "server-error", probability: 1 }] });
   studio = await startStudio({
-    dataDir: mkdtempSync(path.join(tmpdir(), "magnet-e2e-provider-")),
+    dataDir,
     port: 4700 + Math.floor(Math.random() * 200),
     env: { LLM_BASE_URL: fake.baseURL, DEFAULT_MODEL: "fake-model" },
   });
@@ -25,6 +26,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await studio?.stop();
   await fake?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 test("a provider answering 500 shows the failure in the page, and its Retry plays the round once it is back", async ({
