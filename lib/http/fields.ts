@@ -10,8 +10,8 @@ const NUL = "\u0000";
 /** A record id (ours are cuids; imported and sample records use the same alphabet). */
 export const idSchema = z
   .string()
-  .min(1, "must not be empty")
-  .max(64, "must be at most 64 characters")
+  .min(1, { error: "must not be empty", abort: true })
+  .max(64, { error: "must be at most 64 characters", abort: true })
   .regex(/^[A-Za-z0-9_-]+$/, "must be an id (letters, digits, - and _)");
 
 /** Free text of at most `max` characters, trimmed; never NUL. */

@@ -70,7 +70,8 @@ export function route(
     };
   }
   const spec = specOrHandler;
-  const handler = maybeHandler as (input: RouteInput<unknown, unknown, unknown>) => Promise<unknown>;
+  const handler = maybeHandler;
+  if (!handler) throw new Error("route(spec, handler): the handler is missing");
   return async (request, context) => {
     try {
       assertJsonContentType(request);

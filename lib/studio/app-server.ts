@@ -33,7 +33,8 @@ export async function startApp(options: {
   const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port), "--hostname", host], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
-    env,
+    // The Host check lets the bound address through (lib/http/request-guard.ts).
+    env: { ...env, HOST: host },
   });
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   await waitForHealth(`${url}/api/health`, child);
