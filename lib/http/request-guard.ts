@@ -40,11 +40,11 @@ export function checkBrowserRequest(
 function isAllowedHost(host: string, env: GuardEnv): boolean {
   const parsed = parseHost(host);
   if (!parsed) return false;
-  if (LOOPBACK_HOSTNAMES.has(parsed.hostname)) return true;
-  return configuredHosts(env).some((allowed) => allowed === parsed.host || allowed === parsed.hostname);
+  if (LOOPBACK_HOSTNAMES.has(parsed.hostname) || parsed.hostname === boundAddress(env)) return true;
+  return listedHosts(env).some((allowed) => allowed === parsed.host || allowed === parsed.hostname);
 }
 
-/** Same origin as the request, or one of the configured public hosts (behind a reverse proxy). */
+/** Same origin as the request, or one of the listed public hosts (behind a reverse proxy). */
 function isSameOrigin(origin: string, host: string, env: GuardEnv): boolean {
   let url: URL;
   try {
@@ -53,21 +53,21 @@ function isSameOrigin(origin: string, host: string, env: GuardEnv): boolean {
     return false;
   }
   if (url.host === parseHost(host)?.host) return true;
-  return configuredHosts(env, { bindAddress: false }).some(
-    (allowed) => allowed === url.host || allowed === url.hostname,
-  );
+  return listedHosts(env).some((allowed) => allowed === url.host || allowed === url.hostname);
 }
 
-function configuredHosts(env: GuardEnv, { bindAddress = true } = {}): string[] {
-  const listed = (env.STUDIO_ALLOWED_HOSTS ?? "")
+function listedHosts(env: GuardEnv): string[] {
+  return (env.STUDIO_ALLOWED_HOSTS ?? "")
     .split(",")
     .map((entry) => entry.trim().toLowerCase())
     .filter(Boolean);
+}
+
+/** HOST as a URL hostname, unless it is a wildcard (0.0.0.0, ::), which names no one. */
+function boundAddress(env: GuardEnv): string | null {
   const bind = env.HOST?.trim().toLowerCase();
-  const concrete = bind && bind !== "0.0.0.0" && bind !== "::" && bind !== "[::]";
-  return bindAddress && concrete
-    ? [...listed, bind.includes(":") && !bind.startsWith("[") ? `[${bind}]` : bind]
-    : listed;
+  if (!bind || bind === "0.0.0.0" || bind === "::" || bind === "[::]") return null;
+  return bind.includes(":") && !bind.startsWith("[") ? `[${bind}]` : bind;
 }
 
 function parseHost(host: string): { host: string; hostname: string } | null {
