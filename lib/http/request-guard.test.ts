@@ -23,6 +23,7 @@ describe("checkBrowserRequest", () => {
     expect(check("GET", { host: "lab.internal:8080" }, env)).toBeNull();
     expect(check("GET", { host: "lab.internal:9090" }, env)).toEqual({ status: 403, field: "host" });
     expect(check("GET", { host: "192.168.1.5:3000" }, { HOST: "192.168.1.5" })).toBeNull();
+    expect(check("GET", { host: "[fd00::5]:3000" }, { HOST: "fd00::5" })).toBeNull();
     expect(check("GET", { host: "192.168.1.5:3000" }, { HOST: "0.0.0.0" })).toEqual({
       status: 403,
       field: "host",
