@@ -37,7 +37,8 @@ test("every page of the navigation opens", async ({ page }) => {
 });
 
 test("an unknown page or record shows the not-found page with a 404", async ({ page }) => {
-  for (const path of ["/no-such-page", "/sessions/cunknown000000000000000000", "/profiles/cunknown0000"]) {
+  const paths = ["/no-such-page", "/sessions/cunknown000000000000000000", "/profiles/cunknown0000"];
+  for (const path of [...paths, "/sessions/%00", "/profiles/%00"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByTestId("not-found")).toBeVisible();

@@ -77,6 +77,11 @@ test("a non-JSON body is 415, a foreign Origin 403, a foreign Host 403", async (
     data: { profileId: "x", variant: "magnet" },
   });
   expect(foreign.status()).toBe(403);
+  const foreignUpload = await page.request.post("/api/import", {
+    headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    multipart: { files: { name: "session_1.json", mimeType: "application/json", buffer: Buffer.from("[]") } },
+  });
+  expect(foreignUpload.status()).toBe(403);
 
   // DNS rebinding: a page of evil.example whose name now resolves to this machine.
   const url = new URL(`${baseURL}/api/profiles`);

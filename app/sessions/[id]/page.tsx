@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LiveSessionView } from "@/components/sessions/live/live-session-view";
 import { AppError } from "@/lib/errors";
+import { pageRecordId } from "@/lib/http/page-params";
 import { describeSessionModels } from "@/lib/sessions/config";
 import { liveSessionFromDetail } from "@/lib/sessions/live-snapshot";
 import { getSessionDetailById, type SessionDetail } from "@/lib/sessions/queries";
@@ -18,12 +19,12 @@ async function loadSession(id: string): Promise<SessionDetail> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const session = await loadSession((await params).id);
+  const session = await loadSession(await pageRecordId(params));
   return { title: `Session · ${session.profile.name}` };
 }
 
 export default async function SessionPage({ params }: Props) {
-  const session = await loadSession((await params).id);
+  const session = await loadSession(await pageRecordId(params));
   const models = describeSessionModels(session.config);
   const { profile } = session;
   return (
