@@ -25,7 +25,15 @@ test("every page works under the content security policy: no violations, the the
   });
   page.on("pageerror", (error) => violations.push(error.message));
 
-  for (const path of PAGES) {
+  // A session page too: it streams its live state with fetch, which the policy must allow.
+  const profiles = await (await page.request.get("/api/profiles?source=sample&pageSize=1")).json();
+  const draft = await page.request.post("/api/sessions", {
+    data: { profileId: profiles.items[0].id, variant: "magnet", maxRounds: 1 },
+  });
+  const imported = await (await page.request.get("/api/sessions?source=imported&pageSize=1")).json();
+  const sessionPages = [`/sessions/${(await draft.json()).id}`, `/sessions/${imported.items[0].id}`];
+
+  for (const path of [...PAGES, ...sessionPages]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     const headers = response?.headers() ?? {};

@@ -20,6 +20,8 @@ import { callRoute, type TestRequest, type TestResponse } from "@/lib/testing/ca
 // owner): never a 500; a 4xx is a JSON error naming what is wrong; a rejected request leaves the
 // database as it was. Run counts are bounded so the file stays within a few seconds.
 
+// A new seed each run widens the search over time; a failure prints its seed, and FUZZ_SEED=<seed>
+// replays it.
 const RUNS = { numRuns: 60, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) };
 const UNKNOWN = "cunknown000000000000000000";
 let profileId = "";
