@@ -84,6 +84,22 @@ describe("route", () => {
     expect((await stop(new Request("http://x/", { method: "POST" }), context({ id: "a" }))).status).toBe(200);
   });
 
+  it("takes an upload only as multipart/form-data, and hands the handler the request to read", async () => {
+    const upload = route({ multipart: true }, async ({ request }) => {
+      const form = await request.formData();
+      return { files: form.getAll("files").length };
+    });
+    const form = new FormData();
+    form.append("files", new Blob(["[]"]), "a.json");
+    const ok = await upload(new Request("http://x/", { method: "POST", body: form }), context());
+    expect(await ok.json()).toEqual({ files: 1 });
+    for (const type of ["application/json", "text/plain", null]) {
+      const response = await upload(post("http://x/", "[]", type), context());
+      expect(response.status, String(type)).toBe(415);
+      expect(await errorOf(response)).toMatchObject({ issues: [{ field: "content-type" }] });
+    }
+  });
+
   it("reads an empty body as no fields", async () => {
     const run = route(
       { body: z.object({ mode: z.enum(["a", "b"]).default("a") }) },

@@ -27,6 +27,8 @@ export interface RouteSpec<
   query?: Q;
   /** A JSON body; anything else is 415. An empty body parses as `{}`. */
   body?: B;
+  /** An upload: the body must be multipart/form-data (else 415); the handler reads it from `request`. */
+  multipart?: true;
   /** Checked before the data is sent (outside production): a drift between code and schema is a bug. */
   response?: Schema;
   /** For data the handler returns (a Response it returns is sent as it is). Default 200. */
@@ -74,7 +76,7 @@ export function route(
   if (!handler) throw new Error("route(spec, handler): the handler is missing");
   return async (request, context) => {
     try {
-      assertJsonContentType(request);
+      assertContentType(request, spec.multipart ? MULTIPART_TYPE : JSON_TYPE);
       const params = spec.params
         ? parseWith(spec.params, (await context?.params) ?? {}, "(params)")
         : undefined;
@@ -154,21 +156,24 @@ export async function parseJsonBody<S extends Schema>(schema: S, request: Reques
   return parseWith(schema, body, "(body)");
 }
 
-const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+const JSON_TYPE = { pattern: /^application\/([\w.+-]+\+)?json\s*(;|$)/i, name: "application/json" };
+const MULTIPART_TYPE = { pattern: /^multipart\/form-data\s*;/i, name: "multipart/form-data" };
 
 /**
- * A mutation that says it carries anything but JSON is refused (415). Besides honesty this closes
- * blind CSRF: a cross-site page can post `text/plain` or a form without a CORS preflight, but not
- * `application/json`.
+ * A mutation that says it carries anything but what the route takes is refused (415). Besides
+ * honesty this closes blind CSRF on JSON routes: a cross-site page can post `text/plain` or a form
+ * without a CORS preflight, but not `application/json`. An upload must say it is one.
  */
-function assertJsonContentType(request: Request): void {
+function assertContentType(request: Request, expected: typeof JSON_TYPE): void {
   if (request.method === "GET" || request.method === "HEAD") return;
   const type = request.headers.get("content-type");
-  if (type !== null && !JSON_TYPE.test(type)) throw unsupportedMediaType(type);
+  if (type === null ? expected === MULTIPART_TYPE : !expected.pattern.test(type)) {
+    throw unsupportedMediaType(type ?? "no content-type", expected.name);
+  }
 }
 
-function unsupportedMediaType(type: string): AppError {
-  return new AppError("unsupported_media_type", `Send the body as application/json, not ${type}`, [
-    { field: "content-type", message: "must be application/json" },
+function unsupportedMediaType(type: string, expected = JSON_TYPE.name): AppError {
+  return new AppError("unsupported_media_type", `Send the body as ${expected}, not ${type}`, [
+    { field: "content-type", message: `must be ${expected}` },
   ]);
 }
