@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "too_large"
   | "unsupported_media_type"
   | "unprocessable"
   | "provider"
@@ -18,6 +19,7 @@ const STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
   provider: 502,

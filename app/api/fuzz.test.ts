@@ -10,6 +10,7 @@ import * as stop from "@/app/api/sessions/[id]/stop/route";
 import * as stream from "@/app/api/sessions/[id]/stream/route";
 import * as sessions from "@/app/api/sessions/route";
 import { getDb } from "@/lib/db/client";
+import { METHOD_SWITCH_NAMES } from "@/lib/pipeline/types";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { getEventHub } from "@/lib/sessions/event-hub";
 import { closeEventPublisher } from "@/lib/sessions/live-run";
@@ -132,6 +133,16 @@ const createSessionBody = fc.record(
     ),
     maxRounds: fc.oneof(fc.integer({ min: -5, max: 50 }), fc.double(), junk),
     minRoundsBeforeEnd: fc.oneof(fc.integer({ min: -5, max: 50 }), fc.double(), junk),
+    switches: fc.oneof(
+      fc.dictionary(
+        fc.oneof(fc.constantFrom(...METHOD_SWITCH_NAMES), junk),
+        fc.oneof(fc.boolean(), jsonJunk),
+        {
+          maxKeys: 3,
+        },
+      ),
+      jsonJunk,
+    ),
     extra: jsonJunk,
   },
   { requiredKeys: [] },
@@ -148,6 +159,7 @@ const validCreateSessionBody = fc.record(
       { maxKeys: 2 },
     ),
     maxRounds: fc.integer({ min: 1, max: 40 }),
+    switches: fc.dictionary(fc.constantFrom(...METHOD_SWITCH_NAMES), fc.boolean()),
   },
   { requiredKeys: ["profileId", "variant"] },
 );

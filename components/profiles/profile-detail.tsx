@@ -4,6 +4,7 @@ import { Utterance } from "@/components/sessions/utterance";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ATTITUDE_TONE, formatDate, STATUS_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
+import { paperSplitOf } from "@/lib/import-export/session-number";
 import type { ProfileDetail } from "@/lib/profiles/schema";
 
 export function ProfileDetailView({ profile }: { profile: ProfileDetail }) {
@@ -81,6 +82,7 @@ export function ProfileDetailView({ profile }: { profile: ProfileDetail }) {
                     <Link href={`/sessions/${s.id}`} className="font-medium text-accent hover:underline">
                       {VARIANT_LABELS[s.variant]} · {s.roundCount} rounds
                     </Link>
+                    <SessionNumber number={s.sessionNumber} />
                     <div className="mt-0.5 flex items-center gap-2 text-xs text-fg-muted">
                       <Badge tone={STATUS_LABELS[s.status].tone}>{STATUS_LABELS[s.status].label}</Badge>
                       {s.technique ?? "—"} · {formatDate(s.createdAt)}
@@ -104,5 +106,17 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <dt className="text-xs font-medium text-fg-muted">{label}</dt>
       <dd className="prose-clinical mt-0.5">{children || <span className="text-fg-muted">—</span>}</dd>
     </div>
+  );
+}
+
+/** Where an imported session_N.json sits in the paper's fine-tuning split. */
+function SessionNumber({ number }: { number: number | null }) {
+  if (number === null) return null;
+  const split = paperSplitOf(number);
+  return (
+    <span className="ml-2 text-xs text-fg-muted" data-testid="session-number">
+      session_{number}
+      {split ? ` · ${split} split` : ""}
+    </span>
   );
 }

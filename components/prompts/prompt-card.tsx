@@ -19,6 +19,13 @@ export function PromptCard({
       <div className="grid gap-3 px-4 py-3 text-sm">
         <PromptText label="System" text={template.system} />
         <PromptText label="User" text={template.user} />
+        {/\{\{#/.test(`${template.system}${template.user}`) ? (
+          <p className="text-xs text-fg-muted" data-testid="optional-blocks-note">
+            Text between <code className="font-mono">{"{{#name}}"}</code> and{" "}
+            <code className="font-mono">{"{{/name}}"}</code> is sent only when the agent is given that input
+            in the session's variant and switches; otherwise it is left out.
+          </p>
+        ) : null}
         <div>
           <p className="mb-1 text-xs font-medium text-fg-muted">Variables</p>
           <ul className="grid gap-1 text-xs">

@@ -10,6 +10,7 @@ import { VARIANT_LABELS } from "@/components/ui/labels";
 import type { ProfileListResponse } from "@/lib/profiles/schema";
 import type { AgentKind, ModelOption, ModelRef } from "@/lib/providers";
 import { SESSION_AGENTS, SESSION_VARIANTS } from "@/lib/sessions/schema";
+import { MethodSwitchesFieldset, methodSwitchesOf } from "./method-switches";
 
 const keyOf = (ref: ModelRef) => `${ref.provider}|${ref.modelId}`;
 
@@ -34,6 +35,7 @@ export function NewSessionForm({
         profileId,
         variant: form.get("variant"),
         maxRounds: Number(form.get("maxRounds")),
+        ...methodSwitchesOf(form),
         models: Object.fromEntries(
           SESSION_AGENTS.map((agent) => {
             const [provider, modelId] = String(form.get(`model-${agent}`)).split("|");
@@ -120,6 +122,7 @@ export function NewSessionForm({
           </div>
         ))}
       </fieldset>
+      <MethodSwitchesFieldset />
       <p className="text-xs text-fg-muted">
         Prompts: the built-in versions shown on the Prompts page are frozen into the session.
       </p>

@@ -32,4 +32,26 @@ export class ProfilesPage {
     await expect(this.page.getByTestId("profile-detail")).toBeVisible();
     return name;
   }
+
+  /** Uploads JSON files through the Import form, with the method that wrote the session files. */
+  async importFiles(files: { name: string; json: unknown }[], variant = "magnet") {
+    await this.page.getByText("Import MAGneT data").click();
+    await this.page.getByTestId("import-files").setInputFiles(
+      files.map((file) => ({
+        name: file.name,
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(file.json)),
+      })),
+    );
+    await this.page.getByTestId("import-variant").selectOption(variant);
+    await this.page.getByRole("button", { name: "Import", exact: true }).click();
+  }
+
+  get importSummary() {
+    return this.page.getByTestId("import-summary");
+  }
+
+  get importError() {
+    return this.page.getByTestId("import-error");
+  }
 }

@@ -18,13 +18,15 @@ function call(id: string, role: string, from: number, to: number): PipelineEvent
 }
 
 describe("roundTimings", () => {
-  it("takes the slowest of the selector and the selected specialists, then fuser and client", () => {
+  it("takes the slowest of the selector and all five specialists, then fuser and client", () => {
     const events = [
       at(0, { type: "round-started", roundIndex: 1 }),
       ...call("a", "specialist:reflection", 1, 301),
       ...call("b", "specialist:questioning", 1, 351),
-      // Not selected: its 900 ms does not count.
-      ...call("c", "specialist:normalization", 1, 901),
+      // Not selected, but the paper's fuser reads it too: its 400 ms count.
+      ...call("c", "specialist:normalization", 1, 401),
+      ...call("g", "specialist:providing_solutions", 1, 201),
+      ...call("h", "specialist:psycho_education", 1, 251),
       ...call("d", "selector", 2, 322),
       at(322, {
         type: "selection-made",
@@ -33,11 +35,22 @@ describe("roundTimings", () => {
         rationale: null,
         fallback: false,
       }),
-      ...call("e", "fuser", 352, 652),
-      ...call("f", "client", 653, 953),
-      at(960, { type: "round-completed", round: { index: 1 } as never }),
+      ...call("e", "fuser", 402, 702),
+      ...call("f", "client", 703, 1003),
+      at(1010, { type: "round-completed", round: { index: 1 } as never }),
     ];
-    expect(roundTimings(events)).toEqual([{ roundIndex: 1, wallMs: 960, criticalPathMs: 350 + 300 + 300 }]);
+    expect(roundTimings(events)).toEqual([{ roundIndex: 1, wallMs: 1010, criticalPathMs: 400 + 300 + 300 }]);
+  });
+
+  it("fails on a round missing one of the five candidates", () => {
+    const events = [
+      at(0, { type: "round-started", roundIndex: 1 }),
+      ...call("d", "selector", 1, 100),
+      ...call("e", "fuser", 101, 200),
+      ...call("f", "client", 201, 300),
+      at(301, { type: "round-completed", round: { index: 1 } as never }),
+    ];
+    expect(() => roundTimings(events)).toThrow(/no finished specialist:reflection call/);
   });
 
   it("fails on a round without its calls", () => {

@@ -2,36 +2,16 @@
 // few at a time, with a progress bar and a summary. Ctrl-C stops the sessions in flight (they end
 // `stopped` and can be resumed).
 //   npm run generate -- --profiles <ids|all> [--variant magnet] [--attitude negative] [--limit 10]
-//                       [--concurrency 4] [--rounds 20]
-import { parseArgs } from "node:util";
-import { ATTITUDES, type AttitudeName } from "../cbt/techniques";
+//                       [--concurrency 4] [--rounds 20] [--fuse-selected-only] [--short-answers]
+//                       [--min-rounds-before-end K]
 import { loadDotEnv, runCli } from "../db/migrations/cli-support";
-import { buildSessionConfig, type PipelineEvent, type Variant } from "../pipeline";
+import { buildSessionConfig, departuresOf, type PipelineEvent } from "../pipeline";
 import { describeSessionModels, isOfflineSimulator } from "../sessions/config";
 import { createSession, listProfilesBySelection } from "../sessions/create";
 import { closeEventPublisher, runSessionLive } from "../sessions/live-run";
-import { MAX_ROUNDS_LIMIT, SESSION_VARIANTS } from "../sessions/schema";
 import { withStudioDatabase } from "../studio/database";
+import { type GenerateOptions, parseGenerateArgs, USAGE } from "./generate-args";
 import { createProgressReporter, printSummary, type Tally } from "./generate-report";
-
-const USAGE =
-  "Usage: npm run generate -- --profiles <id,id,...|all> [--variant magnet] [--attitude positive|neutral|negative] [--limit N] [--concurrency C] [--rounds R]";
-const MAX_CONCURRENCY = 32;
-
-interface GenerateOptions {
-  variant: Variant;
-  profiles: string[] | "all";
-  attitude?: AttitudeName;
-  limit?: number;
-  concurrency: number;
-  rounds: number;
-}
-
-class UsageError extends Error {
-  constructor(message: string) {
-    super(`${message}\n${USAGE}`);
-  }
-}
 
 runCli(async () => {
   const options = parseGenerateArgs(process.argv.slice(2).filter((arg) => arg !== "--"));
@@ -65,80 +45,6 @@ function stopOnSignals(): AbortSignal {
   return stop.signal;
 }
 
-// ── Arguments ────────────────────────────────────────────────────────────────────────────────────────
-
-/** The options, or null when --help asked for the usage. */
-function parseGenerateArgs(args: string[]): GenerateOptions | null {
-  const text = { type: "string" } as const;
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        variant: text,
-        profiles: text,
-        attitude: text,
-        limit: text,
-        concurrency: text,
-        rounds: text,
-        help: { type: "boolean" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(argumentProblem(error));
-  }
-  if (values.help) return null;
-  return {
-    variant: oneOf("variant", values.variant, SESSION_VARIANTS) ?? "magnet",
-    profiles: profileIds(values.profiles),
-    attitude: oneOf("attitude", values.attitude, ATTITUDES),
-    limit: wholeNumber("limit", values.limit, 1, Number.MAX_SAFE_INTEGER),
-    concurrency: wholeNumber("concurrency", values.concurrency, 1, MAX_CONCURRENCY) ?? 2,
-    rounds: wholeNumber("rounds", values.rounds, 1, MAX_ROUNDS_LIMIT) ?? 20,
-  };
-}
-
-/** parseArgs's errors, reworded to name the flag. */
-function argumentProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const flag = message.match(/'(-{1,2}[^' ]+)/)?.[1];
-  const code = (error as { code?: string }).code;
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown flag ${flag}`;
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `${flag} needs a value`;
-  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL")
-    return `unexpected argument ${message.match(/'([^']*)'/)?.[1]}`;
-  return message;
-}
-
-function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (allowed.includes(value as T)) return value as T;
-  throw new UsageError(`--${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
-}
-
-function wholeNumber(flag: string, value: unknown, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (String(value).trim() !== "" && Number.isInteger(number) && number >= min && number <= max)
-    return number;
-  const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
-  throw new UsageError(`--${flag} must be a whole number ${range} (got "${value}")`);
-}
-
-function profileIds(value: unknown): string[] | "all" {
-  if (value === undefined)
-    throw new UsageError("--profiles is required: profile ids separated by commas, or all");
-  if (value === "all") return "all";
-  const ids = String(value)
-    .split(",")
-    .map((id) => id.trim())
-    .filter(Boolean);
-  if (ids.length === 0) throw new UsageError("--profiles names no profile");
-  return [...new Set(ids)];
-}
-
 // ── The batch ────────────────────────────────────────────────────────────────────────────────────────
 
 async function generate(options: GenerateOptions, signal: AbortSignal): Promise<Tally> {
@@ -152,6 +58,7 @@ async function generate(options: GenerateOptions, signal: AbortSignal): Promise<
     `Generating ${profiles.length} ${options.variant} session(s) of up to ${options.rounds} rounds`,
   );
   console.log(`Models: ${modelsLine()} · concurrency ${options.concurrency}`);
+  console.log(`Method: ${methodLine(options)}`);
   const tally = newTally(profiles.length);
   const progress = createProgressReporter(process.stdout, tally);
   const started = performance.now();
@@ -188,7 +95,11 @@ async function generateOne(
     const session = await createSession({
       profileId: profile.id,
       variant: options.variant,
-      overrides: { maxRounds: options.rounds },
+      overrides: {
+        maxRounds: options.rounds,
+        switches: options.switches,
+        minRoundsBeforeEnd: options.minRoundsBeforeEnd,
+      },
     });
     sessionId = session.id;
     // Through the event bus, so the studio can watch (and stop) these sessions live.
@@ -239,4 +150,11 @@ function modelsLine(): string {
   const config = buildSessionConfig({});
   const models = describeSessionModels(config);
   return isOfflineSimulator(models) ? `${models} (the offline simulator, not a language model)` : models;
+}
+
+function methodLine(options: GenerateOptions): string {
+  const departures = departuresOf(options);
+  return departures.length
+    ? `departs from the paper: ${departures.join("; ")}`
+    : "as published (no departures)";
 }

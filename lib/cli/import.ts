@@ -1,20 +1,20 @@
-// Imports MAGneT data: the seed file (intake-forms.json), session files (session_N.json), or
-// directories of them.  Usage: npm run import -- <file|dir> [...more]
+// Imports MAGneT data: the seed file (intake-forms.json), session files (session_N.json: the official
+// scripts' output or the published data), or directories of them.
+//   npm run import -- [--variant magnet] <file|dir> [...more]
 import { loadDotEnv, runCli } from "../db/migrations/cli-support";
 import { importPaths } from "../import-export/magnet";
 import type { ImportProgress, ImportSummary } from "../import-export/summary";
 import { withStudioDatabase } from "../studio/database";
+import { IMPORT_USAGE, parseImportArgs } from "./import-args";
 
 runCli(async () => {
-  const targets = process.argv.slice(2).filter((arg) => arg !== "--");
-  if (targets.length === 0) {
-    throw new Error("nothing to import. Usage: npm run import -- <file|dir> [...more]");
-  }
+  const args = parseImportArgs(process.argv.slice(2));
+  if (!args) return console.log(IMPORT_USAGE);
   loadDotEnv();
   await withStudioDatabase(async () => {
     const progress = createProgressReporter(process.stdout);
     const started = performance.now();
-    const summary = await importPaths(targets, { onProgress: progress.update });
+    const summary = await importPaths(args.targets, { onProgress: progress.update, variant: args.variant });
     progress.finish();
     printSummary(summary, performance.now() - started);
     if (summary.failed > 0) process.exitCode = 1;
@@ -30,6 +30,7 @@ function printSummary(summary: ImportSummary, elapsedMs: number): void {
     const where = error.record === error.file ? error.file : `${error.file} ${error.record}`;
     console.error(`  ✗ ${where}: ${error.reason}`);
   }
+  if (summary.errorsNotListed > 0) console.error(`  … and ${summary.errorsNotListed} more failures`);
 }
 
 const BAR_WIDTH = 30;

@@ -4,18 +4,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/profiles/validation";
-import {
-  magnetProfileKey,
-  magnetSeedRecordSchema,
-  magnetSessionFileSchema,
-  profileFromMagnetRecord,
-  sessionFromMagnetFile,
-} from "./magnet-records";
+import { magnetProfileKey, magnetSeedRecordSchema, profileFromMagnetRecord } from "./magnet-records";
 
 const dataDir = path.resolve(process.cwd(), "../shared/data/magnet");
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(dataDir, file), "utf8"));
 const seeds = readJson("intake-forms.json");
-const sessionOne = readJson("sessions/session_1.json");
 
 function validationMessage(run: () => unknown): string {
   try {
@@ -99,59 +92,5 @@ describe("profileFromMagnetRecord", () => {
     expect(validationMessage(() => profileFromMagnetRecord(record))).toMatch(
       /^AI_client\.intake_form: .*presentingProblem/,
     );
-  });
-});
-
-describe("sessionFromMagnetFile", () => {
-  it("turns the 42 messages into the opening pair and 20 rounds", () => {
-    const file = parseOrThrow(magnetSessionFileSchema, sessionOne);
-    const session = sessionFromMagnetFile(file, "session_1.json");
-    expect(session.externalKey).toBe("magnet-session:session_1");
-    expect(session.importedFrom).toBe("session_1.json");
-    expect(session.profileKey).toBe(
-      magnetProfileKey(sessionOne.AI_client.intake_form, sessionOne.AI_client.attitude),
-    );
-    expect(session.status).toBe("completed");
-    expect(session.technique).toBe("Decatastrophizing");
-    expect(session.techniqueRaw).toBe(sessionOne.cbt_technique);
-    expect(session.plan).toBe(sessionOne.cbt_plan);
-    expect(session.openingCounselor).toBe(sessionOne.dialogue[0].message);
-    expect(session.openingClient).toBe(sessionOne.dialogue[1].message);
-    expect(session.rounds).toHaveLength(20);
-    expect(session.rounds[0]).toMatchObject({
-      index: 1,
-      counselorReply: sessionOne.dialogue[2].message,
-      clientReply: sessionOne.dialogue[3].message,
-      endedByClient: false,
-    });
-    expect(session.rounds[19].index).toBe(20);
-    expect(session.rounds[19].clientReply).toBe(sessionOne.dialogue[41].message);
-  });
-
-  it("marks a session the client ended with [/END]", () => {
-    const dialogue = sessionOne.dialogue.slice(0, 8);
-    dialogue[7] = { role: "client", message: "I think that's enough for today. [/END]" };
-    const file = parseOrThrow(magnetSessionFileSchema, { ...sessionOne, dialogue });
-    const session = sessionFromMagnetFile(file, "session_1.json");
-    expect(session.status).toBe("ended_by_client");
-    expect(session.rounds).toHaveLength(3);
-    expect(session.rounds.map((round) => round.endedByClient)).toEqual([false, false, true]);
-  });
-
-  it("keeps a final counselor message without a client reply", () => {
-    const file = parseOrThrow(magnetSessionFileSchema, {
-      ...sessionOne,
-      dialogue: sessionOne.dialogue.slice(0, 5),
-    });
-    const session = sessionFromMagnetFile(file, "session_1.json");
-    expect(session.rounds.at(-1)).toMatchObject({ index: 2, clientReply: null });
-  });
-
-  it("names the message whose role is out of turn", () => {
-    const dialogue = structuredClone(sessionOne.dialogue);
-    dialogue[6].role = "client";
-    expect(
-      validationMessage(() => parseOrThrow(magnetSessionFileSchema, { ...sessionOne, dialogue })),
-    ).toMatch(/^dialogue\.6\.role: expected "counselor"/);
   });
 });

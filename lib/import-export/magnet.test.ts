@@ -30,7 +30,7 @@ describe("importing the MAGneT seed file", () => {
   it("creates 450 profiles, 150 per attitude, reporting progress", async () => {
     const progress: ImportProgress[] = [];
     const summary = await importPath(seedFile, { onProgress: (step) => progress.push(step) });
-    expect(summary).toEqual({ imported: 450, skipped: 0, failed: 0, errors: [] });
+    expect(summary).toEqual({ imported: 450, skipped: 0, failed: 0, errors: [], errorsNotListed: 0 });
     expect(await db().clientProfile.count()).toBe(450);
     for (const attitude of ATTITUDES) {
       expect(await db().clientProfile.count({ where: { attitude } })).toBe(150);
@@ -58,7 +58,7 @@ describe("importing the MAGneT seed file", () => {
 
   it("skips every record on a second import", async () => {
     const summary = await importPath(seedFile);
-    expect(summary).toEqual({ imported: 0, skipped: 450, failed: 0, errors: [] });
+    expect(summary).toEqual({ imported: 0, skipped: 450, failed: 0, errors: [], errorsNotListed: 0 });
     expect(await db().clientProfile.count()).toBe(450);
   });
 });
@@ -66,7 +66,7 @@ describe("importing the MAGneT seed file", () => {
 describe("importing the MAGneT sessions", () => {
   it("creates 400 sessions of 20 rounds, linked to the imported profiles", async () => {
     const summary = await importPath(sessionsDir);
-    expect(summary).toEqual({ imported: 400, skipped: 0, failed: 0, errors: [] });
+    expect(summary).toEqual({ imported: 400, skipped: 0, failed: 0, errors: [], errorsNotListed: 0 });
     expect(await db().clientProfile.count()).toBe(450);
     const sessions = await db().session.findMany({
       select: {
@@ -88,19 +88,24 @@ describe("importing the MAGneT sessions", () => {
       expect(session._count.rounds).toBe(20);
     }
     expect(await db().round.count()).toBe(8000);
+    const numbers = await db().session.findMany({ select: { sessionNumber: true } });
+    expect(new Set(numbers.map((session) => session.sessionNumber)).size).toBe(400);
   });
 
   it("links session_1 to the profile of its seed record, with the opening and the planner's answer", async () => {
     const file = JSON.parse(readFileSync(path.join(sessionsDir, "session_1.json"), "utf8"));
-    const session = await db().session.findUniqueOrThrow({
-      where: { externalKey: "magnet-session:session_1" },
+    const session = await db().session.findFirstOrThrow({
+      where: { sessionNumber: 1, variant: "magnet" },
       include: { profile: true, rounds: { orderBy: { index: "asc" } } },
     });
     expect(session.profile.externalKey).toBe(
       magnetProfileKey(file.AI_client.intake_form, file.AI_client.attitude),
     );
     expect(session).toMatchObject({
-      config: { importedFrom: "session_1.json" },
+      config: { importedFrom: "session_1.json", format: "published" },
+      externalKey: expect.stringMatching(/^import:magnet:[0-9a-f]{32}$/),
+      cost: null,
+      groundTruthCbt: session.profile.referenceTechniques,
       technique: "Decatastrophizing",
       techniqueRaw: file.cbt_technique,
       plan: file.cbt_plan,
@@ -194,6 +199,7 @@ describe("getProfileById", () => {
       roundCount: 20,
       status: "completed",
       technique: "Decatastrophizing",
+      sessionNumber: 1,
     });
   });
 
@@ -241,7 +247,9 @@ describe("broken records", () => {
   it("imports the other session files of a directory and names the broken file", async () => {
     const dir = mkdtempSync(path.join(tempDir, "sessions-"));
     const session = JSON.parse(readFileSync(path.join(sessionsDir, "session_1.json"), "utf8"));
-    writeFileSync(path.join(dir, "session_9001.json"), JSON.stringify(session));
+    const changed = structuredClone(session);
+    changed.dialogue[2].message = "A different first question, so this is not session_1 again.";
+    writeFileSync(path.join(dir, "session_9001.json"), JSON.stringify(changed));
     const outOfTurn = structuredClone(session);
     outOfTurn.dialogue[4].role = "client";
     writeFileSync(path.join(dir, "session_9002.json"), JSON.stringify(outOfTurn));
@@ -257,8 +265,8 @@ describe("broken records", () => {
       ["session_9003.json", expect.stringMatching(/not valid JSON/)],
       ["session_9002.json", expect.stringMatching(/^dialogue\.4\.role/)],
     ]);
-    const endedSession = await db().session.findUniqueOrThrow({
-      where: { externalKey: "magnet-session:session_9004" },
+    const endedSession = await db().session.findFirstOrThrow({
+      where: { sessionNumber: 9004 },
       include: { rounds: { orderBy: { index: "asc" } } },
     });
     expect(endedSession).toMatchObject({ status: "ended_by_client", roundCount: 4 });
@@ -317,16 +325,16 @@ describe("records the database refuses", () => {
     const transaction = vi.spyOn(getDb(), "$transaction").mockRejectedValueOnce(new Error("batch refused"));
     try {
       const dir = mkdtempSync(path.join(tempDir, "retry-sessions-"));
-      const session = readFileSync(path.join(sessionsDir, "session_3.json"), "utf8");
-      writeFileSync(path.join(dir, "session_9201.json"), session);
-      writeFileSync(path.join(dir, "session_9202.json"), session);
+      const session = JSON.parse(readFileSync(path.join(sessionsDir, "session_3.json"), "utf8"));
+      for (const number of [9201, 9202]) {
+        session.dialogue[3].message = `An answer only session ${number} has.`;
+        writeFileSync(path.join(dir, `session_${number}.json`), JSON.stringify(session));
+      }
       expect(await importPath(dir)).toMatchObject({ imported: 2, failed: 0 });
       expect(transaction).toHaveBeenCalledTimes(1);
       expect(
         await db().round.count({
-          where: {
-            session: { externalKey: { in: ["magnet-session:session_9201", "magnet-session:session_9202"] } },
-          },
+          where: { session: { sessionNumber: { in: [9201, 9202] } } },
         }),
       ).toBe(40);
     } finally {

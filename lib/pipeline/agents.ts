@@ -1,42 +1,26 @@
 import { Output } from "ai";
 import type { SpecialistTechnique } from "@/lib/cbt/techniques";
-import {
-  type CandidateText,
-  type DialogueMessage,
-  formatCandidates,
-  formatHistory,
-  formatPlan,
-  formatTechniqueList,
-  formatTechniqueOptions,
-  type PromptRole,
-  type PromptVariables,
-  renderPrompt,
-} from "@/lib/prompts";
+import { type CandidateText, type PromptRole, type PromptVariables, renderPrompt } from "@/lib/prompts";
 import { type CallResult, type RunContext, runAgentCall } from "./call";
 import { cleanOutput } from "./clean";
 import { parseClientReply } from "./client-reply";
+import {
+  baselineInputs,
+  clientInputs,
+  fuserInputs,
+  plannerInputs,
+  type SessionView,
+  selectorInputs,
+  specialistInputs,
+} from "./inputs";
 import { parsePlan } from "./plan";
 import { parseSelection, type Selection, selectionSchema } from "./selection";
-import type { PlanRecord, ProfileSnapshot, Usage } from "./types";
+import type { PlanRecord, Usage } from "./types";
 
-/** What the agents of one turn see. */
-export interface SessionView {
-  profile: ProfileSnapshot;
-  dialogue: DialogueMessage[];
-  plan: PlanRecord | null;
-}
+export type { SessionView } from "./inputs";
 
 export interface AgentTurn {
   usage: Usage;
-}
-
-function counselorSide(view: SessionView): PromptVariables {
-  return {
-    client_information: view.profile.clientInformation,
-    reason_counseling: view.profile.reasonForCounseling,
-    history: formatHistory(view.dialogue),
-    plan: formatPlan(view.plan),
-  };
 }
 
 /** The key decides the role recorded, even if an edited template says otherwise. */
@@ -51,7 +35,7 @@ export async function runPlanner(
   view: SessionView,
   signal: AbortSignal,
 ): Promise<PlanRecord> {
-  const prompt = render(ctx, "planner", { ...counselorSide(view), technique_list: formatTechniqueList() });
+  const prompt = render(ctx, "planner", plannerInputs(view, ctx.config));
   const call = await runAgentCall(ctx, {
     prompt,
     agent: "planner",
@@ -71,7 +55,7 @@ export async function runSpecialist(
   roundIndex: number,
   signal: AbortSignal,
 ): Promise<Candidate> {
-  const prompt = render(ctx, `specialist:${technique}`, counselorSide(view));
+  const prompt = render(ctx, `specialist:${technique}`, specialistInputs(view, ctx.config));
   const call = await runAgentCall(ctx, {
     prompt,
     agent: "specialist",
@@ -83,7 +67,10 @@ export async function runSpecialist(
   return { technique, text: call.text, usage: call.usage };
 }
 
-export interface SelectionTurn extends Selection, AgentTurn {}
+export interface SelectionTurn extends Selection, AgentTurn {
+  /** The answer as the selector wrote it (JSON under structured output); the fuser is given this. */
+  answer: string;
+}
 
 export async function runSelector(
   ctx: RunContext,
@@ -91,10 +78,7 @@ export async function runSelector(
   roundIndex: number,
   signal: AbortSignal,
 ): Promise<SelectionTurn> {
-  const prompt = render(ctx, "selector", {
-    ...counselorSide(view),
-    technique_options: formatTechniqueOptions(),
-  });
+  const prompt = render(ctx, "selector", selectorInputs(view));
   const output = Output.object({ schema: selectionSchema, name: "selection" });
   const call = await runAgentCall(ctx, {
     prompt,
@@ -106,22 +90,23 @@ export async function runSelector(
   });
   const selection = parseSelection(call.text);
   ctx.emit({ type: "selection-made", roundIndex, ...selection });
-  return { ...selection, usage: call.usage };
+  return { ...selection, answer: call.text, usage: call.usage };
 }
 
 export interface TextTurn extends AgentTurn {
   text: string;
 }
 
-/** The fuser's prompt holds exactly the candidates it is given, in the order given. */
+/** The fuser's prompt holds exactly the candidates it is given, in the fixed order of the five. */
 export async function runFuser(
   ctx: RunContext,
   view: SessionView,
   candidates: readonly CandidateText[],
+  selectorAnswer: string | null,
   roundIndex: number,
   signal: AbortSignal,
 ): Promise<TextTurn> {
-  const prompt = render(ctx, "fuser", { ...counselorSide(view), candidates: formatCandidates(candidates) });
+  const prompt = render(ctx, "fuser", fuserInputs(view, candidates, selectorAnswer, ctx.config));
   const call = await runAgentCall(ctx, { prompt, agent: "fuser", roundIndex, clean: cleanOutput, signal });
   return { text: call.text, usage: call.usage };
 }
@@ -133,7 +118,7 @@ export async function runBaselineCounselor(
   roundIndex: number,
   signal: AbortSignal,
 ): Promise<TextTurn> {
-  const prompt = render(ctx, `counselor:${style}`, counselorSide(view));
+  const prompt = render(ctx, `counselor:${style}`, baselineInputs(view, style, ctx.config));
   const call = await runAgentCall(ctx, {
     prompt,
     agent: "counselor",
@@ -157,13 +142,7 @@ export async function runClient(
   roundIndex: number,
   signal: AbortSignal,
 ): Promise<ClientTurn> {
-  const { profile } = view;
-  const prompt = render(ctx, "client", {
-    attitude: profile.attitude,
-    attitude_instruction: profile.attitudeInstruction,
-    intake_form: profile.intakeText,
-    history: formatHistory(view.dialogue),
-  });
+  const prompt = render(ctx, "client", clientInputs(view, ctx.config));
   const honoursEnd = roundIndex >= ctx.config.minRoundsBeforeEnd;
   const call = await runAgentCall(ctx, {
     prompt,

@@ -7,7 +7,7 @@ import {
   type ProviderEnv,
   supportsStructuredOutput,
 } from "@/lib/providers";
-import type { AgentSetup, CallSettings, RetryPolicy, SessionConfig } from "./types";
+import type { AgentSetup, CallSettings, MethodSwitches, RetryPolicy, SessionConfig } from "./types";
 
 /** From the paper: temperature 0.7 for generation, 0 for the selector, 512 output tokens, 20 rounds. */
 export const DEFAULT_CALL_SETTINGS: CallSettings = {
@@ -17,10 +17,13 @@ export const DEFAULT_CALL_SETTINGS: CallSettings = {
 };
 export const DEFAULT_MAX_ROUNDS = 20;
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 20_000 };
+/** The published method: no departure switched on. */
+export const PAPER_SWITCHES: MethodSwitches = { fuseSelectedOnly: false, shortAnswers: false };
 
 export interface SessionConfigOverrides {
   maxRounds?: number;
   minRoundsBeforeEnd?: number;
+  switches?: Partial<MethodSwitches>;
   sequential?: boolean;
   models?: Partial<Record<AgentKind, ModelRef>>;
   settings?: Partial<Record<AgentKind, Partial<CallSettings>>>;
@@ -39,6 +42,7 @@ export function buildSessionConfig(
   return {
     maxRounds: overrides.maxRounds ?? DEFAULT_MAX_ROUNDS,
     minRoundsBeforeEnd: overrides.minRoundsBeforeEnd ?? 0,
+    switches: { ...PAPER_SWITCHES, ...overrides.switches },
     sequential: overrides.sequential ?? false,
     agents,
     prompts: { ...DEFAULT_PROMPTS, ...overrides.prompts },

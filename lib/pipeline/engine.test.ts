@@ -75,9 +75,9 @@ describe("variants call exactly their agents, in dependency order", () => {
       expect(seqOf(events, "call-finished", counselor)).toBeLessThan(seqOf(events, "call-started", "client"));
       const round = store.session("session-1").rounds[0];
       if (counselor === "fuser") {
-        const selected = round.selectedTechniques.map((t) => `specialist:${t}`);
-        if (roles.includes("selector")) selected.push("selector");
-        for (const role of selected)
+        // As in the method, the fuser waits for all five candidates (and the selector, if any).
+        const before = [...SPECIALISTS, ...(roles.includes("selector") ? ["selector"] : [])];
+        for (const role of before)
           expect(seqOf(events, "call-finished", role)).toBeLessThan(seqOf(events, "call-started", "fuser"));
       }
       if (!roles.includes("selector") && counselor === "fuser")
@@ -86,30 +86,106 @@ describe("variants call exactly their agents, in dependency order", () => {
   }
 });
 
-describe("fusion", () => {
-  it("puts exactly the selected candidates into the fuser's prompt", async () => {
-    const model = fakeModel({
-      text: (role) => {
-        if (role === "selector")
-          return '```json\n{"techniques": ["questioning", "normalization"], "rationale": "fits"}\n```';
-        if (role.startsWith("specialist:")) return `CANDIDATE-${role.slice("specialist:".length)}.`;
-        return undefined;
-      },
-    });
+const candidateTexts = (extra: (role: string) => string | undefined = () => undefined) =>
+  fakeModel({
+    text: (role) => {
+      if (role.startsWith("specialist:")) return `CANDIDATE-${role.slice("specialist:".length)}.`;
+      return extra(role);
+    },
+  });
+
+const pickQuestioningAndNormalization = (role: string) =>
+  role === "selector"
+    ? "Techniques: questioning, normalization\nReasoning: she is still telling her story."
+    : undefined;
+
+describe("fusion, as in the method", () => {
+  it("gives the fuser all five candidates, labelled in a fixed order, and the selector's answer as written", async () => {
+    const model = candidateTexts(pickQuestioningAndNormalization);
     const { run, store, events } = setup(model);
+    await runSession(run);
+    const fuserPrompt = model.calls.find((c) => c.role === "fuser")?.prompt ?? "";
+    const labelled = [...fuserPrompt.matchAll(/<candidate technique="([^"]+)">\s*CANDIDATE-(\w+)/g)];
+    expect(labelled.map((m) => m[2])).toEqual([...SPECIALIST_TECHNIQUES]);
+    expect(fuserPrompt).toContain(
+      "Techniques: questioning, normalization\nReasoning: she is still telling her story.",
+    );
+    const round = store.session("session-1").rounds[0];
+    expect(round.selectedTechniques).toEqual(["questioning", "normalization"]);
+    expect(round.selectionRationale).toBe("she is still telling her story.");
+    expect(events.find((e) => e.type === "selection-made")).toMatchObject({
+      techniques: ["questioning", "normalization"],
+      fallback: false,
+    });
+  });
+
+  it("starts the fuser only after a slow candidate, chosen or not, has finished", async () => {
+    const model = fakeModel({
+      latencyMs: (role) => (role === "specialist:psycho_education" ? 200 : 10),
+      text: (role) => (role === "selector" ? "Techniques: reflection\nReasoning: r" : undefined),
+    });
+    const { run, events } = setup(model, { variant: "no_planner" });
+    await runSession(run);
+    expect(seqOf(events, "call-finished", "specialist:psycho_education")).toBeLessThan(
+      seqOf(events, "call-started", "fuser"),
+    );
+  });
+
+  it("fails the round when a candidate fails for good, since the fuser needs all five", async () => {
+    const serverError = new APICallError({
+      message: "Internal",
+      url: "x",
+      requestBodyValues: {},
+      statusCode: 500,
+    });
+    const model = fakeModel({
+      fail: (role) => (role === "specialist:psycho_education" ? serverError : undefined),
+    });
+    const { run, store } = setup(model, { variant: "no_planner" });
+    const outcome = await runSession(run);
+    expect(outcome.status).toBe("failed");
+    expect(outcome.error).toMatch(/specialist:psycho_education failed after 4 attempt/);
+    expect(store.session("session-1").calls.some((c) => c.role === "fuser")).toBe(false);
+  });
+
+  it("falls back to all five as the recorded selection when the selector names none", async () => {
+    const model = fakeModel({
+      text: (role) => (role === "selector" ? "I am not sure what to pick." : undefined),
+    });
+    const { run, store } = setup(model);
+    await runSession(run);
+    const round = store.session("session-1").rounds[0];
+    expect(round.selectedTechniques).toEqual([...SPECIALIST_TECHNIQUES]);
+    expect(round.selectionFallback).toBe(true);
+  });
+});
+
+describe("the fuseSelectedOnly switch", () => {
+  const selectedOnly = testConfig({ maxRounds: 1, switches: { fuseSelectedOnly: true } });
+
+  it("puts exactly the selected candidates into the fuser's prompt, and changes nothing else", async () => {
+    const model = candidateTexts(pickQuestioningAndNormalization);
+    const { run, store } = setup(model, { config: selectedOnly });
     await runSession(run);
     const fuserPrompt = model.calls.find((c) => c.role === "fuser")?.prompt ?? "";
     expect(fuserPrompt).toContain("CANDIDATE-questioning");
     expect(fuserPrompt).toContain("CANDIDATE-normalization");
     for (const t of ["reflection", "providing_solutions", "psycho_education"])
       expect(fuserPrompt).not.toContain(`CANDIDATE-${t}`);
-    const round = store.session("session-1").rounds[0];
-    expect(round.selectedTechniques).toEqual(["questioning", "normalization"]);
-    expect(round.selectionRationale).toBe("fits");
-    expect(events.find((e) => e.type === "selection-made")).toMatchObject({
-      techniques: ["questioning", "normalization"],
-      fallback: false,
-    });
+    expect(fuserPrompt).toContain("Techniques: questioning, normalization");
+
+    const paper = candidateTexts(pickQuestioningAndNormalization);
+    await runSession(setup(paper).run);
+    const strip = (prompt: string) => prompt.replace(/<candidates>[\s\S]*<\/candidates>/, "");
+    const paperFuser = paper.calls.find((c) => c.role === "fuser")?.prompt ?? "";
+    expect(strip(fuserPrompt)).toBe(strip(paperFuser));
+    const others = (calls: FakeModel["calls"]) =>
+      calls
+        .filter((c) => c.role !== "fuser" && c.role !== "client")
+        .map((c) => c.prompt)
+        .sort();
+    expect(others(model.calls)).toEqual(others(paper.calls));
+    expect(store.session("session-1").rounds[0].selectedTechniques).toEqual(["questioning", "normalization"]);
   });
 
   it("starts the fuser before a slow unselected specialist finishes, and still waits for it before committing", async () => {
@@ -117,7 +193,7 @@ describe("fusion", () => {
       latencyMs: (role) => (role === "specialist:psycho_education" ? 400 : 20),
       text: (role) => (role === "selector" ? '{"techniques":["reflection"],"rationale":"r"}' : undefined),
     });
-    const { run, events, store } = setup(model, { variant: "no_planner" });
+    const { run, events, store } = setup(model, { variant: "no_planner", config: selectedOnly });
     await runSession(run);
     expect(seqOf(events, "call-started", "fuser")).toBeLessThan(
       seqOf(events, "call-finished", "specialist:psycho_education"),
@@ -130,16 +206,81 @@ describe("fusion", () => {
     expect(store.session("session-1").calls.filter((c) => c.status === "succeeded")).toHaveLength(8);
   });
 
-  it("falls back to all five candidates when the selector names none", async () => {
-    const model = fakeModel({
-      text: (role) => (role === "selector" ? "I am not sure what to pick." : undefined),
+  it("tolerates an unchosen candidate that fails, but not a store that fails", async () => {
+    const serverError = new APICallError({
+      message: "Internal",
+      url: "x",
+      requestBodyValues: {},
+      statusCode: 500,
     });
-    const { run, store } = setup(model);
-    await runSession(run);
-    const round = store.session("session-1").rounds[0];
-    expect(round.selectedTechniques).toEqual([...SPECIALIST_TECHNIQUES]);
-    expect(round.selectionFallback).toBe(true);
+    const model = fakeModel({
+      fail: (role) => (role === "specialist:psycho_education" ? serverError : undefined),
+      text: (role) => (role === "selector" ? '{"techniques":["reflection"],"rationale":"r"}' : undefined),
+    });
+    const { run, store } = setup(model, { variant: "no_planner", config: selectedOnly });
+    expect((await runSession(run)).status).toBe("completed");
+    const failed = store.session("session-1").calls.filter((c) => c.status === "failed");
+    expect(failed.map((c) => c.role)).toEqual(Array(4).fill("specialist:psycho_education"));
+
+    const brokenStore = new MemorySessionStore();
+    brokenStore.saveAgentCall = async (record) => {
+      if (record.role === "specialist:normalization") throw new Error("disk full");
+    };
+    const second = setup(
+      fakeModel({
+        text: (role) => (role === "selector" ? '{"techniques":["reflection"],"rationale":"r"}' : undefined),
+      }),
+      { variant: "no_planner", store: brokenStore, config: selectedOnly },
+    );
+    const outcome = await runSession(second.run);
+    expect(outcome).toMatchObject({ status: "failed", error: "disk full" });
+    expect(brokenStore.session("session-1").rounds).toHaveLength(0);
   });
+
+  it("has no effect without a selector: all five are fused", async () => {
+    const model = candidateTexts();
+    const config = testConfig({ maxRounds: 1, switches: { fuseSelectedOnly: true } });
+    await runSession(setup(model, { variant: "no_selector", config }).run);
+    const fuserPrompt = model.calls.find((c) => c.role === "fuser")?.prompt ?? "";
+    for (const t of SPECIALIST_TECHNIQUES) expect(fuserPrompt).toContain(`CANDIDATE-${t}`);
+  });
+});
+
+describe("the shortAnswers switch", () => {
+  // Fixed answers, so that every later prompt differs only by what the switch adds.
+  const fixed = () =>
+    fakeModel({
+      text: (role) => {
+        if (role === "planner") return "Technique: Reality Testing\nPlan: Test the belief.";
+        return role === "selector" ? "Techniques: reflection\nReasoning: r" : `TEXT-${role}.`;
+      },
+    });
+  const writersOf: [Variant, string[]][] = [
+    ["magnet", ["planner", ...SPECIALISTS, "fuser", "client"]],
+    ["cactus_baseline", ["planner", "counselor:cactus", "client"]],
+    ["psych8k_baseline", ["counselor:psych8k", "client"]],
+  ];
+
+  it.each(writersOf)(
+    "%s: adds a short-answer request to every writing agent's prompt and changes nothing else",
+    async (variant, writers) => {
+      const short = fixed();
+      const config = testConfig({ maxRounds: 1, switches: { shortAnswers: true } });
+      await runSession(setup(short, { config, variant }).run);
+      const paper = fixed();
+      await runSession(setup(paper, { variant }).run);
+      for (const role of writers) {
+        const asked = short.calls.find((c) => c.role === role)?.prompt ?? "";
+        const plain = paper.calls.find((c) => c.role === role)?.prompt ?? "";
+        expect(asked, role).toMatch(/Keep (it|the plan|your reply) short/);
+        expect(plain, role).not.toMatch(/short/i);
+        expect(asked.replace(/\n\nKeep (it|the plan|your reply) short[^\n]*$/, ""), role).toBe(plain);
+      }
+      expect(short.calls.length).toBe(paper.calls.length);
+      const selector = (m: FakeModel) => m.calls.find((c) => c.role === "selector")?.prompt;
+      expect(selector(short)).toBe(selector(paper));
+    },
+  );
 });
 
 describe("the client ends the session", () => {
@@ -165,11 +306,25 @@ describe("the client ends the session", () => {
     expect(events.at(-1)).toMatchObject({ type: "session-ended", status: "ended_by_client" });
   });
 
-  it("ignores an end before minRoundsBeforeEnd", async () => {
-    const { run, store } = setup(ending(1), { config: testConfig({ maxRounds: 5, minRoundsBeforeEnd: 3 }) });
+  it("honours [/END] from the first round by default, as the paper does, and tells the client the length", async () => {
+    const model = ending(1);
+    const { run } = setup(model, { config: testConfig({ maxRounds: 5 }) });
+    expect(await runSession(run)).toMatchObject({ status: "ended_by_client", roundsCompleted: 1 });
+    expect(model.calls.find((c) => c.role === "client")?.prompt).toContain("runs for 5 rounds");
+  });
+
+  it("ignores an end before minRoundsBeforeEnd, when that switch is set, and changes nothing else", async () => {
+    const model = ending(1);
+    const { run, store } = setup(model, { config: testConfig({ maxRounds: 5, minRoundsBeforeEnd: 3 }) });
     const outcome = await runSession(run);
     expect(outcome).toMatchObject({ status: "ended_by_client", roundsCompleted: 3 });
     expect(store.session("session-1").rounds[0].clientReply).not.toContain("[/END]");
+    // Round 1's prompts are those of the paper's run, which ended there.
+    const paper = ending(1);
+    await runSession(setup(paper, { config: testConfig({ maxRounds: 5 }) }).run);
+    const roundOne = (m: FakeModel) =>
+      m.calls.slice(0, paper.calls.length).map((c) => `${c.role}\n${c.prompt}`);
+    expect(roundOne(model).sort()).toEqual(roundOne(paper).sort());
   });
 });
 
@@ -246,40 +401,6 @@ describe("failures, retries and cancellation", () => {
     const resumed = await runSession({ ...run, models: () => healthy });
     expect(resumed).toMatchObject({ status: "completed", roundsCompleted: 2 });
     expect(healthy.calls.some((c) => c.role === "planner")).toBe(false);
-  });
-
-  it("tolerates an unchosen candidate that fails, but not a store that fails", async () => {
-    const serverError = new APICallError({
-      message: "Internal",
-      url: "x",
-      requestBodyValues: {},
-      statusCode: 500,
-    });
-    const model = fakeModel({
-      fail: (role) => (role === "specialist:psycho_education" ? serverError : undefined),
-      text: (role) => (role === "selector" ? '{"techniques":["reflection"],"rationale":"r"}' : undefined),
-    });
-    const { run, store } = setup(model, { variant: "no_planner" });
-    expect((await runSession(run)).status).toBe("completed");
-    const failed = store.session("session-1").calls.filter((c) => c.status === "failed");
-    expect(failed.map((c) => c.role)).toEqual(Array(4).fill("specialist:psycho_education"));
-
-    const brokenStore = new MemorySessionStore();
-    brokenStore.saveAgentCall = async (record) => {
-      if (record.role === "specialist:normalization") throw new Error("disk full");
-    };
-    const second = setup(
-      fakeModel({
-        text: (role) => (role === "selector" ? '{"techniques":["reflection"],"rationale":"r"}' : undefined),
-      }),
-      {
-        variant: "no_planner",
-        store: brokenStore,
-      },
-    );
-    const outcome = await runSession(second.run);
-    expect(outcome).toMatchObject({ status: "failed", error: "disk full" });
-    expect(brokenStore.session("session-1").rounds).toHaveLength(0);
   });
 
   it("stops on abort: calls in flight are cancelled and the session is stopped", async () => {

@@ -7,6 +7,7 @@ export {
   DEFAULT_CALL_SETTINGS,
   DEFAULT_MAX_ROUNDS,
   DEFAULT_RETRY,
+  PAPER_SWITCHES,
   type SessionConfigOverrides,
 } from "./config";
 export { dialogueOf, runNextRound, runSession, type SessionOutcome, type SessionRun } from "./engine";
@@ -24,5 +25,6 @@ export {
 } from "./schema";
 export { parseSelection, type Selection, selectionSchema } from "./selection";
 export type { SessionProgress, SessionStore, StatusUpdate } from "./store";
+export { departuresOf, SWITCH_INFO, type SwitchInfo } from "./switches";
 export * from "./types";
 export { VARIANT_SHAPES, type VariantShape } from "./variants";

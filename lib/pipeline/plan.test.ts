@@ -1,5 +1,11 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { matchCbtTechnique } from "@/lib/cbt/techniques";
 import { parsePlan } from "./plan";
+
+const SESSIONS = path.resolve(__dirname, "../../../shared/data/magnet/sessions");
 
 describe("parsePlan", () => {
   it("reads the requested format", () => {
@@ -41,5 +47,56 @@ describe("parsePlan", () => {
     const parsed = parsePlan("Alternative Perspective\nWe will look for other explanations.");
     expect(parsed.technique).toBe("Alternative Perspective");
     expect(parsed.plan).toBe("We will look for other explanations.");
+  });
+
+  it("finds the technique in prose and keeps a long plan of several sessions whole", () => {
+    const answer = [
+      "Thank you for the details.",
+      'Having read the intake form, I would go with the "Reality Testing" technique for Sam.',
+      "",
+      "**Session 1:**",
+      "1. Build rapport.",
+      "2. Technique: list the evidence for the belief.",
+      "",
+      "**Session 2:**",
+      "1. Review the thought record.",
+      "2. Plan a small test of the belief.",
+    ].join("\n");
+    const parsed = parsePlan(answer);
+    expect(parsed.technique).toBe("Reality Testing");
+    expect(parsed.plan).toContain("**Session 1:**");
+    expect(parsed.plan).toContain("2. Plan a small test of the belief.");
+    expect(parsed.plan).not.toContain("I would go with");
+    expect(parsed.plan.startsWith("Thank you for the details.")).toBe(true);
+  });
+
+  it("does not mistake a step labelled 'Technique:' after the plan heading for the choice", () => {
+    const parsed = parsePlan("I choose Systematic Exposure.\nPlan:\nSession 1\nTechnique: breathing first");
+    expect(parsed.technique).toBe("Systematic Exposure");
+    expect(parsed.plan).toBe("Session 1\nTechnique: breathing first");
+  });
+});
+
+describe.skipIf(!existsSync(SESSIONS))("parsePlan on the published planner answers", () => {
+  // The official runs stored the technique answer and the plan apart; written as one free answer, the
+  // parser must find the same technique and keep every line of the plan.
+  const published = z.object({ cbt_technique: z.string(), cbt_plan: z.string() });
+  const files = existsSync(SESSIONS) ? readdirSync(SESSIONS).sort() : [];
+  const samples = files
+    .filter((_, i) => i % 40 === 0)
+    .map((file) => {
+      const record = published.parse(JSON.parse(readFileSync(path.join(SESSIONS, file), "utf8")));
+      return { file, technique: record.cbt_technique, plan: record.cbt_plan };
+    });
+
+  it.each(samples)("$file", ({ technique, plan }) => {
+    const parsed = parsePlan(`${technique}\n\n${plan}`);
+    expect(parsed.technique).not.toBeNull();
+    expect(parsed.technique).toBe(
+      matchCbtTechnique(technique.split("\n").find((l) => matchCbtTechnique(l)) ?? ""),
+    );
+    const lastLine = plan.trim().split("\n").at(-1) ?? "";
+    expect(parsed.plan).toContain(lastLine.trim());
+    expect(parsed.plan.length).toBeGreaterThan(plan.trim().length * 0.9);
   });
 });

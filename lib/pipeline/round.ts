@@ -16,9 +16,11 @@ import type { RoundRecord, Variant } from "./types";
 import { VARIANT_SHAPES } from "./variants";
 
 /**
- * Plays one round. Multi-agent variants run the five specialists and the selector at once; the fuser
- * starts as soon as the selector and the candidates it chose are done, while unchosen candidates keep
- * streaming. The round returns when every call it started has finished and been saved.
+ * Plays one round. Multi-agent variants run the five specialists and the selector at once. As in the
+ * method, the fuser then gets all five candidates, so it starts when the selector and all five are done;
+ * with the fuseSelectedOnly switch it gets only the chosen ones and starts as soon as those are done,
+ * while unchosen candidates keep streaming. The round returns when every call it started has finished
+ * and been saved.
  */
 export async function playRound(
   ctx: RunContext,
@@ -36,7 +38,7 @@ export async function playRound(
   return play(ctx, view, roundIndex, shape.selector, signal);
 }
 
-/** Without a selector every candidate is fused. Baselines record no techniques. */
+/** Without a selector the round records all five as used. Baselines record no techniques. */
 const ALL_FIVE: Selection = { techniques: [...SPECIALIST_TECHNIQUES], rationale: null, fallback: false };
 const NO_SELECTION: Selection = { techniques: [], rationale: null, fallback: false };
 
@@ -62,16 +64,17 @@ async function concurrentRound(
   try {
     const selected = useSelector ? await runSelector(ctx, view, roundIndex, roundSignal) : null;
     const selection = selected ?? ALL_FIVE;
-    const chosen = await Promise.all(selection.techniques.map(async (t) => unwrap(await pending[t])));
-    const fused = await runFuser(ctx, view, chosen, roundIndex, roundSignal);
-    const turns: AgentTurn[] = selected ? [fused, selected] : [fused];
-    const record = await finishRound(ctx, view, roundIndex, fused.text, selection, turns, roundSignal);
-    const candidates = await Promise.all(Object.values(pending));
-    // An unchosen candidate may fail as models do; a store error or a broken template fails the round.
-    for (const c of candidates) if (!c.ok && !isModelFailure(c.error)) throw c.error;
+    const fused = fusedTechniques(ctx, selected);
+    const candidates = await Promise.all(fused.map(async (t) => unwrap(await pending[t])));
+    const reply = await runFuser(ctx, view, candidates, selected?.answer ?? null, roundIndex, roundSignal);
+    const turns: AgentTurn[] = selected ? [reply, selected] : [reply];
+    const record = await finishRound(ctx, view, roundIndex, reply.text, selection, turns, roundSignal);
+    const all = await Promise.all(Object.values(pending));
+    // An unfused candidate may fail as models do; a store error or a broken template fails the round.
+    for (const c of all) if (!c.ok && !isModelFailure(c.error)) throw c.error;
     return addUsage(
       record,
-      candidates.flatMap((c) => (c.ok ? [c.value] : [])),
+      all.flatMap((c) => (c.ok ? [c.value] : [])),
     );
   } catch (error) {
     round.abort();
@@ -93,10 +96,15 @@ async function sequentialRound(
   }
   const selected = useSelector ? await runSelector(ctx, view, roundIndex, signal) : null;
   const selection = selected ?? ALL_FIVE;
-  const chosen = selection.techniques.map((t) => candidates[t]);
-  const fused = await runFuser(ctx, view, chosen, roundIndex, signal);
-  const turns: AgentTurn[] = [fused, ...Object.values(candidates), ...(selected ? [selected] : [])];
-  return finishRound(ctx, view, roundIndex, fused.text, selection, turns, signal);
+  const fused = fusedTechniques(ctx, selected).map((t) => candidates[t]);
+  const reply = await runFuser(ctx, view, fused, selected?.answer ?? null, roundIndex, signal);
+  const turns: AgentTurn[] = [reply, ...Object.values(candidates), ...(selected ? [selected] : [])];
+  return finishRound(ctx, view, roundIndex, reply.text, selection, turns, signal);
+}
+
+/** All five, as in the method; only the chosen ones under the fuseSelectedOnly switch. */
+function fusedTechniques(ctx: RunContext, selected: Selection | null): readonly SpecialistTechnique[] {
+  return selected && ctx.config.switches.fuseSelectedOnly ? selected.techniques : SPECIALIST_TECHNIQUES;
 }
 
 function isModelFailure(error: unknown): boolean {

@@ -33,6 +33,7 @@ const agentSetupSchema = z.object({ model: modelRefSchema, settings: callSetting
 export const sessionConfigSchema: z.ZodType<SessionConfig> = z.object({
   maxRounds: z.number().int().min(1).max(100),
   minRoundsBeforeEnd: z.number().int().min(0),
+  switches: z.object({ fuseSelectedOnly: z.boolean(), shortAnswers: z.boolean() }),
   sequential: z.boolean(),
   agents: z.record(z.enum(AGENT_KINDS), agentSetupSchema),
   prompts: z.record(z.enum(promptRoles), promptTemplateSchema),

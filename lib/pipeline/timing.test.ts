@@ -24,7 +24,7 @@ async function roundDuration(sequential: boolean): Promise<number> {
 }
 
 describe("round timing with calls of fixed latency L", () => {
-  it("runs a MAGneT round in about 3·L (specialists ∥ selector → fuser → client)", async () => {
+  it("runs a MAGneT round in about 3·L (all five specialists ∥ selector → fuser → client)", async () => {
     const ms = await roundDuration(false);
     expect(ms).toBeGreaterThanOrEqual(3 * L - 10);
     expect(ms).toBeLessThan(5 * L);

@@ -57,12 +57,33 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/** The on/off departures from the published method (see MethodSwitches and lib/pipeline/switches.ts). */
+export const METHOD_SWITCH_NAMES = ["fuseSelectedOnly", "shortAnswers"] as const;
+
+/**
+ * Our own departures from the published method, each off by default (off = the paper's behaviour).
+ * Frozen with the session like everything else in its config.
+ */
+export interface MethodSwitches extends Record<(typeof METHOD_SWITCH_NAMES)[number], boolean> {
+  /**
+   * The fuser gets only the candidates the selector chose (not all five), so it can start as soon as the
+   * selector and those candidates are done. Variants without a selector fuse all five either way.
+   */
+  fuseSelectedOnly: boolean;
+  /** Every writing agent is asked for a short answer (the paper's prompts set no length). */
+  shortAnswers: boolean;
+}
+
 /** Everything a session runs with; plain JSON, stored as Session.config. */
 export interface SessionConfig {
   /** Counselor/client rounds after the opening exchange. */
   maxRounds: number;
-  /** A client's [/END] before this round is ignored (the marker is still stripped). */
+  /**
+   * A departure when above 0: a client's [/END] before this round is ignored (the marker is still
+   * stripped). 0, the paper's behaviour, honours [/END] whenever it appears.
+   */
   minRoundsBeforeEnd: number;
+  switches: MethodSwitches;
   /** Run every call of a round one after another (the reference design, for benchmarks). */
   sequential: boolean;
   agents: Record<AgentKind, AgentSetup>;

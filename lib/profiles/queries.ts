@@ -88,6 +88,7 @@ export async function getProfileById({ id }: { id: string }): Promise<ProfileDet
           source: true,
           technique: true,
           roundCount: true,
+          sessionNumber: true,
           createdAt: true,
         },
       },

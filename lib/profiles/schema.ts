@@ -119,6 +119,7 @@ export const profileSessionSummarySchema = z.object({
   source: z.enum(SessionSource),
   technique: z.string().nullable(),
   roundCount: z.number().int(),
+  sessionNumber: z.number().int().nullable(),
   createdAt: timestamp,
 });
 

@@ -1,11 +1,11 @@
-import { section } from "./sections";
+import { LENGTH_GUIDANCE, section } from "./sections";
 import type { PromptTemplate } from "./template";
 
-/** The simulated client. It ends the session by writing the marker [/END]. */
+/** The simulated client. It ends the session by writing the marker [/END], which is honoured whenever. */
 export const clientPrompt: PromptTemplate = {
   role: "client",
-  version: 1,
-  variables: ["attitude", "attitude_instruction", "intake_form", "history"],
+  version: 2,
+  variables: ["attitude", "attitude_instruction", "intake_form", "history", "max_rounds", "length_guidance"],
   system: [
     "Role: client",
     "You are playing a person who has come to counseling. Stay in character the whole time: speak in the",
@@ -20,7 +20,10 @@ export const clientPrompt: PromptTemplate = {
     "The conversation so far:",
     section("history"),
     "",
-    "Write your next reply to the counselor, one to four sentences, true to your attitude. When you feel",
-    "the conversation has come to a natural close, finish your reply with the marker [/END].",
+    "Write your next reply to the counselor, true to your attitude.",
+    "This session runs for {{max_rounds}} rounds of conversation; do not bring it to a close before then.",
+    "When the session is over, finish your reply with the marker [/END].",
+    "",
+    LENGTH_GUIDANCE,
   ].join("\n"),
 };

@@ -1,11 +1,11 @@
-import { CLIENT_CONTEXT, section } from "./sections";
+import { CLIENT_CONTEXT, HISTORY, LENGTH_GUIDANCE, PLAN } from "./sections";
 import type { PromptTemplate } from "./template";
 
-/** Baseline: a single counselor that follows a CBT plan (in the manner of CACTUS). */
+/** Baseline (CACTUS): one counselor with the client information, the reason, the plan and the dialogue. */
 export const cactusCounselorPrompt: PromptTemplate = {
   role: "counselor:cactus",
-  version: 1,
-  variables: ["client_information", "reason_counseling", "plan", "history"],
+  version: 2,
+  variables: ["client_information", "reason_counseling", "plan", "history", "length_guidance"],
   system: [
     "Role: counselor:cactus",
     "You are a CBT counselor leading a session by a plan prepared for this client. Respond to what the",
@@ -14,12 +14,12 @@ export const cactusCounselorPrompt: PromptTemplate = {
   user: [
     CLIENT_CONTEXT,
     "",
-    "Your plan for this session:",
-    section("plan"),
+    PLAN,
     "",
-    "The conversation so far:",
-    section("history"),
+    HISTORY,
     "",
-    "Write the counselor's next message, one to four sentences. Write only the message.",
+    "Write the counselor's next message. Write only the message.",
+    "",
+    LENGTH_GUIDANCE,
   ].join("\n"),
 };

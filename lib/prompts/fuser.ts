@@ -1,25 +1,36 @@
-import { CLIENT_CONTEXT, PLAN_AND_HISTORY, section } from "./sections";
-import type { PromptTemplate } from "./template";
+import { HISTORY, LENGTH_GUIDANCE, PLAN, section } from "./sections";
+import { optionalBlock, type PromptTemplate } from "./template";
 
+/**
+ * As in the method: the five candidates and the selector's answer, nothing else. Variants without a
+ * selector give the plan (if any) and the dialogue instead of the selector's answer.
+ */
 export const fuserPrompt: PromptTemplate = {
   role: "fuser",
-  version: 1,
-  variables: ["client_information", "reason_counseling", "plan", "history", "candidates"],
+  version: 2,
+  variables: ["candidates", "selector_answer", "plan", "history", "length_guidance"],
   system: [
     "Role: fuser",
-    "You are a CBT counselor. Colleagues have drafted possible next messages, each built on a different",
-    "technique. You write the one message the counselor actually says, weaving their drafts together.",
+    "You are a CBT counselor. Colleagues have each drafted the counselor's next message with a different",
+    "technique. You write the one message the counselor actually says, built from their drafts.",
   ].join("\n"),
   user: [
-    CLIENT_CONTEXT,
-    "",
-    PLAN_AND_HISTORY,
-    "",
-    "The drafts:",
+    "The drafts, one per technique:",
     section("candidates"),
     "",
-    "Combine the drafts into one coherent counselor message of at most four sentences. Keep the most",
-    "helpful part of each draft, drop repetition, ask at most one question, and make it sound like one",
-    "person talking. Write only the message.",
+    optionalBlock(
+      "selector_answer",
+      ["A supervisor's view of which techniques fit this moment:", section("selector_answer")].join("\n"),
+    ),
+    "",
+    optionalBlock("plan", PLAN),
+    "",
+    optionalBlock("history", HISTORY),
+    "",
+    "Write the one message the counselor says next, combining what is most useful in the drafts",
+    "{{#selector_answer}}of the techniques the supervisor chose {{/selector_answer}}into a single coherent",
+    "reply that sounds like one person talking, without repeating itself. Write only the message.",
+    "",
+    LENGTH_GUIDANCE,
   ].join("\n"),
 };

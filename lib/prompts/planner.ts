@@ -1,27 +1,35 @@
-import { CLIENT_CONTEXT, section } from "./sections";
+import { CLIENT_CONTEXT, LENGTH_GUIDANCE, section } from "./sections";
 import type { PromptTemplate } from "./template";
 
+/** As in the method, the planner sees the intake and the client's first words, not the whole dialogue. */
 export const plannerPrompt: PromptTemplate = {
   role: "planner",
-  version: 1,
-  variables: ["client_information", "reason_counseling", "history", "technique_list"],
+  version: 2,
+  variables: [
+    "client_information",
+    "reason_counseling",
+    "first_utterance",
+    "technique_list",
+    "length_guidance",
+  ],
   system: [
     "Role: planner",
-    "You are an experienced cognitive behavioral therapy (CBT) counselor preparing a session.",
-    "Before the conversation goes on, you choose the one CBT technique that suits this client best",
-    "and sketch how the session will put it to work.",
+    "You are an experienced cognitive behavioral therapy (CBT) counselor getting ready to work with a new",
+    "client. From the intake form and the first thing the client said, you choose the CBT technique that",
+    "suits this client best and work out how you will apply it.",
   ].join("\n"),
   user: [
     CLIENT_CONTEXT,
     "",
-    "The session has opened like this:",
-    section("history"),
+    "The client's first words in the session:",
+    section("first_utterance"),
     "",
-    "Choose exactly one technique from this list:",
+    "The CBT techniques to choose from:",
     section("technique_list"),
     "",
-    "Answer in this format and nothing else:",
-    "Technique: <the technique's name exactly as listed>",
-    "Plan: <three to five numbered steps for using it with this client during the session>",
+    'Start with the technique you choose, named as listed, on a line beginning with "Technique:". Then,',
+    'after "Plan:", set out how you will use it with this client, in as much detail as you find useful.',
+    "",
+    LENGTH_GUIDANCE,
   ].join("\n"),
 };

@@ -9,7 +9,13 @@ import {
   templateFromText,
   templateToText,
 } from "./template";
-import { formatCandidates, formatHistory, formatPlan, formatTechniqueOptions, NO_PLAN_TEXT } from "./values";
+import {
+  formatCandidates,
+  formatHistory,
+  formatPlan,
+  formatTechniqueOptions,
+  lengthGuidance,
+} from "./values";
 
 const everyValue = Object.fromEntries(
   Object.keys(PROMPT_VARIABLE_DOCS).map((name) => [name, `<<${name} value>>`]),
@@ -38,12 +44,55 @@ describe("DEFAULT_PROMPTS", () => {
       for (const variable of template.variables) expect(text).toContain(`<<${variable} value>>`);
     },
   );
+
+  it("asks for no length, number of steps or number of questions anywhere", () => {
+    for (const role of PROMPT_ROLES) {
+      const { messages } = renderPrompt(DEFAULT_PROMPTS[role], { ...everyValue, length_guidance: undefined });
+      const text = messages.map((m) => m.content).join("\n");
+      expect(text, role).not.toMatch(/\b(one|two|three|four|five) (to|or) \w+ (sentences|steps|techniques)/i);
+      expect(text, role).not.toMatch(/at most|a single (question|sentence)|one question|no more than/i);
+    }
+  });
+});
+
+describe("optional blocks", () => {
+  const template = {
+    ...DEFAULT_PROMPTS.selector,
+    user: "A\n\n{{#plan}}\nPlan: {{plan}}\n{{/plan}}\n\nB{{#plan}} (see plan){{/plan}}.\n{{history}}",
+    variables: ["plan", "history"] as const,
+  };
+  const userOf = (values: Partial<Record<PromptVariable, string>>) =>
+    renderPrompt(template, values).messages[1].content;
+
+  it("keeps a block whose value is given and drops it, with its lines, when not", () => {
+    expect(userOf({ plan: "P", history: "H" })).toBe("A\n\nPlan: P\n\nB (see plan).\nH");
+    expect(userOf({ history: "H" })).toBe("A\n\nB.\nH");
+    expect(userOf({ plan: "", history: "H" })).toBe("A\n\nB.\nH");
+  });
+
+  it("counts block names as used variables", () => {
+    expect(placeholdersIn("{{#plan}}x{{/plan}} {{history}}").sort()).toEqual(["history", "plan"]);
+  });
+
+  it("refuses a block on an unknown variable", () => {
+    expect(() => renderPrompt({ ...template, user: "{{#mystery}}x{{/mystery}}" }, {})).toThrowError(
+      /unknown \{\{mystery\}\}/,
+    );
+  });
+
+  it("adds the short-answer guidance only when asked for", () => {
+    const values = { ...everyValue, ...lengthGuidance("specialist", true) };
+    const short = renderPrompt(DEFAULT_PROMPTS["specialist:reflection"], values).messages[1].content;
+    expect(short).toMatch(/Keep it short: one to three sentences\.$/);
+    expect(lengthGuidance("client", false)).toEqual({});
+  });
 });
 
 describe("renderPrompt", () => {
   it("refuses a missing value, naming it", () => {
     const { history: _history, ...withoutHistory } = everyValue;
-    expect(() => renderPrompt(DEFAULT_PROMPTS.fuser, withoutHistory)).toThrowError(/needs \{\{history\}\}/);
+    const specialist = DEFAULT_PROMPTS["specialist:reflection"];
+    expect(() => renderPrompt(specialist, withoutHistory)).toThrowError(/needs \{\{history\}\}/);
   });
 
   it("refuses an unknown placeholder", () => {
@@ -84,11 +133,20 @@ describe("prompt values", () => {
     expect(formatTechniqueOptions().split("\n")[0]).toMatch(/^1\. reflection \(Reflection\)/);
   });
 
-  it("wraps candidates and states when there is no plan", () => {
+  it("wraps candidates, labelled, in the fixed order of the five", () => {
     expect(formatCandidates([{ technique: "normalization", text: "Many feel this." }])).toBe(
       '<candidate technique="Normalization">\nMany feel this.\n</candidate>',
     );
-    expect(formatPlan(null)).toBe(NO_PLAN_TEXT);
+    const shuffled = formatCandidates([
+      { technique: "psycho_education", text: "E." },
+      { technique: "reflection", text: "R." },
+      { technique: "questioning", text: "Q?" },
+    ]);
+    expect([...shuffled.matchAll(/technique="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "Reflection",
+      "Questioning",
+      "Psycho-education",
+    ]);
     expect(formatPlan({ technique: null, techniqueRaw: "Mindfulness", plan: "Breathe." })).toBe(
       "CBT technique: Mindfulness\nBreathe.",
     );

@@ -4,6 +4,6 @@ export const reflectionPrompt = specialistPrompt(
   "reflection",
   [
     "Say back, in your own words, what the client has just told you and the feeling underneath it, so that",
-    "they feel understood. Do not ask questions and do not give advice.",
+    "they feel understood. Reflect; leave questions and advice to others.",
   ].join("\n"),
 );

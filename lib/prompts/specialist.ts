@@ -1,5 +1,5 @@
 import { SPECIALIST_LABELS, type SpecialistTechnique } from "@/lib/cbt/techniques";
-import { CLIENT_CONTEXT, section } from "./sections";
+import { CLIENT_CONTEXT, HISTORY, LENGTH_GUIDANCE } from "./sections";
 import type { PromptTemplate } from "./template";
 
 /** The frame the five specialist prompts share; each specialist file supplies its own guidance. */
@@ -7,23 +7,24 @@ export function specialistPrompt(technique: SpecialistTechnique, guidance: strin
   const label = SPECIALIST_LABELS[technique].toLowerCase();
   return {
     role: `specialist:${technique}`,
-    version: 1,
+    version: 2,
     // As in the method, specialists see the client and the dialogue, not the plan.
-    variables: ["client_information", "reason_counseling", "history"],
+    variables: ["client_information", "reason_counseling", "history", "length_guidance"],
     system: [
       `Role: specialist:${technique}`,
       `You are a CBT counselor who answers using one psychological technique only: ${label}.`,
       guidance,
-      "Write only the counselor's next message: one to three sentences, warm and natural, addressed to the",
-      "client. No speaker label, no quotation marks, no remarks about the technique.",
+      "Write only the counselor's next message, warm and natural, addressed to the client: no speaker",
+      "label, no quotation marks, no remarks about the technique.",
     ].join("\n"),
     user: [
       CLIENT_CONTEXT,
       "",
-      "The conversation so far:",
-      section("history"),
+      HISTORY,
       "",
       `Write the counselor's next message, using ${label}.`,
+      "",
+      LENGTH_GUIDANCE,
     ].join("\n"),
   };
 }

@@ -15,35 +15,48 @@ export type PromptRole =
   | "counselor:cactus"
   | "counselor:psych8k";
 
-/** Values a template may reference as `{{name}}`. */
+/** Values a template may reference as `{{name}}`, or test with an optional block `{{#name}}...{{/name}}`. */
 export type PromptVariable =
   | "client_information"
   | "reason_counseling"
   | "intake_form"
+  | "first_utterance"
   | "history"
   | "plan"
   | "technique_list"
   | "technique_options"
   | "candidates"
+  | "selector_answer"
   | "attitude"
-  | "attitude_instruction";
+  | "attitude_instruction"
+  | "max_rounds"
+  | "length_guidance";
 
 export const PROMPT_VARIABLE_DOCS: Record<PromptVariable, string> = {
   client_information: "The demographic part of the intake form (name, age, occupation, family, ...).",
   reason_counseling: "Why the client is seeking counseling, in the intake form's words.",
   intake_form: "The whole intake form as written; only the simulated client sees it.",
+  first_utterance: "The client's first message, from the opening exchange (the planner sees only this).",
   history: "The dialogue so far, one message per line, each starting with 'Counselor:' or 'Client:'.",
-  plan: "The CBT technique and plan of the planner, or a note that the session has no plan.",
+  plan: "The CBT technique and plan of the planner; not given when the variant has no planner.",
   technique_list: "The 12 CBT techniques the planner chooses from, one per line.",
   technique_options: "The five specialist techniques, numbered 1-5, each with a short description.",
-  candidates: 'The candidate replies chosen for fusion, each wrapped in <candidate technique="...">.',
+  candidates:
+    'The specialists\' candidate replies, each wrapped in <candidate technique="...">, in the fixed order of the five.',
+  selector_answer:
+    "The selector's answer as it wrote it (techniques and reasoning); not given without a selector.",
   attitude: "The client's attitude label: positive, neutral or negative.",
   attitude_instruction: "The paragraph telling the simulated client how to behave.",
+  max_rounds: "How many counselor/client rounds the session runs for (after the opening exchange).",
+  length_guidance: "A request for short answers; given only when the session's short-answers switch is on.",
 };
 
 /**
- * A versioned prompt. The system text must start with the role marker line `Role: <role>`: the offline
- * simulator reads it to decide what to write, and `renderPrompt` adds it if an edited template lost it.
+ * A versioned prompt. An optional block `{{#name}}...{{/name}}` is kept when `name` has a non-empty value
+ * and dropped otherwise (with the line breaks right after its tags): that is how one template serves the
+ * variants whose agent sees an input and those whose agent does not. The system text must start with the
+ * role marker line `Role: <role>`: the offline simulator reads it to decide what to write, and
+ * `renderPrompt` adds it if an edited template lost it.
  * Inputs sit in tagged sections (<history>...</history>) so both models and the simulator can find them.
  */
 export interface PromptTemplate {
@@ -65,6 +78,9 @@ export interface RenderedPrompt {
 }
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
+// A block on lines of its own takes its tags' line breaks with it; an inline block does not.
+const BLOCK = /\{\{#([a-z_]+)\}\}(\n?)([\s\S]*?)\{\{\/\1\}\}\2/g;
+const BLOCK_TAG = /\{\{[#/]([a-z_]+)\}\}/g;
 
 export function roleMarker(role: PromptRole): string {
   return `Role: ${role}`;
@@ -85,14 +101,15 @@ export function renderPrompt(template: PromptTemplate, values: PromptVariables):
 }
 
 function fill(template: PromptTemplate, text: string, values: PromptVariables): string {
-  return text.replace(PLACEHOLDER, (_match, name: string) => {
-    if (!(name in PROMPT_VARIABLE_DOCS)) {
-      throw new AppError(
-        "validation",
-        `Prompt ${template.role} v${template.version} uses unknown {{${name}}}`,
-        [{ field: "template", message: `unknown variable ${name}` }],
-      );
-    }
+  const kept = text
+    .replace(BLOCK, (_match, name: string, _newline: string, body: string) => {
+      assertKnown(template, name);
+      return values[name as PromptVariable] ? body : "";
+    })
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return kept.replace(PLACEHOLDER, (_match, name: string) => {
+    assertKnown(template, name);
     const value = values[name as PromptVariable];
     if (value === undefined) {
       throw new AppError("validation", `Prompt ${template.role} v${template.version} needs {{${name}}}`, [
@@ -103,14 +120,27 @@ function fill(template: PromptTemplate, text: string, values: PromptVariables): 
   });
 }
 
+function assertKnown(template: PromptTemplate, name: string): void {
+  if (name in PROMPT_VARIABLE_DOCS) return;
+  throw new AppError("validation", `Prompt ${template.role} v${template.version} uses unknown {{${name}}}`, [
+    { field: "template", message: `unknown variable ${name}` },
+  ]);
+}
+
 function ensureRoleMarker(role: PromptRole, system: string): string {
   const marker = roleMarker(role);
   return system.trimStart().startsWith(marker) ? system : `${marker}\n${system}`;
 }
 
-/** The placeholders a template text actually uses (for editors and validation). */
+/** The placeholders and block names a template text actually uses (for editors and validation). */
 export function placeholdersIn(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))];
+  const names = [...text.matchAll(PLACEHOLDER), ...text.matchAll(BLOCK_TAG)].map((m) => m[1]);
+  return [...new Set(names)];
+}
+
+/** `{{#name}}`+body+`{{/name}}`: the body is shown only when `name` has a non-empty value. */
+export function optionalBlock(name: PromptVariable, body: string): string {
+  return `{{#${name}}}\n${body}\n{{/${name}}}`;
 }
 
 const SYSTEM_HEADING = "### system";

@@ -30,7 +30,7 @@ export function formatTechniqueList(): string {
 
 const SPECIALIST_DESCRIPTIONS: Record<SpecialistTechnique, string> = {
   reflection: "mirror the client's words and feelings back to them",
-  questioning: "ask an open question that helps the client explore",
+  questioning: "ask open questions that help the client explore",
   providing_solutions: "suggest a concrete step or coping strategy",
   normalization: "reassure the client that their reaction is common and understandable",
   psycho_education: "explain a CBT idea that makes sense of the client's experience",
@@ -48,17 +48,32 @@ export interface CandidateText {
   text: string;
 }
 
+/** Labelled by technique, always in the fixed order of the five, whatever order they finished in. */
 export function formatCandidates(candidates: readonly CandidateText[]): string {
-  return candidates
+  const order = (c: CandidateText) => SPECIALIST_TECHNIQUES.indexOf(c.technique);
+  return [...candidates]
+    .sort((a, b) => order(a) - order(b))
     .map((c) => `<candidate technique="${SPECIALIST_LABELS[c.technique]}">\n${c.text.trim()}\n</candidate>`)
     .join("\n");
 }
 
-export const NO_PLAN_TEXT = "No plan was made for this session. Follow the client's lead.";
-
-export function formatPlan(
-  plan: { technique: string | null; techniqueRaw: string; plan: string } | null,
-): string {
-  if (!plan) return NO_PLAN_TEXT;
+export function formatPlan(plan: { technique: string | null; techniqueRaw: string; plan: string }): string {
   return `CBT technique: ${plan.technique ?? plan.techniqueRaw}\n${plan.plan.trim()}`;
+}
+
+/** Who gets which short-answer request when a session turns the short-answers switch on. */
+export type GuidedAgent = "planner" | "specialist" | "fuser" | "counselor" | "client";
+
+// Our own departure from the paper (whose prompts set no length): the caps of the studio's first design.
+const SHORT_ANSWER_GUIDANCE: Record<GuidedAgent, string> = {
+  planner: "Keep the plan short: three to five numbered steps.",
+  specialist: "Keep it short: one to three sentences.",
+  fuser: "Keep it short: at most four sentences, with at most one question.",
+  counselor: "Keep it short: one to four sentences.",
+  client: "Keep your reply short: one to four sentences.",
+};
+
+/** The {{length_guidance}} value: the agent's short-answer request when asked for, otherwise none. */
+export function lengthGuidance(agent: GuidedAgent, shortAnswers: boolean): { length_guidance?: string } {
+  return shortAnswers ? { length_guidance: SHORT_ANSWER_GUIDANCE[agent] } : {};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSessionConfig } from "@/lib/pipeline";
-import { describeSessionModels } from "./config";
+import { describeDepartures, describeSessionModels, EARLIER_ENGINE } from "./config";
 
 describe("describeSessionModels", () => {
   const openai = (modelId: string) => ({ provider: "openai" as const, modelId });
@@ -19,5 +19,26 @@ describe("describeSessionModels", () => {
     expect(describeSessionModels(null)).toBe("—");
     expect(describeSessionModels({})).toBe("—");
     expect(describeSessionModels({ agents: { planner: {} } })).toBe("—");
+  });
+});
+
+describe("describeDepartures", () => {
+  it("names nothing for the paper's method, and each departure a config makes", () => {
+    expect(describeDepartures(buildSessionConfig({}, {}))).toEqual([]);
+    expect(describeDepartures({ importedFrom: "session_1.json" })).toEqual([]);
+    expect(describeDepartures(null)).toEqual([]);
+    expect(describeDepartures({ ...buildSessionConfig({}, {}), snapshotVersion: 1 })).toEqual([
+      EARLIER_ENGINE,
+    ]);
+    expect(describeDepartures(buildSessionConfig({ minRoundsBeforeEnd: 1 }, {}))).toEqual([]);
+    const departing = buildSessionConfig(
+      { switches: { fuseSelectedOnly: true, shortAnswers: true }, minRoundsBeforeEnd: 15 },
+      {},
+    );
+    expect(describeDepartures(departing)).toEqual([
+      "Fuses only the chosen candidates",
+      "Short answers asked for",
+      "Client may not end before round 15",
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { buildSessionConfig, profileSnapshotSchema, sessionConfigSchema } from "@/lib/pipeline";
@@ -6,7 +7,12 @@ import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { PROVIDERS } from "@/lib/providers";
 import { AGENT_KINDS } from "@/lib/providers/env";
 import { describeSessionModels } from "./config";
-import { createSession, createSessionFromRequest, listProfilesBySelection } from "./create";
+import {
+  createSession,
+  createSessionFromRequest,
+  listProfilesBySelection,
+  parseSessionSnapshot,
+} from "./create";
 import { createSessionRequestSchema, MODEL_PROVIDERS, SESSION_AGENTS } from "./schema";
 
 let profileId = "";
@@ -30,7 +36,7 @@ describe("createSession", () => {
       openingClient: profile.openingClient,
     });
     const config = session.config as Record<string, unknown>;
-    expect(config).toMatchObject({ snapshotVersion: 1, variant: "no_selector", maxRounds: 7 });
+    expect(config).toMatchObject({ snapshotVersion: 2, variant: "no_selector", maxRounds: 7 });
     expect(sessionConfigSchema.parse(config)).toEqual(buildSessionConfig({ maxRounds: 7 }));
     expect(profileSnapshotSchema.parse(config.profile)).toEqual({
       clientInformation: profile.clientInformation,
@@ -80,14 +86,38 @@ describe("createSession", () => {
       models: { client: { provider: "offline", modelId: "fast" } },
       maxRounds: 3,
       minRoundsBeforeEnd: 2,
+      switches: { shortAnswers: true },
     });
     const session = await createSessionFromRequest(request);
     expect(session.config).toMatchObject({
       maxRounds: 3,
       minRoundsBeforeEnd: 2,
+      switches: { fuseSelectedOnly: false, shortAnswers: true },
       agents: { client: { model: { provider: "offline", modelId: "fast" } } },
     });
     expect(describeSessionModels(session.config)).toBe("offline-simulator, fast");
+  });
+});
+
+describe("parseSessionSnapshot", () => {
+  it("refuses a snapshot of the first version, whose agents saw other inputs, naming why", async () => {
+    const session = await createSession({ profileId, variant: "magnet" });
+    const old = { ...z.record(z.string(), z.unknown()).parse(session.config), snapshotVersion: 1 };
+    expect(() => parseSessionSnapshot(old, "session x")).toThrowError(
+      expect.objectContaining({
+        code: "unprocessable",
+        issues: [
+          expect.objectContaining({
+            field: "config.snapshotVersion",
+            message: expect.stringMatching(/earlier version/),
+          }),
+        ],
+      }),
+    );
+    expect(parseSessionSnapshot(session.config, "session x").config.switches).toEqual({
+      fuseSelectedOnly: false,
+      shortAnswers: false,
+    });
   });
 });
 
@@ -116,6 +146,10 @@ describe("createSessionRequestSchema", () => {
       "models.client.provider",
     ]);
     expect(fieldsOf({ ...valid, extra: 1 })).toEqual([""]);
+    expect(fieldsOf({ ...valid, switches: { fuseSelectedOnly: "yes" } })).toEqual([
+      "switches.fuseSelectedOnly",
+    ]);
+    expect(fieldsOf({ ...valid, switches: { betterPrompts: true } })).toEqual(["switches"]);
   });
 
   it("mirrors the provider registry's agents and providers", () => {

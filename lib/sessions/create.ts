@@ -15,7 +15,8 @@ import {
 import { type AgentKind, isProviderConfigured, listAvailableModels, type ModelRef } from "@/lib/providers";
 import type { CreateSessionRequest } from "./schema";
 
-export const SNAPSHOT_VERSION = 1;
+/** 2: agents see the method's inputs (prompts v2) and the config holds the switches. */
+export const SNAPSHOT_VERSION = 2;
 
 /**
  * What Session.config holds for a generated session: everything the engine runs with, frozen at
@@ -33,7 +34,9 @@ export interface RunnableSnapshot {
 }
 
 const snapshotFrameSchema = z.object({
-  snapshotVersion: z.literal(SNAPSHOT_VERSION),
+  snapshotVersion: z.literal(SNAPSHOT_VERSION, {
+    error: `was written by an earlier version of the studio, whose agents saw other inputs; create a new session (expected ${SNAPSHOT_VERSION})`,
+  }),
   variant: variantSchema,
   profile: profileSnapshotSchema,
 });
@@ -67,9 +70,13 @@ export async function createSession({ profileId, variant, overrides = {} }: Crea
 
 /** createSession for a parsed createSessionRequestSchema body; its models must be ones we offer. */
 export async function createSessionFromRequest(request: CreateSessionRequest) {
-  const { profileId, variant, models, maxRounds, minRoundsBeforeEnd } = request;
+  const { profileId, variant, models, maxRounds, minRoundsBeforeEnd, switches } = request;
   assertModelsOffered(models);
-  return createSession({ profileId, variant, overrides: { models, maxRounds, minRoundsBeforeEnd } });
+  return createSession({
+    profileId,
+    variant,
+    overrides: { models, maxRounds, minRoundsBeforeEnd, switches },
+  });
 }
 
 /** The engine's config and profile from a stored snapshot; AppError("unprocessable") naming the field. */

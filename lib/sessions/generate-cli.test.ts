@@ -49,6 +49,7 @@ describe("npm run generate", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Generating 2 magnet session(s) of up to 2 rounds");
     expect(run.stdout).toContain("offline-simulator (the offline simulator, not a language model)");
+    expect(run.stdout).toContain("Method: as published (no departures)");
     expect(run.stdout).toMatch(
       /2 of 2 session\(s\) in [\d.]+ s: 2 completed · 0 ended by the client · 0 stopped · 0 failed/,
     );
@@ -76,6 +77,23 @@ describe("npm run generate", () => {
     expect(variant.code).toBe(1);
     expect(variant.stderr).toContain("--variant must be one of magnet,");
     expect(await getDb().session.count()).toBe(before);
+  }, 60_000);
+
+  it("freezes the departures its flags name into the sessions' config", async () => {
+    const flags = ["--fuse-selected-only", "--short-answers", "--min-rounds-before-end", "2"];
+    const run = await generate(["--profiles", profileIds[0], "--rounds", "2", ...flags]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      "Method: departs from the paper: Fuses only the chosen candidates; Short answers asked for; Client may not end before round 2",
+    );
+    const session = await getDb().session.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+    expect(session.config).toMatchObject({
+      minRoundsBeforeEnd: 2,
+      switches: { fuseSelectedOnly: true, shortAnswers: true },
+    });
+    const bad = await generate(["--profiles", "all", "--rounds", "3", "--min-rounds-before-end", "4"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--min-rounds-before-end must be a whole number from 0 to 3");
   }, 60_000);
 
   it("exits 1 naming unknown profile ids", async () => {

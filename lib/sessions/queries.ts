@@ -22,6 +22,8 @@ export async function listSessions(query: SessionListQuery): Promise<SessionList
         technique: true,
         roundCount: true,
         maxRounds: true,
+        sessionNumber: true,
+        cost: true,
         config: true,
         createdAt: true,
         profile: { select: { id: true, name: true, attitude: true } },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema, requiredTextSchema, textSchema } from "@/lib/http/fields";
-import { SESSION_STATUSES, VARIANTS as SESSION_VARIANTS } from "@/lib/pipeline/types";
+import { METHOD_SWITCH_NAMES, SESSION_STATUSES, VARIANTS as SESSION_VARIANTS } from "@/lib/pipeline/types";
 
 export { SESSION_STATUSES, SESSION_VARIANTS };
 
@@ -34,6 +34,10 @@ export interface SessionListItem {
   technique: string | null;
   roundCount: number;
   maxRounds: number;
+  /** N of an imported session_N.json. */
+  sessionNumber: number | null;
+  /** The cost an official script reported for an imported session. */
+  cost: number | null;
   models: string;
   createdAt: string;
   profile: { id: string; name: string; attitude: "positive" | "neutral" | "negative" };
@@ -65,8 +69,10 @@ export const createSessionRequestSchema = z
     /** Per-agent model overrides; agents not named use the environment's defaults. */
     models: z.partialRecord(z.enum(SESSION_AGENTS), modelOverrideSchema).optional(),
     maxRounds: z.int().min(1).max(MAX_ROUNDS_LIMIT).optional(),
-    /** A client's [/END] before this round is ignored. */
+    /** A departure from the paper: a client's [/END] before this round is ignored. */
     minRoundsBeforeEnd: z.int().min(0).max(MAX_ROUNDS_LIMIT).optional(),
+    /** Departures from the paper to switch on; those not named stay off (the published method). */
+    switches: z.partialRecord(z.enum(METHOD_SWITCH_NAMES), z.boolean()).optional(),
   })
   .strict()
   .refine((r) => r.maxRounds === undefined || (r.minRoundsBeforeEnd ?? 0) <= r.maxRounds, {

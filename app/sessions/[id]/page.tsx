@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { LiveSessionView } from "@/components/sessions/live/live-session-view";
 import { AppError } from "@/lib/errors";
 import { pageRecordId } from "@/lib/http/page-params";
-import { describeSessionModels } from "@/lib/sessions/config";
+import { describeDepartures, describeSessionModels } from "@/lib/sessions/config";
 import { liveSessionFromDetail } from "@/lib/sessions/live-snapshot";
 import { getSessionDetailById, type SessionDetail } from "@/lib/sessions/queries";
 
@@ -39,6 +39,7 @@ export default async function SessionPage({ params }: Props) {
           presentingProblem: profile.presentingProblem,
         },
         models,
+        departures: describeDepartures(session.config),
         offline: models.includes("offline-simulator"),
         source: session.source,
       }}

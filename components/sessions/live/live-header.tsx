@@ -13,6 +13,8 @@ export interface SessionSummary {
     presentingProblem: string;
   };
   models: string;
+  /** Departures from the published method, as labels; empty for the paper's method. */
+  departures: string[];
   offline: boolean;
   source: "generated" | "imported";
 }
@@ -48,6 +50,11 @@ export function LiveHeader({
             </Badge>
             <Badge tone="accent">{VARIANT_LABELS[state.variant]}</Badge>
             {summary.source === "imported" ? <Badge>Imported</Badge> : null}
+            {summary.departures.map((departure) => (
+              <Badge key={departure} tone="warning" title="A departure from the published MAGneT method">
+                <span data-testid="departure">{departure}</span>
+              </Badge>
+            ))}
             {summary.offline ? (
               <Badge
                 tone="warning"

@@ -1,3 +1,5 @@
+import { SPECIALIST_LABELS } from "@/lib/cbt/techniques";
+import { techniquesIn } from "@/lib/pipeline/selection";
 import { feelingIn, firstSentence, keyClause, lowerFirst, quoteOf, toSecondPerson } from "./phrasing";
 import { candidatesIn, historyLines, lastWordsOf, type PromptReading, sectionOf } from "./prompt-reading";
 import type { Random } from "./random";
@@ -74,11 +76,17 @@ export function writePsychoEducation(reading: PromptReading, rng: Random): strin
   ])}${tail}`;
 }
 
-/** Weaves the candidates together: the first sentence of each, in the order given. */
+/**
+ * Weaves candidates together, the first sentence of each in the order given: those of the techniques
+ * the selector's answer names when there is one (and names any), otherwise all of them.
+ */
 export function writeFusion(reading: PromptReading, rng: Random): string {
   const candidates = candidatesIn(sectionOf(reading.user, "candidates") ?? reading.user);
   if (candidates.length === 0) return writeReflection(reading, rng);
-  return candidates.map((c) => firstSentence(c.text)).join(" ");
+  const answer = sectionOf(reading.user, "selector_answer");
+  const chosen = answer ? techniquesIn(answer).map((t) => SPECIALIST_LABELS[t]) : [];
+  const fused = chosen.length ? candidates.filter((c) => chosen.includes(c.technique)) : candidates;
+  return (fused.length ? fused : candidates).map((c) => firstSentence(c.text)).join(" ");
 }
 
 export function writeCounselor(reading: PromptReading, rng: Random, withPlan: boolean): string {

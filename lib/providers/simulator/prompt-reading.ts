@@ -56,7 +56,7 @@ function guessRole(text: string): SimulatedRole {
   if (text.includes("[/END]")) return "client";
   if (text.includes("<candidates>") || text.includes("<candidate ")) return "fuser";
   if (text.includes("<technique_options>")) return "selector";
-  if (text.includes("<technique_list>")) return "planner";
+  if (text.includes("<technique_list>") || text.includes("<first_utterance>")) return "planner";
   return "counselor";
 }
 
@@ -83,4 +83,14 @@ export function lastWordsOf(lines: readonly Line[], speaker: Line["speaker"]): s
 export function candidatesIn(text: string): { technique: string; text: string }[] {
   const found = text.matchAll(/<candidate technique="([^"]*)">\s*([\s\S]*?)\s*<\/candidate>/g);
   return [...found].map((m) => ({ technique: m[1], text: m[2] }));
+}
+
+/** The prompt ends by asking for a short answer (the short-answers switch of a session). */
+export function asksForShortAnswer(reading: PromptReading): boolean {
+  const lastParagraph =
+    reading.user
+      .trim()
+      .split(/\n\s*\n/)
+      .at(-1) ?? "";
+  return /\bkeep (?:it|the plan|your reply) short\b/i.test(lastParagraph);
 }

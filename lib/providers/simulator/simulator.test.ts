@@ -23,7 +23,9 @@ const values = {
   reason_counseling: "I keep thinking the worst will happen at work.",
   intake_form:
     "Name: Dana\n\n2. Presenting Problem\nI worry that I will make mistakes at work.\nIt began in March.\n\n3. Reason",
+  first_utterance: "I feel anxious because I think I will fail at my new job.",
   history,
+  max_rounds: "20",
   plan: formatPlan({
     technique: "Decatastrophizing",
     techniqueRaw: "Decatastrophizing",
@@ -34,7 +36,9 @@ const values = {
   candidates: formatCandidates([
     { technique: "reflection", text: "It sounds like work scares you. More text here." },
     { technique: "questioning", text: "What would failing look like?" },
+    { technique: "normalization", text: "Many new nurses feel this way." },
   ]),
+  selector_answer: "Techniques: reflection, questioning\nReasoning: she is still telling her story.",
   attitude: "negative",
   attitude_instruction: "Be doubtful.",
 };
@@ -81,24 +85,44 @@ describe("offline simulator texts", () => {
     expect(await answer("specialist:psycho_education")).toMatch(/CBT|thoughts, feelings/i);
   });
 
-  it("has the planner name one of the 12 techniques with a plan", async () => {
+  it("has the planner name one of the 12 techniques with a plan over sessions, short when asked", async () => {
     const text = await answer("planner");
     const technique = text.match(/^Technique: (.+)$/m)?.[1];
     expect(CBT_TECHNIQUES).toContain(technique);
-    expect(text).toMatch(/Plan:\n1\./);
+    expect(text).toMatch(/Plan:\nSession 1\n1\./);
+    expect(text).toContain("Session 2");
+    const short = await answer("planner", {
+      extra: { length_guidance: "Keep the plan short: a few steps." },
+    });
+    expect(short).toMatch(/Plan:\n1\./);
+    expect(short).not.toContain("Session 2");
   });
 
-  it("has the selector name techniques, in JSON when asked for it", async () => {
+  it("has the selector name techniques along the session's arc, in JSON when asked for it", async () => {
     const json = JSON.parse(await answer("selector", { json: true }));
-    expect(json.techniques.length).toBeGreaterThan(0);
+    expect(json.techniques).toEqual(expect.arrayContaining(["reflection", "questioning"]));
     expect(typeof json.rationale).toBe("string");
-    expect(await answer("selector")).toMatch(/^Techniques: .+\nRationale: /);
+    expect(await answer("selector")).toMatch(/^Techniques: .+\nReasoning: /);
+    const late = formatHistory(
+      Array.from({ length: 8 }, (_, i) => [
+        { role: "counselor" as const, message: `Question ${i}?` },
+        { role: "client" as const, message: "I still think I will fail at this job every single day." },
+      ]).flat(),
+    );
+    const lateJson = JSON.parse(await answer("selector", { json: true, extra: { history: late } }));
+    expect(lateJson.techniques).toEqual(expect.arrayContaining(["providing_solutions", "psycho_education"]));
   });
 
-  it("has the fuser combine the given candidates", async () => {
+  it("has the fuser combine the candidates the selector's answer names", async () => {
     const text = await answer("fuser");
     expect(text).toContain("It sounds like work scares you.");
     expect(text).toContain("What would failing look like?");
+    expect(text).not.toContain("Many new nurses");
+  });
+
+  it("has the fuser combine every candidate when there is no selector's answer", async () => {
+    const text = await answer("fuser", { extra: { selector_answer: undefined } });
+    expect(text).toContain("Many new nurses feel this way.");
   });
 
   it("answers as the client, in the attitude given, about the intake form", async () => {
