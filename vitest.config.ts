@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
+    // A forgotten .only must not pass CI with the rest of the suite skipped.
+    allowOnly: !process.env.CI,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // A real PostgreSQL for the run (embedded unless TEST_DATABASE_URL is set) with a migrated

@@ -4,6 +4,7 @@ import { type ReactNode, Suspense } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { ModelBadge } from "@/components/layout/model-badge";
 import { QueryProvider } from "@/components/layout/query-provider";
+import { THEME_SCRIPT } from "@/lib/http/csp";
 import { defaultModelRef } from "@/lib/providers";
 import { getEventHub } from "@/lib/sessions/event-hub";
 import "./globals.css";
@@ -14,15 +15,13 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
-// Applies the stored or system theme before first paint, so dark mode never flashes.
-const themeScript = `try{var t=localStorage.getItem("theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
-
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
+        {/* The CSP allows this script by its hash (lib/http/csp.ts). */}
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: constant inline script, no user input */}
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body>
         <QueryProvider>

@@ -35,5 +35,15 @@ test("every page of the navigation opens", async ({ page }) => {
     await page.getByTestId(`nav-${item}`).click();
     await expect(page).toHaveURL(new RegExp(`/${item}`));
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByTestId("not-found"), `${item} is a 404`).toHaveCount(0);
+  }
+});
+
+test("an unknown page or record shows the not-found page with a 404", async ({ page }) => {
+  const paths = ["/no-such-page", "/sessions/cunknown000000000000000000", "/profiles/cunknown0000"];
+  for (const path of [...paths, "/sessions/%00", "/profiles/%00"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByTestId("not-found")).toBeVisible();
   }
 });

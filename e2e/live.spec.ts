@@ -64,7 +64,7 @@ test("reloading mid-round shows what is done at once and the rest keeps arriving
   await expect
     .poll(async () => (await second.round(1).getByTestId("fused-reply").textContent()) ?? "")
     .toBe((await live.round(1).getByTestId("fused-reply").textContent()) ?? "");
-  await page.request.post(`/api/sessions/${id}/stop`);
+  await page.getByRole("button", { name: "Stop" }).click();
   await expect(live.status).toHaveText("Stopped", { timeout: 20_000 });
 });
 

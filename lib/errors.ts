@@ -4,9 +4,11 @@
 export type AppErrorCode =
   | "bad_request"
   | "validation"
+  | "forbidden"
   | "not_found"
   | "conflict"
   | "too_large"
+  | "unsupported_media_type"
   | "unprocessable"
   | "too_many_requests"
   | "provider"
@@ -16,9 +18,11 @@ export type AppErrorCode =
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
   validation: 400,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   too_many_requests: 429,
   provider: 502,

@@ -11,11 +11,19 @@ export interface StudioProcess {
 export async function startStudio({
   dataDir,
   port,
+  env: extraEnv = {},
 }: {
   dataDir: string;
   port: number;
+  /** More environment for the studio, e.g. LLM_BASE_URL. */
+  env?: Record<string, string>;
 }): Promise<StudioProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), STUDIO_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...extraEnv,
+    PORT: String(port),
+    STUDIO_DATA_DIR: dataDir,
+  };
   delete env.DATABASE_URL;
   // Its own process group, so that stop() can send SIGINT to the whole group as Ctrl-C in a terminal does.
   const child = spawn("npm", ["run", "studio", "--", "--no-build"], {

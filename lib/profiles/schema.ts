@@ -9,6 +9,7 @@ import {
   SessionStatus,
   SessionVariant,
 } from "@/lib/db/generated/enums";
+import { textSchema } from "@/lib/http/fields";
 
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 100;
@@ -66,9 +67,9 @@ const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
 export const profileListQuerySchema = z.object({
-  search: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+  search: z.preprocess(blankToUndefined, textSchema(200).optional()),
   attitude: z.preprocess(blankToUndefined, attitudeSchema.optional()),
-  technique: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+  technique: z.preprocess(blankToUndefined, textSchema(200).optional()),
   source: z.preprocess(blankToUndefined, profileSourceSchema.optional()),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
   pageSize: z.preprocess(

@@ -12,7 +12,7 @@ import {
   type Variant,
   variantSchema,
 } from "@/lib/pipeline";
-import { type AgentKind, isProviderConfigured, type ModelRef } from "@/lib/providers";
+import { type AgentKind, isProviderConfigured, listAvailableModels, type ModelRef } from "@/lib/providers";
 import type { CreateSessionRequest } from "./schema";
 
 /** 2: agents see the method's inputs (prompts v2) and the config holds the switches. */
@@ -68,9 +68,10 @@ export async function createSession({ profileId, variant, overrides = {} }: Crea
   });
 }
 
-/** createSession for a parsed createSessionRequestSchema body. */
-export function createSessionFromRequest(request: CreateSessionRequest) {
+/** createSession for a parsed createSessionRequestSchema body; its models must be ones we offer. */
+export async function createSessionFromRequest(request: CreateSessionRequest) {
   const { profileId, variant, models, maxRounds, minRoundsBeforeEnd, switches } = request;
+  assertModelsOffered(models);
   return createSession({
     profileId,
     variant,
@@ -122,6 +123,21 @@ function assertModelsConfigured(models: Partial<Record<AgentKind, ModelRef>> = {
       message: `provider ${ref?.provider} is not configured`,
     }));
   if (issues.length) throw new AppError("validation", `Unusable model for ${issues[0].field}`, issues);
+}
+
+/**
+ * A request may only name models the configured providers offer (the New session form's list): an
+ * arbitrary id would spend someone's API key on a model nobody chose. The simulator plays any name.
+ */
+function assertModelsOffered(models: Partial<Record<AgentKind, ModelRef>> = {}): void {
+  const offered = new Set(listAvailableModels().map((m) => `${m.provider} ${m.modelId}`));
+  const issues = Object.entries(models)
+    .filter(([, ref]) => ref && ref.provider !== "offline" && !offered.has(`${ref.provider} ${ref.modelId}`))
+    .map(([agent, ref]) => ({
+      field: `models.${agent}.modelId`,
+      message: `${ref?.modelId} is not offered by provider ${ref?.provider}`,
+    }));
+  if (issues.length) throw new AppError("validation", `Unknown model for ${issues[0].field}`, issues);
 }
 
 export interface ProfileSelection {

@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
-import { databaseUrl } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { databaseUrl, getDb } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors";
 import type { EventSink, SessionOutcome } from "@/lib/pipeline";
 import { type ControlAction, sendControl } from "./event-bus";
 import { closeEventHub, getEventHub } from "./event-hub";
@@ -117,6 +117,8 @@ function newControlPool(): pg.Pool {
  */
 export async function requestSessionControl(sessionId: string, action: ControlAction): Promise<void> {
   if (!(await isSessionRunLocked(sessionId))) {
+    const exists = await getDb().session.count({ where: { id: sessionId } });
+    if (!exists) throw notFound("Session", sessionId);
     const settled = await settleDeadRunLive(sessionId);
     if (settled && action === "stop") return;
     const why = settled ? "its run had died; it is now stopped and can be resumed" : "nothing runs it";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema, requiredTextSchema, textSchema } from "@/lib/http/fields";
 import { METHOD_SWITCH_NAMES, SESSION_STATUSES, VARIANTS as SESSION_VARIANTS } from "@/lib/pipeline/types";
 
 export { SESSION_STATUSES, SESSION_VARIANTS };
@@ -10,12 +11,12 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 
 export const sessionListQuerySchema = z
   .object({
-    search: z.string().trim().max(200).optional(),
+    search: textSchema(200).optional(),
     status: optionalEnum(SESSION_STATUSES),
     variant: optionalEnum(SESSION_VARIANTS),
     attitude: optionalEnum(["positive", "neutral", "negative"] as const),
     source: optionalEnum(["generated", "imported"] as const),
-    profileId: z.string().max(64).optional(),
+    profileId: z.preprocess((v) => (v === "" ? undefined : v), idSchema.optional()),
     sort: optionalEnum(SESSION_SORTS).default("createdAt"),
     order: optionalEnum(["asc", "desc"] as const).default("desc"),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -58,12 +59,12 @@ export const MODEL_PROVIDERS = ["openai", "openai-compatible", "offline"] as con
 export const MAX_ROUNDS_LIMIT = 40;
 
 export const modelOverrideSchema = z
-  .object({ provider: z.enum(MODEL_PROVIDERS), modelId: z.string().trim().min(1).max(200) })
+  .object({ provider: z.enum(MODEL_PROVIDERS), modelId: requiredTextSchema(200) })
   .strict();
 
 export const createSessionRequestSchema = z
   .object({
-    profileId: z.string().trim().min(1, "must not be empty").max(64),
+    profileId: idSchema,
     variant: z.enum(SESSION_VARIANTS),
     /** Per-agent model overrides; agents not named use the environment's defaults. */
     models: z.partialRecord(z.enum(SESSION_AGENTS), modelOverrideSchema).optional(),

@@ -34,8 +34,9 @@ export async function startApp(options: {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
     // The app stops its runs itself on SIGTERM/SIGINT (lib/sessions/run-registry.ts); Next.js's own
-    // handler would exit first, leaving their sessions `running`.
-    env: { NEXT_MANUAL_SIG_HANDLE: "1", ...env },
+    // handler would exit first, leaving their sessions `running`. The Host check lets the bound
+    // address through (lib/http/request-guard.ts).
+    env: { NEXT_MANUAL_SIG_HANDLE: "1", ...env, HOST: host },
   });
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   await waitForHealth(`${url}/api/health`, child);

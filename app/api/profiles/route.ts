@@ -1,8 +1,8 @@
-import { parseSearchParams, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { listProfiles } from "@/lib/profiles/queries";
-import { profileListQuerySchema } from "@/lib/profiles/schema";
+import { profileListQuerySchema, profileListResponseSchema } from "@/lib/profiles/schema";
 
-export const GET = route(async (request) => {
-  const query = parseSearchParams(profileListQuerySchema, new URL(request.url).searchParams);
-  return Response.json(await listProfiles(query));
-});
+export const GET = route(
+  { query: profileListQuerySchema, response: profileListResponseSchema },
+  ({ query }) => listProfiles(query),
+);

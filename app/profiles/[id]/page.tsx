@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProfileDetailView } from "@/components/profiles/profile-detail";
 import { AppError } from "@/lib/errors";
+import { pageRecordId } from "@/lib/http/page-params";
 import { getProfileById } from "@/lib/profiles/queries";
 
 type Props = { params: Promise<{ id: string }> };
@@ -16,9 +17,9 @@ async function loadProfile(id: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Profile · ${(await loadProfile((await params).id)).name}` };
+  return { title: `Profile · ${(await loadProfile(await pageRecordId(params))).name}` };
 }
 
 export default async function ProfilePage({ params }: Props) {
-  return <ProfileDetailView profile={await loadProfile((await params).id)} />;
+  return <ProfileDetailView profile={await loadProfile(await pageRecordId(params))} />;
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { LiveSessionView } from "@/components/sessions/live/live-session-view";
 import { AppError } from "@/lib/errors";
+import { pageRecordId } from "@/lib/http/page-params";
 import { describeDepartures, describeSessionModels } from "@/lib/sessions/config";
 import { compactLiveSession } from "@/lib/sessions/live-compact";
 import { liveSessionFromDetail } from "@/lib/sessions/live-snapshot";
@@ -21,12 +22,12 @@ const loadSession = cache(async (id: string): Promise<SessionPageData> => {
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const session = await loadSession((await params).id);
+  const session = await loadSession(await pageRecordId(params));
   return { title: `Session · ${session.profile.name}` };
 }
 
 export default async function SessionPage({ params }: Props) {
-  const session = await loadSession((await params).id);
+  const session = await loadSession(await pageRecordId(params));
   const models = describeSessionModels(session.config);
   const { profile } = session;
   return (

@@ -1,7 +1,8 @@
+import { idParamsSchema } from "@/lib/http/fields";
 import { route } from "@/lib/http/route";
 import { getProfileById } from "@/lib/profiles/queries";
+import { profileDetailSchema } from "@/lib/profiles/schema";
 
-export const GET = route(async (_request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
-  return Response.json(await getProfileById({ id }));
-});
+export const GET = route({ params: idParamsSchema, response: profileDetailSchema }, ({ params }) =>
+  getProfileById(params),
+);

@@ -1,7 +1,5 @@
+import { idParamsSchema } from "@/lib/http/fields";
 import { route } from "@/lib/http/route";
 import { getSessionDetailById } from "@/lib/sessions/queries";
 
-export const GET = route(async (_request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
-  return Response.json(await getSessionDetailById({ id }));
-});
+export const GET = route({ params: idParamsSchema }, ({ params }) => getSessionDetailById(params));

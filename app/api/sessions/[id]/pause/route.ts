@@ -1,9 +1,9 @@
+import { idParamsSchema } from "@/lib/http/fields";
 import { route } from "@/lib/http/route";
 import { requestSessionControl } from "@/lib/sessions/live-run";
 
 /** Lets the round in progress finish, then pauses the session. */
-export const POST = route(async (_request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
+export const POST = route({ params: idParamsSchema, status: 202 }, async ({ params: { id } }) => {
   await requestSessionControl(id, "pause");
-  return Response.json({ sessionId: id, requested: "pause" }, { status: 202 });
+  return { sessionId: id, requested: "pause" };
 });

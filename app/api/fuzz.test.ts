@@ -1,0 +1,317 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as agentCall from "@/app/api/agent-calls/[id]/route";
+import * as profile from "@/app/api/profiles/[id]/route";
+import * as profiles from "@/app/api/profiles/route";
+import * as pause from "@/app/api/sessions/[id]/pause/route";
+import * as session from "@/app/api/sessions/[id]/route";
+import * as run from "@/app/api/sessions/[id]/run/route";
+import * as stop from "@/app/api/sessions/[id]/stop/route";
+import * as stream from "@/app/api/sessions/[id]/stream/route";
+import * as sessions from "@/app/api/sessions/route";
+import { getDb } from "@/lib/db/client";
+import { METHOD_SWITCH_NAMES } from "@/lib/pipeline/types";
+import { seedSampleProfiles } from "@/lib/profiles/queries";
+import { getEventHub } from "@/lib/sessions/event-hub";
+import { closeEventPublisher } from "@/lib/sessions/live-run";
+import { SESSION_AGENTS, SESSION_VARIANTS } from "@/lib/sessions/schema";
+import { callRoute, type TestRequest, type TestResponse } from "@/lib/testing/call-route";
+
+// Property-based fuzzing of every route's params, query and body (app/api/import is fuzzed by its
+// owner): never a 500; a 4xx is a JSON error naming what is wrong; a rejected request leaves the
+// database as it was. Run counts are bounded so the file stays within a few seconds.
+
+// A new seed each run widens the search over time; a failure prints its seed, and FUZZ_SEED=<seed>
+// replays it.
+const RUNS = { numRuns: 60, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) };
+const UNKNOWN = "cunknown000000000000000000";
+let profileId = "";
+let draftId = "";
+
+beforeAll(async () => {
+  await seedSampleProfiles();
+  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+  draftId = (
+    await getDb().session.create({
+      data: {
+        profileId,
+        variant: "magnet",
+        status: "draft",
+        source: "generated",
+        config: {},
+        maxRounds: 3,
+        openingCounselor: "Hi",
+        openingClient: "Hello",
+      },
+    })
+  ).id;
+});
+
+afterAll(async () => {
+  await closeEventPublisher();
+  await (await getEventHub()).close();
+});
+
+// Strings a hostile or careless client sends: control characters and NUL, lone surrogates, URL
+// escapes, path tricks, numbers in disguise, very long text.
+const junk = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom(
+    "\u0000",
+    "%00",
+    "a\u0000b",
+    "",
+    " ",
+    "\ud800",
+    "../etc/passwd",
+    "%2e%2e%2f",
+    "0",
+    "-1",
+    "NaN",
+    "1e999",
+    "Infinity",
+    "[]",
+    "{}",
+    "null",
+    "true",
+    "__proto__",
+    "constructor",
+    "x".repeat(5_000),
+  ),
+);
+const idLike = fc.oneof(junk, fc.constantFrom(UNKNOWN, "a", "A_b-9", "x".repeat(64), "x".repeat(65)));
+
+function queryOf(keys: readonly string[]) {
+  const value = fc.oneof(junk, fc.array(junk, { minLength: 2, maxLength: 3 }));
+  return fc
+    .dictionary(keys.length ? fc.oneof(fc.constantFrom(...keys), junk) : junk, value, { maxKeys: 5 })
+    .map((record) => {
+      const params = new URLSearchParams();
+      for (const [key, values] of Object.entries(record)) {
+        for (const item of Array.isArray(values) ? values : [values]) params.append(key, item);
+      }
+      return params.toString();
+    });
+}
+
+const jsonJunk = fc.jsonValue({ maxDepth: 3 });
+const contentType = fc.constantFrom(
+  "application/json",
+  "application/json; charset=utf-8",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "",
+);
+/** A body as sent: valid JSON of arbitrary shape, or bytes that are not JSON at all. */
+function bodyOf(shaped: fc.Arbitrary<unknown>) {
+  return fc.record({
+    body: fc.oneof(
+      shaped.map((value) => JSON.stringify(value) ?? "null"),
+      jsonJunk.map((value) => JSON.stringify(value)),
+      junk,
+    ),
+    contentType: fc.oneof(
+      { weight: 4, arbitrary: fc.constant("application/json") },
+      { weight: 1, arbitrary: contentType },
+    ),
+  });
+}
+
+const modelRef = fc.record(
+  { provider: fc.oneof(fc.constantFrom("openai", "openai-compatible", "offline"), junk), modelId: junk },
+  { requiredKeys: [] },
+);
+const createSessionBody = fc.record(
+  {
+    profileId: fc.oneof(fc.constant("<profile>"), idLike),
+    variant: fc.oneof(fc.constantFrom(...SESSION_VARIANTS), junk),
+    models: fc.oneof(
+      fc.dictionary(fc.oneof(fc.constantFrom(...SESSION_AGENTS), junk), modelRef, { maxKeys: 3 }),
+      jsonJunk,
+    ),
+    maxRounds: fc.oneof(fc.integer({ min: -5, max: 50 }), fc.double(), junk),
+    minRoundsBeforeEnd: fc.oneof(fc.integer({ min: -5, max: 50 }), fc.double(), junk),
+    switches: fc.oneof(
+      fc.dictionary(
+        fc.oneof(fc.constantFrom(...METHOD_SWITCH_NAMES), junk),
+        fc.oneof(fc.boolean(), jsonJunk),
+        {
+          maxKeys: 3,
+        },
+      ),
+      jsonJunk,
+    ),
+    extra: jsonJunk,
+  },
+  { requiredKeys: [] },
+);
+
+/** Requests that should succeed, so that the fuzzer also walks the paths past validation. */
+const validCreateSessionBody = fc.record(
+  {
+    profileId: fc.constant("<profile>"),
+    variant: fc.constantFrom(...SESSION_VARIANTS),
+    models: fc.dictionary(
+      fc.constantFrom(...SESSION_AGENTS),
+      fc.record({ provider: fc.constant("offline"), modelId: fc.string({ minLength: 1, maxLength: 20 }) }),
+      { maxKeys: 2 },
+    ),
+    maxRounds: fc.integer({ min: 1, max: 40 }),
+    switches: fc.dictionary(fc.constantFrom(...METHOD_SWITCH_NAMES), fc.boolean()),
+  },
+  { requiredKeys: ["profileId", "variant"] },
+);
+
+/** What the database holds, as one comparable value: every row of every table the API writes. */
+async function databaseState(): Promise<string> {
+  const rows = await getDb().$queryRawUnsafe<{ state: string | null }[]>(
+    `SELECT concat_ws('|',
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "ClientProfile" t),
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "Session" t),
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "Round" t),
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "AgentCall" t)
+     ) AS state`,
+  );
+  return rows[0]?.state ?? "";
+}
+
+/** The properties every answer must have; returns the answer for further checks. */
+function expectWellFormed(response: TestResponse, request: TestRequest): TestResponse {
+  const what = `${request.method ?? "GET"} ${request.url} params=${JSON.stringify(request.params)} body=${JSON.stringify(request.body)?.slice(0, 200)} → ${response.status} ${JSON.stringify(response.json)?.slice(0, 300)}`;
+  expect(response.status, what).toBeLessThan(500);
+  if (response.status >= 400) {
+    expect(response.code, what).toMatch(/^[a-z_]+$/);
+    expect(response.fields.length, what).toBeGreaterThan(0);
+    expect(
+      response.fields.every((field) => field.length > 0),
+      what,
+    ).toBe(true);
+  }
+  return response;
+}
+
+type Handler = Parameters<typeof callRoute>[0];
+
+/** Calls the route and checks the answer; a rejected request must not have changed the database. */
+async function fuzzCall(handler: Handler, request: TestRequest): Promise<TestResponse> {
+  const before = await databaseState();
+  const response = expectWellFormed(await callRoute(handler, request), request);
+  if (response.status >= 400)
+    expect(await databaseState(), "a rejected request changed the database").toBe(before);
+  return response;
+}
+
+describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected request changes nothing", () => {
+  it("GET /api/profiles", async () => {
+    const keys = ["search", "attitude", "technique", "source", "page", "pageSize"];
+    await fc.assert(
+      fc.asyncProperty(queryOf(keys), async (query) => {
+        await fuzzCall(profiles.GET, { url: `/api/profiles?${query}` });
+      }),
+      RUNS,
+    );
+  });
+
+  it("GET /api/sessions", async () => {
+    const keys = [
+      "search",
+      "status",
+      "variant",
+      "attitude",
+      "source",
+      "profileId",
+      "sort",
+      "order",
+      "page",
+      "pageSize",
+    ];
+    await fc.assert(
+      fc.asyncProperty(queryOf(keys), async (query) => {
+        await fuzzCall(sessions.GET, { url: `/api/sessions?${query}` });
+      }),
+      RUNS,
+    );
+  });
+
+  it("POST /api/sessions", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        bodyOf(fc.oneof(validCreateSessionBody, createSessionBody)),
+        queryOf([]),
+        async ({ body, contentType }, query) => {
+          const sent = body.replaceAll('"<profile>"', JSON.stringify(profileId));
+          const response = await fuzzCall(sessions.POST, {
+            method: "POST",
+            url: `/api/sessions?${query}`,
+            body: sent,
+            contentType: contentType || undefined,
+          });
+          if (response.status < 400) expect(response.status).toBe(201);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it.each([
+    ["GET /api/profiles/[id]", profile.GET],
+    ["GET /api/sessions/[id]", session.GET],
+    ["GET /api/agent-calls/[id]", agentCall.GET],
+    ["GET /api/sessions/[id]/stream", stream.GET],
+  ])("%s", async (_name, handler) => {
+    const existing = fc.constantFrom(profileId, draftId);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(idLike, existing), queryOf(["id"]), async (id, query) => {
+        await fuzzCall(handler, { url: `/api/x?${query}`, params: { id } });
+      }),
+      RUNS,
+    );
+  });
+
+  it.each([
+    ["POST /api/sessions/[id]/stop", stop.POST],
+    ["POST /api/sessions/[id]/pause", pause.POST],
+  ])("%s", async (_name, handler) => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(idLike, fc.constant(draftId)),
+        fc.option(bodyOf(jsonJunk), { nil: undefined }),
+        async (id, sent) => {
+          const response = await fuzzCall(handler, {
+            method: "POST",
+            url: "/api/x",
+            params: { id },
+            body: sent?.body,
+            contentType: sent?.contentType || undefined,
+          });
+          // Nothing is running here, so nothing can be stopped or paused.
+          expect(response.status).toBeGreaterThanOrEqual(400);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("POST /api/sessions/[id]/run", async () => {
+    // Ids that exist would start real runs; the draft's own 202 is covered by the e2e tests.
+    const body = fc.record(
+      { mode: fc.oneof(fc.constantFrom("to-end", "next-round"), junk), extra: jsonJunk },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(idLike, fc.option(bodyOf(body), { nil: undefined }), async (id, sent) => {
+        const response = await fuzzCall(run.POST, {
+          method: "POST",
+          url: "/api/x",
+          params: { id },
+          body: sent?.body,
+          contentType: sent?.contentType || undefined,
+        });
+        expect(response.status).toBeGreaterThanOrEqual(400);
+      }),
+      RUNS,
+    );
+  });
+});

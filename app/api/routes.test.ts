@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as agentCall from "@/app/api/agent-calls/[id]/route";
+import * as profile from "@/app/api/profiles/[id]/route";
+import * as profiles from "@/app/api/profiles/route";
+import * as pause from "@/app/api/sessions/[id]/pause/route";
+import * as session from "@/app/api/sessions/[id]/route";
+import * as run from "@/app/api/sessions/[id]/run/route";
+import * as stop from "@/app/api/sessions/[id]/stop/route";
+import * as stream from "@/app/api/sessions/[id]/stream/route";
+import * as sessions from "@/app/api/sessions/route";
+import { getDb } from "@/lib/db/client";
+import { seedSampleProfiles } from "@/lib/profiles/queries";
+import { getEventHub } from "@/lib/sessions/event-hub";
+import { closeEventPublisher } from "@/lib/sessions/live-run";
+import { callRoute } from "@/lib/testing/call-route";
+
+// Every route: the NUL inputs of issue 10 exactly, a bad request and an unknown id.
+
+const UNKNOWN = "cunknown000000000000000000";
+let profileId = "";
+let draftId = "";
+
+beforeAll(async () => {
+  await seedSampleProfiles();
+  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+  draftId = (await getDb().session.create({ data: draftSession(profileId) })).id;
+});
+
+afterAll(async () => {
+  await closeEventPublisher();
+  await (await getEventHub()).close();
+});
+
+function draftSession(id: string) {
+  return {
+    profileId: id,
+    variant: "magnet" as const,
+    status: "draft" as const,
+    source: "generated" as const,
+    config: {},
+    maxRounds: 3,
+    openingCounselor: "Hi",
+    openingClient: "Hello",
+  };
+}
+
+describe("NUL bytes are a 400 naming the field, not a 500", () => {
+  it("GET /api/profiles?search=%00", async () => {
+    const response = await callRoute(profiles.GET, { url: "/api/profiles?search=%00" });
+    expect(response).toMatchObject({ status: 400, fields: ["search"] });
+  });
+
+  it("GET /api/sessions?profileId=%00", async () => {
+    const response = await callRoute(sessions.GET, { url: "/api/sessions?profileId=%00" });
+    expect(response).toMatchObject({ status: 400, fields: ["profileId"] });
+  });
+
+  it("GET /api/sessions/%00", async () => {
+    // Next hands the handler decoded segments.
+    const response = await callRoute(session.GET, { url: "/api/sessions/%00", params: { id: "\u0000" } });
+    expect(response).toMatchObject({ status: 400, fields: ["id"] });
+  });
+
+  it("GET /api/agent-calls/%00", async () => {
+    const response = await callRoute(agentCall.GET, {
+      url: "/api/agent-calls/%00",
+      params: { id: "\u0000" },
+    });
+    expect(response).toMatchObject({ status: 400, fields: ["id"] });
+  });
+
+  it('POST /api/sessions {"profileId":"\\u0000","variant":"magnet"}', async () => {
+    const response = await callRoute(sessions.POST, {
+      method: "POST",
+      url: "/api/sessions",
+      body: '{"profileId":"\\u0000","variant":"magnet"}',
+    });
+    expect(response).toMatchObject({ status: 400, fields: ["profileId"] });
+  });
+});
+
+describe("GET /api/profiles", () => {
+  it("rejects a bad page and finds nothing for an unknown technique", async () => {
+    expect(await callRoute(profiles.GET, { url: "/api/profiles?page=0" })).toMatchObject({
+      status: 400,
+      fields: ["page"],
+    });
+    const none = await callRoute(profiles.GET, { url: "/api/profiles?technique=no-such-technique" });
+    expect(none).toMatchObject({ status: 200, json: { items: [], total: 0 } });
+  });
+});
+
+describe("GET /api/profiles/[id]", () => {
+  it("answers 400 for a malformed id, 404 for an unknown one, 200 for a real one", async () => {
+    const get = (id: string) => callRoute(profile.GET, { url: `/api/profiles/${id}`, params: { id } });
+    expect(await get("a b")).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await get(UNKNOWN)).toMatchObject({ status: 404, code: "not_found", fields: ["id"] });
+    expect(await get(profileId)).toMatchObject({ status: 200, json: { id: profileId } });
+  });
+});
+
+describe("GET /api/sessions", () => {
+  it("rejects an unknown query key and finds nothing for an unknown profile", async () => {
+    expect(await callRoute(sessions.GET, { url: "/api/sessions?colour=red" })).toMatchObject({
+      status: 400,
+      fields: ["colour"],
+    });
+    expect(await callRoute(sessions.GET, { url: "/api/sessions?status=exploded" })).toMatchObject({
+      status: 400,
+      fields: ["status"],
+    });
+    const none = await callRoute(sessions.GET, { url: `/api/sessions?profileId=${UNKNOWN}` });
+    expect(none).toMatchObject({ status: 200, json: { items: [], total: 0 } });
+  });
+});
+
+describe("POST /api/sessions", () => {
+  const post = (body: unknown, contentType?: string) =>
+    callRoute(sessions.POST, { method: "POST", url: "/api/sessions", body, contentType });
+
+  it("rejects a bad variant, an unknown field, a non-JSON body and an unknown profile", async () => {
+    expect(await post({ profileId, variant: "best" })).toMatchObject({ status: 400, fields: ["variant"] });
+    expect(await post({ profileId, variant: "magnet", x: 1 })).toMatchObject({ status: 400, fields: ["x"] });
+    expect(await post(JSON.stringify({ profileId, variant: "magnet" }), "text/plain")).toMatchObject({
+      status: 415,
+      fields: ["content-type"],
+    });
+    expect(await post({ profileId: UNKNOWN, variant: "magnet" })).toMatchObject({
+      status: 404,
+      fields: ["profileId"],
+    });
+  });
+
+  it("accepts only models the configured provider offers", async () => {
+    const saved = process.env.LLM_BASE_URL;
+    process.env.LLM_BASE_URL = "http://127.0.0.1:9/v1";
+    process.env.LLM_MODELS = "served-model";
+    try {
+      const model = (modelId: string) => ({ provider: "openai-compatible", modelId });
+      expect(
+        await post({ profileId, variant: "magnet", models: { fuser: model("gpt-5-secret") } }),
+      ).toMatchObject({
+        status: 400,
+        fields: ["models.fuser.modelId"],
+      });
+      expect(
+        await post({ profileId, variant: "magnet", models: { fuser: model("served-model") } }),
+      ).toMatchObject({
+        status: 201,
+      });
+      expect(
+        await post({
+          profileId,
+          variant: "magnet",
+          models: { fuser: { provider: "openai", modelId: "gpt-4o" } },
+        }),
+      ).toMatchObject({
+        status: 400,
+        fields: ["models.fuser.modelId"],
+      });
+    } finally {
+      if (saved === undefined) delete process.env.LLM_BASE_URL;
+      else process.env.LLM_BASE_URL = saved;
+      delete process.env.LLM_MODELS;
+    }
+  });
+
+  it("creates a draft for a valid request", async () => {
+    const created = await post({ profileId, variant: "magnet", maxRounds: 2 });
+    expect(created.status).toBe(201);
+  });
+});
+
+describe("GET /api/sessions/[id]", () => {
+  it("answers 400 for a malformed id, 404 for an unknown one", async () => {
+    const get = (id: string) => callRoute(session.GET, { url: `/api/sessions/${id}`, params: { id } });
+    expect(await get("x".repeat(65))).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+    expect(await get(draftId)).toMatchObject({ status: 200 });
+  });
+});
+
+describe("GET /api/agent-calls/[id]", () => {
+  it("answers 400 for a malformed id, 404 for an unknown one", async () => {
+    const get = (id: string) => callRoute(agentCall.GET, { url: `/api/agent-calls/${id}`, params: { id } });
+    expect(await get("../etc")).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+  });
+});
+
+describe.each([
+  ["stop", stop.POST],
+  ["pause", pause.POST],
+])("POST /api/sessions/[id]/%s", (action, handler) => {
+  const post = (id: string, body?: string, contentType?: string) =>
+    callRoute(handler, {
+      method: "POST",
+      url: `/api/sessions/${id}/${action}`,
+      params: { id },
+      body,
+      contentType,
+    });
+
+  it("answers 400 for a malformed id or a form post, 404 for an unknown id, 409 for a draft", async () => {
+    expect(await post("%")).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await post(draftId, "a=1", "application/x-www-form-urlencoded")).toMatchObject({ status: 415 });
+    expect(await post(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+    expect(await post(draftId)).toMatchObject({ status: 409, code: "conflict" });
+  });
+});
+
+describe("POST /api/sessions/[id]/run", () => {
+  const post = (id: string, body?: unknown, contentType?: string) =>
+    callRoute(run.POST, {
+      method: "POST",
+      url: `/api/sessions/${id}/run`,
+      params: { id },
+      body,
+      contentType,
+    });
+
+  it("answers 400 for a bad mode, 415 for text/plain, 404 for an unknown id", async () => {
+    expect(await post(draftId, { mode: "forever" })).toMatchObject({ status: 400, fields: ["mode"] });
+    expect(await post(draftId, '{"mode":"to-end"}', "text/plain")).toMatchObject({ status: 415 });
+    expect(await post("\u0000")).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await post(UNKNOWN, { mode: "next-round" })).toMatchObject({ status: 404, fields: ["id"] });
+    expect(await getDb().session.findUniqueOrThrow({ where: { id: draftId } })).toMatchObject({
+      status: "draft",
+    });
+  });
+});
+
+describe("GET /api/sessions/[id]/stream", () => {
+  it("answers 400 for a malformed id, 404 for an unknown one", async () => {
+    const get = (id: string) => callRoute(stream.GET, { url: `/api/sessions/${id}/stream`, params: { id } });
+    expect(await get("\u0000")).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+  });
+});
