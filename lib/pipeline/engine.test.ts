@@ -410,7 +410,8 @@ describe("failures, retries and cancellation", () => {
     setTimeout(() => controller.abort(), 60);
     const started = Date.now();
     const outcome = await runSession(run);
-    expect(Date.now() - started).toBeLessThan(180);
+    // Awaiting the calls instead would take three calls' time (600 ms); the margin is for busy machines.
+    expect(Date.now() - started).toBeLessThan(400);
     expect(outcome.status).toBe("stopped");
     expect(store.status("session-1")?.status).toBe("stopped");
     const calls = store.session("session-1").calls;

@@ -127,7 +127,8 @@ describe("traceProvenance", () => {
     const started = performance.now();
     const first = traceProvenance(fused, many);
     const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(100);
+    // Catches a blow-up in complexity only; its speed is measured where timings belong, not here.
+    expect(elapsed).toBeLessThan(1_000);
     expect(traceProvenance(fused, many)).toBe(first);
     expect(first.at(-1)?.sources).toEqual([]);
     expect(first[0].sources.map((s) => s.key)).toContain("k1");
