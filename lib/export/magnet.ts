@@ -83,7 +83,8 @@ export function toOfficialOutput(session: ExportSession) {
 /** `session_N.json` when the session has a number not yet used in this export, else its id. */
 export function magnetFileName(session: ExportSession, taken: Set<string>): string {
   const byNumber = session.sessionNumber === null ? null : `session_${session.sessionNumber}.json`;
-  const name = byNumber && !taken.has(`${session.variant}/${byNumber}`) ? byNumber : `session_${session.id}.json`;
+  const name =
+    byNumber && !taken.has(`${session.variant}/${byNumber}`) ? byNumber : `session_${session.id}.json`;
   const path = `${session.variant}/${name}`;
   taken.add(path);
   return path;

@@ -1,0 +1,12 @@
+import { exportDownload } from "@/lib/export/download";
+import { exportQuerySchema } from "@/lib/export/schema";
+import { parseSearchParams, route } from "@/lib/http/route";
+
+/** Streams an export of the filtered sessions: a zip of files, or one CSV. */
+export const GET = route(async (request) => {
+  const query = parseSearchParams(exportQuerySchema, new URL(request.url).searchParams);
+  const { body, fileName, contentType } = exportDownload(query);
+  return new Response(body, {
+    headers: { "content-type": contentType, "content-disposition": `attachment; filename="${fileName}"` },
+  });
+});

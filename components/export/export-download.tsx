@@ -1,0 +1,41 @@
+"use client";
+
+import { useState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
+import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat } from "@/lib/export/schema";
+
+const FILTER_KEYS = ["variant", "attitude", "source"] as const;
+
+/** Downloads the sessions the list's filters select, in a chosen format (streamed by /api/export). */
+export function ExportDownload({ filters }: { filters: URLSearchParams }) {
+  const [format, setFormat] = useState<ExportFormat>("magnet-json");
+  const query = new URLSearchParams({ format });
+  for (const key of FILTER_KEYS) {
+    const value = filters.get(key);
+    if (value) query.set(key, value);
+  }
+  return (
+    <div className="flex items-center gap-2" data-testid="export-download">
+      <Select
+        aria-label="Export format"
+        value={format}
+        onChange={(e) => setFormat(EXPORT_FORMATS.find((f) => f === e.target.value) ?? "magnet-json")}
+      >
+        {EXPORT_FORMATS.map((f) => (
+          <option key={f} value={f}>
+            {EXPORT_FORMAT_LABELS[f]}
+          </option>
+        ))}
+      </Select>
+      <a
+        className={buttonClass("secondary")}
+        href={`/api/export?${query.toString()}`}
+        download
+        title="Exports every session matching the variant, attitude and source filters"
+      >
+        Export
+      </a>
+    </div>
+  );
+}
