@@ -7,6 +7,7 @@ const PAGE = 50;
 
 const sessionSelect = {
   id: true,
+  profileId: true,
   variant: true,
   source: true,
   status: true,
