@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { AttitudeName } from "@/lib/cbt/techniques";
 import { getDb } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
 import { dialogueOf } from "@/lib/export/magnet";
 import {
   countExportSessions,
@@ -14,6 +15,8 @@ import type { JudgeKind } from "@/lib/prompts/judge";
 import type { ModelRef } from "@/lib/providers";
 import { type DiversityScores, diversityOf } from "./diversity";
 import { hasPanasBefore, type ItemOutcome, type JudgeRun, judgeSession, saveOutcomes } from "./judge";
+import { judgeModelRef } from "./judge-model";
+import { getSessionEvaluationsById } from "./queries";
 import {
   type ItemSummary,
   type PanasItemMean,
@@ -24,11 +27,12 @@ import {
   waiMeans,
 } from "./report";
 import { CTRS, type EvaluationMetric, WAI } from "./scales";
+import type { SessionEvaluations } from "./schema";
 
 // A whole evaluation: the judged scales per session (stored as they finish) and diversity for the set.
 
 export interface EvaluateOptions extends Omit<JudgeRun, "onItem"> {
-  filter: ExportFilter;
+  filter: ExportFilter & { ids?: string[] };
   metrics: EvaluationMetric[];
   onProgress?: (progress: EvaluateProgress) => void;
 }
@@ -80,7 +84,7 @@ export async function evaluateSet(options: EvaluateOptions): Promise<EvaluationR
   };
   const progress: EvaluateProgress = {
     sessionsDone: 0,
-    sessions: await countExportSessions(options.filter),
+    sessions: await countExportSessions(scope),
     itemsDone: 0,
     itemsFailed: 0,
   };
@@ -205,4 +209,26 @@ async function storeDiversity(dialogues: string[][], filter: ExportFilter) {
     ],
   });
   return scores;
+}
+
+/** Judges one session from its page with the configured judge (the simulator when none is); its scores. */
+export async function evaluateSessionById({
+  id,
+  metrics,
+  runs,
+}: {
+  id: string;
+  metrics: EvaluationMetric[];
+  runs: number;
+}): Promise<SessionEvaluations> {
+  const exists = await getDb().session.count({ where: { id } });
+  if (!exists) throw notFound("Session", id);
+  const judge = judgeModelRef(undefined);
+  await evaluateSet({
+    filter: { ids: [id] },
+    metrics: metrics.filter((m) => m !== "diversity"),
+    judge,
+    runs,
+  });
+  return getSessionEvaluationsById({ id });
 }

@@ -53,6 +53,8 @@ export type ExportSession = Prisma.SessionGetPayload<{ select: typeof sessionSel
 export interface ExportScope extends ExportFilter {
   /** Only sessions whose number falls in one of these ranges; `outside` inverts it. */
   numbers?: { ranges: NumberRange[]; outside?: boolean };
+  /** Only these sessions (the evaluation of one session from its page). */
+  ids?: string[];
   /** The last id within `limit` (see limitToId): lets several passes over the scope share one limit. */
   maxId?: string;
 }
@@ -62,7 +64,7 @@ export function exportWhere(scope: ExportScope): Prisma.SessionWhereInput {
   if (scope.variant) where.variant = scope.variant;
   if (scope.source) where.source = scope.source;
   if (scope.attitude) where.profile = { attitude: scope.attitude };
-  if (scope.maxId) where.id = { lte: scope.maxId };
+  if (scope.maxId || scope.ids) where.id = { lte: scope.maxId, in: scope.ids };
   if (scope.numbers) {
     const inRanges = scope.numbers.ranges.map((r) => ({ sessionNumber: { gte: r.from, lte: r.to } }));
     where.AND = scope.numbers.outside ? [{ NOT: { OR: inRanges } }] : [{ OR: inRanges }];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { EvaluationPanel } from "@/components/eval/evaluation-panel";
 import { LiveSessionView } from "@/components/sessions/live/live-session-view";
 import { AppError } from "@/lib/errors";
 import { describeDepartures, describeSessionModels } from "@/lib/sessions/config";
@@ -27,21 +28,24 @@ export default async function SessionPage({ params }: Props) {
   const models = describeSessionModels(session.config);
   const { profile } = session;
   return (
-    <LiveSessionView
-      initial={liveSessionFromDetail(session)}
-      opening={{ counselor: session.openingCounselor, client: session.openingClient }}
-      summary={{
-        profile: {
-          id: profile.id,
-          name: profile.name,
-          attitude: profile.attitude,
-          presentingProblem: profile.presentingProblem,
-        },
-        models,
-        departures: describeDepartures(session.config),
-        offline: models.includes("offline-simulator"),
-        source: session.source,
-      }}
-    />
+    <>
+      <LiveSessionView
+        initial={liveSessionFromDetail(session)}
+        opening={{ counselor: session.openingCounselor, client: session.openingClient }}
+        summary={{
+          profile: {
+            id: profile.id,
+            name: profile.name,
+            attitude: profile.attitude,
+            presentingProblem: profile.presentingProblem,
+          },
+          models,
+          departures: describeDepartures(session.config),
+          offline: models.includes("offline-simulator"),
+          source: session.source,
+        }}
+      />
+      <EvaluationPanel sessionId={session.id} />
+    </>
   );
 }
