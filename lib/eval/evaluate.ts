@@ -26,7 +26,7 @@ import {
   summarizeItems,
   waiMeans,
 } from "./report";
-import { CTRS, type EvaluationMetric, WAI } from "./scales";
+import { CTRS, type EvaluationMetric, type JudgedMetric, WAI } from "./scales";
 import type { SessionEvaluations } from "./schema";
 
 // A whole evaluation: the judged scales per session (stored as they finish) and diversity for the set.
@@ -218,17 +218,13 @@ export async function evaluateSessionById({
   runs,
 }: {
   id: string;
-  metrics: EvaluationMetric[];
+  metrics: JudgedMetric[];
   runs: number;
 }): Promise<SessionEvaluations> {
   const exists = await getDb().session.count({ where: { id } });
   if (!exists) throw notFound("Session", id);
   const judge = judgeModelRef(undefined);
-  await evaluateSet({
-    filter: { ids: [id] },
-    metrics: metrics.filter((m) => m !== "diversity"),
-    judge,
-    runs,
-  });
+  // One session's items run in parallel, so the page's request stays short.
+  await evaluateSet({ filter: { ids: [id] }, metrics, judge, runs, concurrency: 12 });
   return getSessionEvaluationsById({ id });
 }
