@@ -17,10 +17,9 @@ test("an imported session is judged from its page, item by item with reasons, la
   await expect(panel).toContainText("Simulated scores");
   await expect(ctrs.locator("details")).toHaveCount(6);
   await expect(panel.getByTestId("scale-wai").locator("details")).toHaveCount(12);
-  await expect(panel.getByTestId("scale-panas_before").locator("details")).toHaveCount(20);
-  await expect(panel.getByTestId("scale-panas_after").locator("details")).toHaveCount(20);
+  await expect(panel.getByTestId("scale-panas").getByTestId("panas-feeling")).toHaveCount(20);
   await expect(panel.getByTestId("scale-wai")).toContainText("items 4 and 10 reversed");
-  await ctrs.getByText("Understanding").click();
+  await ctrs.getByText("Understanding", { exact: true }).click();
   await expect(ctrs.getByText(/Run 3: \d — Simulated judgement of understanding/)).toBeVisible();
   await expect(panel.getByRole("button", { name: "Judge again" })).toBeVisible();
 });
@@ -31,7 +30,7 @@ test("the Sessions list downloads the filtered sessions as a CSV, one row per ro
   await exporter.getByLabel("Export format").selectOption("csv");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    exporter.getByRole("link", { name: "Export" }).click(),
+    exporter.getByRole("link", { name: "Download" }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^magnet-sessions-.*\.csv$/);
   const text = readFileSync(await download.path(), "utf8");

@@ -8,6 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { Select } from "@/components/ui/field";
 import type { SessionEvaluations } from "@/lib/eval/schema";
+import { PanasTable } from "./panas-table";
 import { ScaleTable } from "./scale-table";
 
 /** The session's judged scores (CTRS, WAI, PANAS), item by item with the judge's reasons. */
@@ -78,9 +79,18 @@ export function EvaluationPanel({ sessionId }: { sessionId: string }) {
                 </Badge>
               ) : null}
             </p>
-            {judge.scales.map((scale) => (
-              <ScaleTable key={scale.metric} scale={scale} simulated={judge.simulated} />
-            ))}
+            {judge.scales
+              .filter((scale) => !scale.metric.startsWith("panas"))
+              .map((scale) => (
+                <ScaleTable key={scale.metric} scale={scale} simulated={judge.simulated} />
+              ))}
+            {judge.scales.some((scale) => scale.metric.startsWith("panas")) ? (
+              <PanasTable
+                before={judge.scales.find((s) => s.metric === "panas_before")}
+                after={judge.scales.find((s) => s.metric === "panas_after")}
+                simulated={judge.simulated}
+              />
+            ) : null}
           </>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { JudgedScale } from "@/lib/eval/schema";
+import { RunList } from "./run-list";
 
 const TITLES: Record<JudgedScale["metric"], string> = {
   ctrs: "CTRS — Cognitive Therapy Rating Scale",
@@ -50,20 +51,7 @@ export function ScaleTable({ scale, simulated }: { scale: JudgedScale; simulated
                   <strong>{fmt(item.mean)}</strong>
                 </span>
               </summary>
-              <ol className="mt-2 flex flex-col gap-1 text-xs text-fg-muted">
-                {item.runs.map((run) => (
-                  <li key={run.run}>
-                    <span className="font-medium text-fg">Run {run.run}: </span>
-                    {run.status === "failed" ? (
-                      <span className="text-danger">failed, no score — {run.error}</span>
-                    ) : (
-                      <>
-                        {run.score} — {run.reason}
-                      </>
-                    )}
-                  </li>
-                ))}
-              </ol>
+              <RunList item={item} />
             </details>
           </li>
         ))}

@@ -16,7 +16,12 @@ export function ExportDownload({ filters }: { filters: URLSearchParams }) {
     if (value) query.set(key, value);
   }
   return (
-    <div className="flex items-center gap-2" data-testid="export-download">
+    <fieldset
+      className="ml-auto flex items-center gap-2 border-l border-border pl-3"
+      data-testid="export-download"
+      aria-label="Export the sessions these filters select"
+    >
+      <span className="text-xs font-medium text-fg-muted">Export as</span>
       <Select
         aria-label="Export format"
         value={format}
@@ -34,8 +39,8 @@ export function ExportDownload({ filters }: { filters: URLSearchParams }) {
         download
         title="Exports every session matching the variant, attitude and source filters"
       >
-        Export
+        Download
       </a>
-    </div>
+    </fieldset>
   );
 }
