@@ -22,7 +22,10 @@ test("an imported MAGneT session shows its plan and 20 rounds", async ({ page })
   await expect(session.rounds).toHaveCount(20);
   await expect(session.plan).toBeVisible();
   await expect(page.getByTestId("plan-technique")).not.toHaveText("");
-  await expect(session.rounds.first()).toContainText("did not record the five candidate replies");
+  // One note for the whole session, not one per round, and no selector line with nothing in it.
+  await expect(page.getByTestId("imported-note")).toContainText("did not record the five candidate replies");
+  await expect(page.getByText("did not record")).toHaveCount(1);
+  await expect(page.getByTestId("selection")).toHaveCount(0);
   await expect(page.getByTestId("session-status")).toHaveText("Completed");
 });
 

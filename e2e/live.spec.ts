@@ -31,6 +31,9 @@ test("a magnet session streams its plan, five candidates, the selection and both
   await expect(live.round(1).getByTestId("client-reply")).not.toContainText("Waiting", { timeout: 20_000 });
   await expect(live.status).toHaveText("Paused");
   await expect(live.round(1).getByText("Stored")).toBeVisible();
+  // Screen readers hear the session's and the round's status, politely, and not the streamed text.
+  const announcer = page.getByRole("status").filter({ hasText: /^Session / });
+  await expect(announcer).toHaveText("Session paused. Round 1 stored.");
 
   // Provenance: a sentence of the fused reply marks the candidate passages it drew on.
   await live.round(1).getByTestId("fused-sentence").first().hover();

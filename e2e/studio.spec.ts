@@ -24,10 +24,23 @@ test("npm run studio starts an embedded database, serves the app and keeps its d
     form.append("files", new Blob([readFileSync(SESSION_FILE)]), "session_1.json");
     const imported = await (await fetch(`${first.url}/api/import`, { method: "POST", body: form })).json();
     expect(imported).toMatchObject({ imported: 1, failed: 0 });
+
+    // A generated session's page keeps its live stream open while the studio stops.
+    const profiles = await (await fetch(`${first.url}/api/profiles?pageSize=1`)).json();
+    const created = await fetch(`${first.url}/api/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ profileId: profiles.items[0].id, variant: "magnet", maxRounds: 1 }),
+    });
+    await page.goto(`${first.url}/sessions/${(await created.json()).id}`);
+    await expect(page.getByTestId("session-status")).toHaveText("Draft");
   } finally {
     expect(await first.stop()).not.toBe(1);
   }
   expect(first.output()).toContain("Stopped.");
+  // Ctrl-C stops the database and the app together: the app's event listener losing its connection
+  // then is part of an orderly stop, not an error to print.
+  expect(first.output()).not.toContain("lost its connection");
 
   const second = await startStudio({ dataDir, port });
   try {

@@ -8,7 +8,9 @@ export type AppErrorCode =
   | "conflict"
   | "too_large"
   | "unprocessable"
+  | "too_many_requests"
   | "provider"
+  | "unavailable"
   | "internal";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -18,7 +20,9 @@ const STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   too_large: 413,
   unprocessable: 422,
+  too_many_requests: 429,
   provider: 502,
+  unavailable: 503,
   internal: 500,
 };
 

@@ -13,7 +13,7 @@ export default function PromptsPage() {
         title="Prompts"
         description="The prompt each agent sends, with its version and the variables filled in at run time. Sessions freeze the versions they ran with."
       />
-      <div className="grid max-w-5xl gap-4">
+      <div className="grid grid-cols-1 max-w-5xl gap-4">
         {PROMPT_ROLES.map((role) => (
           <PromptCard key={role} template={DEFAULT_PROMPTS[role]} variableDocs={PROMPT_VARIABLE_DOCS} />
         ))}

@@ -16,7 +16,7 @@ export default async function SettingsPage() {
         title="Settings"
         description="Models and database as configured in the environment (.env). Sessions can override models when they are created."
       />
-      <div className="grid max-w-4xl gap-6">
+      <div className="grid grid-cols-1 max-w-4xl gap-6">
         <ModelSettings
           provider={defaultProvider()}
           models={defaultModelRefs()}
@@ -25,7 +25,7 @@ export default async function SettingsPage() {
         />
         <Card>
           <CardHeader title="Database" subtitle={describeDatabase()} />
-          <dl className="grid grid-cols-4 gap-4 px-4 py-4 text-sm">
+          <dl className="grid grid-cols-2 gap-4 px-4 py-4 text-sm sm:grid-cols-4">
             {Object.entries(stats).map(([label, count]) => (
               <div key={label}>
                 <dt className="text-xs text-fg-muted">{label.replace(/([A-Z])/g, " $1").toLowerCase()}</dt>

@@ -1,24 +1,31 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppNav } from "./app-nav";
+import { MenuFrame } from "./menu-frame";
 import { ThemeToggle } from "./theme-toggle";
 
-/** The layout: navigation, then `status` (e.g. the model badge) above the theme toggle, then the page. */
+/**
+ * The layout: navigation, then `status` (e.g. the model badge) above the theme toggle, then the page.
+ * Below the `lg` breakpoint all of it folds behind a menu button in a top bar.
+ */
 export function AppShell({ children, status }: { children: ReactNode; status?: ReactNode }) {
   return (
-    <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-border bg-surface-raised px-3 py-4">
-        <Link href="/sessions" className="mb-6 px-3">
-          <span className="block text-base font-semibold tracking-tight">MAGneT Studio</span>
-          <span className="block text-xs text-fg-muted">Synthetic CBT sessions</span>
-        </Link>
+    <div className="min-h-screen lg:flex">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-accent px-3 py-2 text-sm text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <MenuFrame>
         <AppNav />
-        <div className="mt-auto flex flex-col gap-2">
+        <div className="mt-4 flex flex-col gap-2 lg:mt-auto">
           {status}
           <ThemeToggle />
         </div>
-      </aside>
-      <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
+      </MenuFrame>
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-5 outline-none sm:px-6 lg:px-8 lg:py-6">
+        {children}
+      </main>
     </div>
   );
 }

@@ -30,7 +30,7 @@ export function PromptCard({
           <p className="mb-1 text-xs font-medium text-fg-muted">Variables</p>
           <ul className="grid gap-1 text-xs">
             {template.variables.map((name) => (
-              <li key={name}>
+              <li key={name} className="[overflow-wrap:anywhere]">
                 <code className="font-mono text-fg">{`{{${name}}}`}</code>{" "}
                 <span className="text-fg-muted">{variableDocs[name]}</span>
               </li>

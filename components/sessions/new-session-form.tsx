@@ -67,7 +67,7 @@ export function NewSessionForm({
 
   return (
     <form onSubmit={submit} className="grid max-w-3xl gap-5" data-testid="new-session-form">
-      <fieldset className="grid gap-2">
+      <fieldset className="grid min-w-0 gap-2">
         <Label htmlFor="profile-search">Client profile</Label>
         <Input
           id="profile-search"
@@ -91,8 +91,8 @@ export function NewSessionForm({
           ))}
         </Select>
       </fieldset>
-      <div className="grid grid-cols-2 gap-4">
-        <div className="grid gap-1">
+      <div className="grid min-w-0 grid-cols-2 gap-4">
+        <div className="grid min-w-0 gap-1">
           <Label htmlFor="variant">Variant</Label>
           <Select id="variant" name="variant" defaultValue="magnet">
             {SESSION_VARIANTS.map((v) => (
@@ -102,15 +102,15 @@ export function NewSessionForm({
             ))}
           </Select>
         </div>
-        <div className="grid gap-1">
+        <div className="grid min-w-0 gap-1">
           <Label htmlFor="maxRounds">Rounds after the opening exchange</Label>
           <Input id="maxRounds" name="maxRounds" type="number" min={1} max={40} defaultValue={20} />
         </div>
       </div>
-      <fieldset className="grid grid-cols-3 gap-3">
+      <fieldset className="grid min-w-0 grid-cols-2 gap-3 sm:grid-cols-3">
         <legend className="mb-1 text-xs font-medium text-fg-muted">Model per agent</legend>
         {SESSION_AGENTS.map((agent) => (
-          <div key={agent} className="grid gap-1">
+          <div key={agent} className="grid min-w-0 gap-1">
             <Label htmlFor={`model-${agent}`}>{agent}</Label>
             <Select id={`model-${agent}`} name={`model-${agent}`} defaultValue={keyOf(defaults[agent])}>
               {models.map((m) => (

@@ -10,10 +10,15 @@ export function Utterance({
   label?: string;
 }) {
   return (
-    <div className={cn("mb-2 flex gap-3 last:mb-0", speaker === "client" && "pl-6")}>
+    <div
+      className={cn(
+        "mb-3 flex flex-col gap-0.5 last:mb-0 sm:mb-2 sm:flex-row sm:gap-3",
+        speaker === "client" && "sm:pl-6",
+      )}
+    >
       <span
         className={cn(
-          "mt-0.5 w-20 shrink-0 text-xs font-semibold uppercase tracking-wide",
+          "mt-0.5 shrink-0 text-xs sm:w-20 font-semibold uppercase tracking-wide",
           speaker === "counselor" ? "text-accent" : "text-fg-muted",
         )}
       >

@@ -7,7 +7,7 @@ const VARIANTS: Record<Variant, string> = {
   primary: "bg-accent text-accent-fg hover:opacity-90",
   secondary: "border border-border bg-surface-raised text-fg hover:bg-surface-muted",
   ghost: "text-fg-muted hover:bg-surface-muted hover:text-fg",
-  danger: "bg-danger text-white hover:opacity-90",
+  danger: "bg-danger text-danger-fg hover:opacity-90",
 };
 
 export function buttonClass(variant: Variant = "secondary", className?: string): string {

@@ -2,7 +2,9 @@ import type { HTMLAttributes, ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn("rounded-lg border border-border bg-surface-raised", className)} {...props} />;
+  return (
+    <div className={cn("min-w-0 rounded-lg border border-border bg-surface-raised", className)} {...props} />
+  );
 }
 
 export function CardHeader({
@@ -17,7 +19,7 @@ export function CardHeader({
   return (
     <div className="flex items-start justify-between gap-4 border-b border-border px-4 py-3">
       <div className="min-w-0">
-        <h2 className="text-sm font-semibold">{title}</h2>
+        <h2 className="text-sm font-semibold [overflow-wrap:anywhere]">{title}</h2>
         {subtitle ? <p className="text-xs text-fg-muted">{subtitle}</p> : null}
       </div>
       {actions}

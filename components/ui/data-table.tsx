@@ -22,6 +22,8 @@ interface DataTableProps<Row> {
   onSort?: (key: string, order: "asc" | "desc") => void;
   loading?: boolean;
   testId?: string;
+  /** Names the scrollable region for screen readers, e.g. "Sessions". */
+  label?: string;
 }
 
 /** The one table of the studio: per-domain column definitions, sorting and paging done by the server. */
@@ -34,16 +36,27 @@ export function DataTable<Row>({
   onSort,
   loading,
   testId,
+  label,
 }: DataTableProps<Row>) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface-raised">
-      <table className={cn("w-full text-left text-sm", loading && "opacity-60")} data-testid={testId}>
+    <section
+      aria-label={label}
+      // Focusable so that keyboard users can scroll the columns that do not fit; the first one stays put.
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-border bg-surface-raised"
+    >
+      <table
+        className={cn("w-full text-left text-sm", loading && "opacity-60")}
+        data-testid={testId}
+        aria-busy={loading || undefined}
+      >
         <thead className="border-b border-border text-xs uppercase tracking-wide text-fg-muted">
           <tr>
-            {columns.map((column) => (
+            {columns.map((column, i) => (
               <th
                 key={column.key}
-                className={cn("px-3 py-2 font-medium", column.className)}
+                className={cn("px-3 py-2 font-medium", column.className, i === 0 && FIRST_COLUMN)}
                 aria-sort={sortState(sort, column.sortKey)}
               >
                 {column.sortKey && onSort ? (
@@ -57,9 +70,19 @@ export function DataTable<Row>({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)} className="border-b border-border last:border-0 hover:bg-surface-muted/60">
+            <tr
+              key={rowKey(row)}
+              className="group border-b border-border last:border-0 hover:bg-surface-muted"
+            >
               {columns.map((column, i) => (
-                <td key={column.key} className={cn("px-3 py-2 align-top", column.className)}>
+                <td
+                  key={column.key}
+                  className={cn(
+                    "px-3 py-2 align-top",
+                    column.className,
+                    i === 0 && cn(FIRST_COLUMN, "group-hover:bg-surface-muted"),
+                  )}
+                >
                   {i === 0 && rowHref ? (
                     <Link href={rowHref(row)} className="font-medium text-accent hover:underline">
                       {column.cell(row)}
@@ -73,9 +96,12 @@ export function DataTable<Row>({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
+
+/** The first column (the row's name and link) stays in view while the others scroll sideways. */
+const FIRST_COLUMN = "sticky left-0 z-10 bg-surface-raised max-sm:max-w-40";
 
 function sortState(sort: DataTableProps<unknown>["sort"], key?: string) {
   if (!key || sort?.key !== key) return undefined;

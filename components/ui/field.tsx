@@ -2,7 +2,7 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react
 import { cn } from "./cn";
 
 const CONTROL =
-  "rounded-md border border-border bg-surface-raised px-2.5 py-1.5 text-sm text-fg placeholder:text-fg-muted/70";
+  "min-w-0 rounded-md border border-border bg-surface-raised px-2.5 py-1.5 text-sm text-fg placeholder:text-fg-muted/70";
 
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
   return <input className={cn(CONTROL, className)} {...props} />;

@@ -55,6 +55,7 @@ export function PagedTable<Row extends { id: string }>({
         <>
           <DataTable
             testId={testId}
+            label={what.charAt(0).toUpperCase() + what.slice(1)}
             columns={columns}
             rows={data.items}
             rowKey={(row) => row.id}

@@ -16,7 +16,7 @@ export function Pager({
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   return (
-    <div className="flex items-center justify-between gap-4 py-3 text-sm text-fg-muted">
+    <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-3 text-sm text-fg-muted">
       <span data-testid="pager-range">
         {first}–{last} of {total}
       </span>

@@ -21,7 +21,7 @@ export function PlannedFeature({ items, meanwhile }: { items: string[]; meanwhil
 
 export function InlineLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link href={href} className="text-accent hover:underline">
+    <Link href={href} className="text-accent underline underline-offset-2">
       {children}
     </Link>
   );

@@ -48,6 +48,22 @@ export class LiveSessionPage {
     return this.round(index).getByTestId("candidate-card");
   }
 
+  /** Where a round's candidate cards are, with their technique and whether they were chosen. */
+  async candidateLayout(index: number) {
+    return this.candidates(index).evaluateAll((cards) =>
+      cards.map((card) => {
+        const { x, y, width } = card.getBoundingClientRect();
+        return {
+          x,
+          y,
+          width,
+          technique: card.getAttribute("data-technique") ?? "",
+          choice: card.getAttribute("data-choice") ?? "",
+        };
+      }),
+    );
+  }
+
   /** Samples the total text length of a round's candidate cards over time. */
   async sampleCandidateLengths(index: number, samples = 40, everyMs = 50): Promise<number[]> {
     return this.page.evaluate(

@@ -94,8 +94,15 @@ function summarise(figures: RoundFigures[], writtenTokens: number, rounds: numbe
       `socket instead (HTTP/1.1 chunked framing included): ${socketRatio.toFixed(2)}.`,
     ],
     targets: [
-      { name: "stream overhead, median ms", value: overheadMedian, kind: "max", goal: 10 },
+      // The stream holds text for up to 40 ms (STREAM_COALESCE_MS) to send fewer, larger writes.
+      { name: "stream overhead, median ms", value: overheadMedian, kind: "max", goal: 50 },
       { name: "wire bytes / text bytes (median round)", value: bytesRatio, kind: "max", goal: 3 },
+      {
+        name: "socket bytes / text bytes, HTTP framing included (whole session)",
+        value: socketRatio,
+        kind: "max",
+        goal: 2.5,
+      },
     ],
     json: {
       stream_overhead_ms_median: round1(overheadMedian),

@@ -93,14 +93,41 @@ async function startStudio(options: Pacing): Promise<StudioHarness> {
   // As root the server runs as the `postgres` user, which must be able to enter this folder.
   await chmod(dir, 0o755);
   const dataDir = path.join(dir, "postgres");
+  const studio = await spawnStudio({ dataDir, fake, log: options.log, onSpawn: (stop) => track(stop) });
+  const running = await findRunningEmbeddedPostgres(dataDir);
+  if (!running) throw new Error(`The studio's PostgreSQL is not running from ${dataDir}`);
+  return { url: studio.url, fake, databaseUrl: withDatabaseName(running, STUDIO_DATABASE), pace };
+}
+
+export interface StudioProcess {
+  url: string;
+  child: ChildProcess;
+  output(): string;
+  /** Ctrl-C to the studio (the app stops its runs, then the database stops); SIGKILL if it hangs. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm run studio -- --no-build` in a child process of its own group, on `dataDir`, every agent on
+ * the fake server; resolves once it prints its URL. Also used by the drills, which restart it.
+ */
+export async function spawnStudio(options: {
+  dataDir: string;
+  fake: FakeOpenAIServer;
+  log: (line: string) => void;
+  env?: Record<string, string>;
+  onSpawn?: (stop: () => Promise<void>) => void;
+}): Promise<StudioProcess> {
+  const root = process.cwd();
   const port = await findFreePort();
-  options.log(`studio: starting the built app on 127.0.0.1:${port} (data in ${dir})…`);
+  options.log(`studio: starting the built app on 127.0.0.1:${port} (data in ${options.dataDir})…`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    STUDIO_DATA_DIR: dataDir,
-    LLM_BASE_URL: fake.baseURL,
+    STUDIO_DATA_DIR: options.dataDir,
+    LLM_BASE_URL: options.fake.baseURL,
     LLM_API_KEY: "bench",
     DEFAULT_MODEL: "bench-model",
+    ...options.env,
   };
   for (const name of ["DATABASE_URL", "OPENAI_API_KEY", "LLM_STRUCTURED_OUTPUT", "PORT", "HOST"])
     delete env[name];
@@ -118,12 +145,11 @@ async function startStudio(options: Pacing): Promise<StudioHarness> {
     // Its own process group: the fallback kill reaches the app and PostgreSQL too.
     { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
-  track(() => stopChild(child));
+  const stop = () => stopChild(child);
+  options.onSpawn?.(stop);
   const output = collect(child);
   const url = await waitForUrl(child, output);
-  const running = await findRunningEmbeddedPostgres(dataDir);
-  if (!running) throw new Error(`The studio's PostgreSQL is not running from ${dataDir}`);
-  return { url, fake, databaseUrl: withDatabaseName(running, STUDIO_DATABASE), pace };
+  return { url, child, output, stop };
 }
 
 function collect(child: ChildProcess): () => string {

@@ -10,6 +10,7 @@ import { loadDotEnv } from "@/lib/db/migrations/cli-support";
 import { importPaths } from "@/lib/import-export/magnet";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { defaultModelRef } from "@/lib/providers";
+import { settleDeadRuns } from "@/lib/sessions/run-status";
 import { type AppServer, buildApp, startApp } from "@/lib/studio/app-server";
 import { isBuildStale } from "@/lib/studio/build-state";
 import { openStudioDatabase, studioDataDir } from "@/lib/studio/database";
@@ -40,6 +41,11 @@ async function main() {
   const seeded = await step("Seeding sample profiles", () => seedSampleProfiles());
   console.log(`  ${seeded.created} created, ${seeded.updated} already present`);
   if (args.import.length) await importData(args.import);
+  // Runs of a studio that was killed (or whose database stopped first, as a group Ctrl-C does) still
+  // say `running`; nothing holds them, so they are recorded stopped and can be resumed.
+  const settled = await settleDeadRuns();
+  if (settled)
+    console.log(`  ${settled} session(s) left running by a previous run are now stopped (resumable)`);
   await disconnectDb();
 
   if (!args["no-build"] && isBuildStale(root))
@@ -58,7 +64,8 @@ async function main() {
   stops.unshift(app.stop);
   app.process.once("exit", (code, signal) => {
     // Ctrl-C in a terminal reaches the app too; only an exit of its own is a failure.
-    if (signal) void shutdown(`the app received ${signal}`, 0);
+    // 130/143: the app stopped its runs on SIGINT/SIGTERM and exited as asked.
+    if (signal || code === 130 || code === 143) void shutdown("the app was stopped", 0);
     else void shutdown(`the app exited with code ${code}`, code === 0 ? 0 : 1);
   });
   console.log(`\nMAGneT Studio is running at ${app.url}`);
@@ -69,7 +76,7 @@ async function main() {
 /** DATABASE_URL when given; otherwise the embedded PostgreSQL whose data survives restarts. */
 async function database(): Promise<string> {
   const dataDir = args["data-dir"] ? path.resolve(args["data-dir"]) : studioDataDir(root);
-  const db = await step("Opening the database", () => openStudioDatabase(dataDir));
+  const db = await step("Opening the database", () => openStudioDatabase(dataDir, { ownProcessGroup: true }));
   stops.push(db.close);
   console.log(`  ${db.description}`);
   return db.url;

@@ -1,10 +1,29 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 
 // The one Prisma client of the process. Created on first use so that CLIs and tests can set
-// DATABASE_URL before anything touches the database.
-const globalForDb = globalThis as unknown as { magnetDb?: PrismaClient };
+// DATABASE_URL before anything touches the database. Its pool is ours, with timeouts: when the
+// database is saturated a request fails after a few seconds instead of hanging every route.
+const globalForDb = globalThis as unknown as { magnetDb?: PrismaClient; magnetPool?: pg.Pool };
+
+/** Pool settings; DB_POOL_MAX, DB_CONNECT_TIMEOUT_MS and DB_STATEMENT_TIMEOUT_MS override them. */
+export function poolConfig(connectionString: string): pg.PoolConfig {
+  const setting = (name: string, fallback: number) => {
+    const value = Number(process.env[name]);
+    return Number.isInteger(value) && value > 0 ? value : fallback;
+  };
+  return {
+    connectionString,
+    max: setting("DB_POOL_MAX", 10),
+    connectionTimeoutMillis: setting("DB_CONNECT_TIMEOUT_MS", 10_000),
+    // Imports of whole datasets are the longest statements: seconds, not minutes.
+    statement_timeout: setting("DB_STATEMENT_TIMEOUT_MS", 60_000),
+    idleTimeoutMillis: 30_000,
+    application_name: "magnet-studio",
+  };
+}
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -16,16 +35,28 @@ export function databaseUrl(): string {
 
 export function getDb(): PrismaClient {
   if (!globalForDb.magnetDb) {
-    globalForDb.magnetDb = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: databaseUrl() }),
-    });
+    const pool = new pg.Pool(poolConfig(databaseUrl()));
+    // An idle client's error (the server went away) must not crash the process; the pool drops it.
+    pool.on("error", () => {});
+    globalForDb.magnetPool = pool;
+    globalForDb.magnetDb = new PrismaClient({ adapter: new PrismaPg(pool) });
   }
   return globalForDb.magnetDb;
 }
 
+/** Connections of the app's pool: open, idle, and requests waiting for one (for /api/health). */
+export function poolStats(): { max: number; total: number; idle: number; waiting: number } | null {
+  const pool = globalForDb.magnetPool;
+  if (!pool) return null;
+  return { max: pool.options.max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+}
+
 export async function disconnectDb(): Promise<void> {
-  await globalForDb.magnetDb?.$disconnect();
+  const { magnetDb, magnetPool } = globalForDb;
   globalForDb.magnetDb = undefined;
+  globalForDb.magnetPool = undefined;
+  await magnetDb?.$disconnect();
+  await magnetPool?.end().catch(() => {});
 }
 
 export { Prisma } from "./generated/client";

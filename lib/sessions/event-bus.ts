@@ -1,20 +1,29 @@
 import "server-only";
-import pg from "pg";
-import type { EventSink, PipelineEvent } from "@/lib/pipeline/events";
+import { randomBytes } from "node:crypto";
+import type pg from "pg";
+import type { PipelineEvent } from "@/lib/pipeline/events";
 
 // Pipeline events travel between processes through PostgreSQL itself (LISTEN/NOTIFY): whoever runs
 // a session (the web app, `npm run generate`, a worker on another machine) publishes; every web
 // process listens and fans events out to the browsers watching that session. Stored rows stay the
 // source of truth: a watcher that connects late or loses events starts again from a snapshot.
+// The publisher itself lives in event-publisher.ts; this file is the messages and their encoding.
 
 export const EVENTS_CHANNEL = "magnet_session_events";
 export const CONTROL_CHANNEL = "magnet_session_control";
 
-/** NOTIFY payloads must stay under 8000 bytes; a bigger event is replaced by a resync notice. */
-const MAX_PAYLOAD_BYTES = 7_900;
+/** NOTIFY payloads must stay under 8000 bytes; a bigger message travels in parts. */
+export const MAX_PAYLOAD_BYTES = 7_900;
+/**
+ * Characters per part: JSON escapes one UTF-16 unit into at most 6 bytes (a control character), so
+ * 1,200 units plus the part's envelope always fit in a payload.
+ */
+const PART_UNITS = 1_200;
 
 export type ResyncNotice = { type: "resync"; sessionId: string };
-export type BusMessage = PipelineEvent | ResyncNotice;
+/** A run's answer to a stop or pause request, so the web process that asked knows it arrived. */
+export type ControlAck = { type: "control-ack"; sessionId: string; action: ControlAction };
+export type BusMessage = PipelineEvent | ResyncNotice | ControlAck;
 
 export type ControlAction = "stop" | "pause";
 export interface ControlMessage {
@@ -22,71 +31,95 @@ export interface ControlMessage {
   action: ControlAction;
 }
 
-export function encodeBusMessage(event: PipelineEvent): string {
-  const payload = JSON.stringify(event);
-  if (Buffer.byteLength(payload) <= MAX_PAYLOAD_BYTES) return payload;
-  return JSON.stringify({ type: "resync", sessionId: event.sessionId } satisfies ResyncNotice);
+interface Part {
+  part: string;
+  i: number;
+  of: number;
+  data: string;
 }
 
-export interface EventPublisher {
-  publish: EventSink;
-  /** Calls `handler` when someone asks to stop or pause `sessionId`; returns an unsubscribe function. */
-  onControl(sessionId: string, handler: (action: ControlAction) => void): () => void;
-  /** Waits for every published event to reach the server, then disconnects. */
-  close(): Promise<void>;
+/** The NOTIFY payloads of one message: one, or its JSON cut into parts sent one after another. */
+export function encodeBusMessage(message: BusMessage): string[] {
+  const payload = JSON.stringify(message);
+  if (Buffer.byteLength(payload) <= MAX_PAYLOAD_BYTES) return [payload];
+  const pieces = splitUnits(payload, PART_UNITS);
+  const id = randomBytes(8).toString("hex");
+  return pieces.map((data, i) => JSON.stringify({ part: id, i, of: pieces.length, data } satisfies Part));
+}
+
+/** Cuts text into pieces of at most `size` UTF-16 units without splitting a surrogate pair. */
+function splitUnits(text: string, size: number): string[] {
+  const pieces: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    pieces.push(text.slice(at, end));
+    at = end;
+  }
+  return pieces;
 }
 
 /**
- * A publisher with its own connection: NOTIFYs go out one after another in the order events are
- * published, and it listens for stop/pause requests addressed to its sessions.
+ * Turns NOTIFY payloads back into messages, joining parts. Parts of one message come in order from
+ * one connection; parts of different messages may interleave (several publishers), hence the ids.
  */
-export async function createEventPublisher(databaseUrl: string): Promise<EventPublisher> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  client.on("error", (error) => console.error(`Event publisher connection failed: ${error.message}`));
-  const handlers = new Map<string, Set<(action: ControlAction) => void>>();
-  client.on("notification", (message) => {
-    if (message.channel !== CONTROL_CHANNEL || !message.payload) return;
-    const control = parseControl(message.payload);
-    if (control) for (const handler of handlers.get(control.sessionId) ?? []) handler(control.action);
-  });
-  await client.query(`LISTEN ${CONTROL_CHANNEL}`);
+export class BusDecoder {
+  private readonly parts = new Map<string, string[]>();
 
-  // One query at a time on the connection: an event goes out at once when the connection is idle,
-  // and events that arrive while a NOTIFY is in flight go out together in the next one, in order.
-  let queue: string[] = [];
-  let flushing: Promise<void> | null = null;
-  const flush = async () => {
-    while (queue.length) {
-      const batch = queue;
-      queue = [];
-      await client
-        .query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload", [EVENTS_CHANNEL, batch])
-        .catch((error: Error) =>
-          console.error(`Could not publish ${batch.length} event(s): ${error.message}`),
-        );
+  decode(payload: string): BusMessage | null {
+    const value = parseJson(payload);
+    if (isPart(value)) return this.addPart(value);
+    return isBusMessage(value) ? value : null;
+  }
+
+  /** Messages cut short (a publisher that died mid-message) are forgotten. */
+  clear(): void {
+    this.parts.clear();
+  }
+
+  private addPart(part: Part): BusMessage | null {
+    const pieces = this.parts.get(part.part) ?? [];
+    if (pieces.length !== part.i) {
+      this.parts.delete(part.part);
+      return null;
     }
-    flushing = null;
-  };
-  return {
-    publish(event) {
-      queue.push(encodeBusMessage(event));
-      flushing ??= flush();
-    },
-    onControl(sessionId, handler) {
-      const set = handlers.get(sessionId) ?? new Set();
-      set.add(handler);
-      handlers.set(sessionId, set);
-      return () => {
-        set.delete(handler);
-        if (set.size === 0) handlers.delete(sessionId);
-      };
-    },
-    async close() {
-      await flushing;
-      await client.end();
-    },
-  };
+    pieces.push(part.data);
+    if (pieces.length < part.of) {
+      this.parts.set(part.part, pieces);
+      return null;
+    }
+    this.parts.delete(part.part);
+    const value = parseJson(pieces.join(""));
+    return isBusMessage(value) ? value : null;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function isPart(value: unknown): value is Part {
+  return (
+    isRecord(value) &&
+    typeof value.part === "string" &&
+    typeof value.data === "string" &&
+    Number.isInteger(value.i) &&
+    Number.isInteger(value.of)
+  );
+}
+
+// Our own publishers write these payloads; the check guards against other writers on the channel.
+function isBusMessage(value: unknown): value is BusMessage {
+  return isRecord(value) && typeof value.type === "string" && typeof value.sessionId === "string";
 }
 
 /** Asks whichever process runs `sessionId` to stop or pause it. */
@@ -94,13 +127,9 @@ export async function sendControl(pool: pg.Pool, message: ControlMessage): Promi
   await pool.query("SELECT pg_notify($1, $2)", [CONTROL_CHANNEL, JSON.stringify(message)]);
 }
 
-function parseControl(payload: string): ControlMessage | null {
-  try {
-    const value = JSON.parse(payload) as Partial<ControlMessage>;
-    if (typeof value.sessionId !== "string") return null;
-    if (value.action !== "stop" && value.action !== "pause") return null;
-    return { sessionId: value.sessionId, action: value.action };
-  } catch {
-    return null;
-  }
+export function parseControl(payload: string): ControlMessage | null {
+  const value = parseJson(payload);
+  if (!isRecord(value) || typeof value.sessionId !== "string") return null;
+  if (value.action !== "stop" && value.action !== "pause") return null;
+  return { sessionId: value.sessionId, action: value.action };
 }

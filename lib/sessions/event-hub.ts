@@ -1,25 +1,37 @@
 import "server-only";
 import pg from "pg";
 import type { PipelineEvent } from "@/lib/pipeline/events";
-import { type BusMessage, EVENTS_CHANNEL } from "./event-bus";
+import { BusDecoder, type BusMessage, type ControlAction, EVENTS_CHANNEL } from "./event-bus";
 
 // The listening end of the event bus in a web process: one LISTEN connection, fanned out to the
 // watchers of each session. It also remembers the text streamed so far by calls still running, so
 // a page opened mid-round shows partial text at once: stored rows only hold finished calls.
 
 export type Watcher = (message: BusMessage) => void;
+export type ListenerState = "idle" | "connecting" | "listening" | "reconnecting" | "closed";
+
+export interface HubStats {
+  listener: ListenerState;
+  watchers: number;
+  watchedSessions: number;
+  runningCalls: number;
+}
 
 interface RunningCall {
   started: Extract<PipelineEvent, { type: "call-started" }>;
   text: string;
 }
 
+const RECONNECT_MS = [250, 500, 1_000, 2_000, 5_000];
+
 export class EventHub {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private readonly watchers = new Map<string, Set<Watcher>>();
   private readonly running = new Map<string, Map<string, RunningCall>>();
-  private closed = false;
+  private readonly decoder = new BusDecoder();
+  private state: ListenerState = "idle";
+  private failures = 0;
 
   constructor(private readonly databaseUrl: string) {}
 
@@ -42,9 +54,33 @@ export class EventHub {
     this.watchers.set(sessionId, set);
     const unwatch = () => {
       set.delete(watcher);
-      if (set.size === 0) this.watchers.delete(sessionId);
+      if (set.size === 0 && this.watchers.get(sessionId) === set) this.watchers.delete(sessionId);
     };
     return { partial: this.partialEvents(sessionId), unwatch };
+  }
+
+  /** Resolves true when the run of `sessionId` acknowledges `action`, false after `timeoutMs`. */
+  awaitAck(
+    sessionId: string,
+    action: ControlAction,
+    timeoutMs: number,
+  ): { acked: Promise<boolean> } & {
+    cancel(): void;
+  } {
+    let finish: (acked: boolean) => void = () => {};
+    const acked = new Promise<boolean>((resolve) => {
+      finish = resolve;
+    });
+    const { unwatch } = this.watch(sessionId, (message) => {
+      if (message.type === "control-ack" && message.action === action) done(true);
+    });
+    const timer = setTimeout(() => done(false), timeoutMs);
+    const done = (value: boolean) => {
+      clearTimeout(timer);
+      unwatch();
+      finish(value);
+    };
+    return { acked, cancel: () => done(false) };
   }
 
   deliver(message: BusMessage): void {
@@ -58,9 +94,21 @@ export class EventHub {
     }
   }
 
+  stats(): HubStats {
+    let watchers = 0;
+    for (const set of this.watchers.values()) watchers += set.size;
+    let runningCalls = 0;
+    for (const calls of this.running.values()) runningCalls += calls.size;
+    return { listener: this.state, watchers, watchedSessions: this.watchers.size, runningCalls };
+  }
+
+  /** Stops listening and tells every watcher to go (their streams end; browsers reconnect later). */
   async close(): Promise<void> {
-    this.closed = true;
-    await this.client?.end().catch(() => {});
+    this.state = "closed";
+    for (const sessionId of [...this.watchers.keys()]) this.deliver({ type: "resync", sessionId });
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => {});
   }
 
   private partialEvents(sessionId: string): PipelineEvent[] {
@@ -89,48 +137,62 @@ export class EventHub {
       case "call-finished":
       case "call-failed":
         calls.delete(message.callId);
+        if (calls.size === 0) this.running.delete(message.sessionId);
         return;
       // A new run (after a crash, the old one never said it ended) or the end: nothing is running.
+      // A resync keeps the text: watchers start again from rows plus this text, so none is lost.
       case "session-started":
       case "session-ended":
-      case "resync":
         this.running.delete(message.sessionId);
         return;
     }
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
+    this.state = this.failures ? "reconnecting" : "connecting";
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: "magnet-hub" });
     client.on("notification", (notification) => {
       if (notification.channel !== EVENTS_CHANNEL || !notification.payload) return;
-      let message: BusMessage;
-      try {
-        message = JSON.parse(notification.payload) as BusMessage;
-      } catch {
-        console.error("Ignored a session event that is not JSON");
-        return;
-      }
-      this.deliver(message);
+      const message = this.decoder.decode(notification.payload);
+      if (message) this.deliver(message);
     });
-    client.on("error", (error) => {
-      console.error(`Session event listener lost its connection: ${error.message}`);
-      this.reconnect();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    client.on("error", () => this.lost(client));
+    client.on("end", () => this.lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      client.end().catch(() => {});
+      throw error;
+    }
     this.client = client;
+    this.state = "listening";
+    this.failures = 0;
   }
 
   /** After a lost connection, watchers resynchronise from stored rows and listening starts again. */
-  private reconnect(): void {
-    if (this.closed) return;
+  private lost(client: pg.Client): void {
+    if (this.client !== client || this.state === "closed") return;
+    // The studio stops the app before its database, so a loss seen here is a real one.
+    console.error("Session event listener lost its connection; reconnecting");
     this.client = null;
-    for (const sessionId of this.watchers.keys()) this.deliver({ type: "resync", sessionId });
-    this.running.clear();
+    this.state = "reconnecting";
+    this.decoder.clear();
+    for (const sessionId of [...this.watchers.keys()]) this.deliver({ type: "resync", sessionId });
     this.connecting = null;
+    this.retry();
+  }
+
+  private retry(): void {
+    const delay = RECONNECT_MS[Math.min(this.failures++, RECONNECT_MS.length - 1)] ?? 5_000;
     setTimeout(() => {
-      this.ready().catch(() => this.reconnect());
-    }, 1_000);
+      if (this.state === "closed") return;
+      this.ready().catch((error: Error) => {
+        if (this.failures === 1)
+          console.error(`Session event listener cannot reconnect yet: ${error.message}`);
+        this.retry();
+      });
+    }, delay).unref();
   }
 }
 
@@ -141,4 +203,23 @@ export async function getEventHub(databaseUrl = process.env.DATABASE_URL ?? ""):
   globalForHub.magnetEventHub ??= new EventHub(databaseUrl);
   await globalForHub.magnetEventHub.ready();
   return globalForHub.magnetEventHub;
+}
+
+/** Closes the process's hub, if it has one: its watchers' streams end. */
+export async function closeEventHub(): Promise<void> {
+  const hub = globalForHub.magnetEventHub;
+  globalForHub.magnetEventHub = undefined;
+  await hub?.close();
+}
+
+/** The hub's figures if this process has one, for /api/health. */
+export function eventHubStats(): HubStats {
+  return (
+    globalForHub.magnetEventHub?.stats() ?? {
+      listener: "idle",
+      watchers: 0,
+      watchedSessions: 0,
+      runningCalls: 0,
+    }
+  );
 }

@@ -3,14 +3,21 @@ import pg from "pg";
 import { databaseUrl } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { EventSink, SessionOutcome } from "@/lib/pipeline";
-import { type ControlAction, createEventPublisher, type EventPublisher, sendControl } from "./event-bus";
+import { type ControlAction, sendControl } from "./event-bus";
+import { closeEventHub, getEventHub } from "./event-hub";
+import { createEventPublisher, type EventPublisher } from "./event-publisher";
 import { isSessionRunLocked } from "./run-lock";
+import { onShutdown, stoppingAllRuns, trackRun } from "./run-registry";
+import { DEAD_RUN_REASON, settleDeadRun } from "./run-status";
 import { runStoredSession } from "./runner";
 import type { SessionRunMode } from "./schema";
 
 // Every run, wherever it happens (the web app, `npm run generate`, a worker), goes through here: its
 // events are published on the bus for anyone watching, and stop/pause requests reach it through the
 // bus, so a session can be watched and controlled from any web process.
+
+/** How long a stop or pause request waits for the run to confirm it before the route reports 503. */
+const CONTROL_ACK_MS = 3_000;
 
 const globalForRuns = globalThis as unknown as { magnetPublisher?: Promise<EventPublisher> };
 
@@ -26,7 +33,20 @@ function getEventPublisher(): Promise<EventPublisher> {
 export async function closeEventPublisher(): Promise<void> {
   const publisher = globalForRuns.magnetPublisher;
   globalForRuns.magnetPublisher = undefined;
-  await (await publisher)?.close();
+  await (await publisher?.catch(() => undefined))?.close();
+}
+
+// On SIGTERM/SIGINT, once the runs have recorded `stopped`: their last events go out, then the
+// watchers' streams end (so the HTTP server can close).
+onShutdown(async () => {
+  await closeEventPublisher();
+  await closeEventHub();
+});
+
+/** Whether this process's publisher is connected (undefined: it has none), for /api/health. */
+export async function publisherConnected(): Promise<boolean | undefined> {
+  const publisher = await globalForRuns.magnetPublisher?.catch(() => undefined);
+  return publisher?.connected;
 }
 
 export interface LiveRun {
@@ -39,23 +59,26 @@ export interface LiveRun {
 /** Runs a stored session with its events on the bus and its stop/pause requests honoured. */
 export async function runSessionLive({ sessionId, mode, signal, onEvent }: LiveRun): Promise<SessionOutcome> {
   const publisher = await getEventPublisher();
-  const stop = new AbortController();
+  const run = trackRun(sessionId, { web: signal === undefined });
   let pause = false;
   const unsubscribe = publisher.onControl(sessionId, (action) => {
-    if (action === "stop") stop.abort();
+    publisher.acknowledge(sessionId, action);
+    if (action === "stop") run.stop.abort();
     else pause = true;
   });
   try {
-    return await runStoredSession({
-      sessionId,
-      mode,
-      signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal,
-      pauseRequested: () => pause,
-      onEvent: (event) => {
-        publisher.publish(event);
-        onEvent?.(event);
-      },
-    });
+    return await run.settle(
+      runStoredSession({
+        sessionId,
+        mode,
+        signal: signal ? AbortSignal.any([signal, run.stop.signal]) : run.stop.signal,
+        pauseRequested: () => pause,
+        onEvent: (event) => {
+          publisher.publish(event);
+          onEvent?.(event);
+        },
+      }),
+    );
   } finally {
     unsubscribe();
   }
@@ -63,7 +86,7 @@ export async function runSessionLive({ sessionId, mode, signal, onEvent }: LiveR
 
 /**
  * Starts a run in the background of this (web) process and returns once it holds the session, so
- * the caller can answer at once; a run that cannot start (409 conflict, 404) rejects instead.
+ * the caller can answer at once; a run that cannot start (409 conflict, 404, 429 at the cap) rejects.
  */
 export function startSessionRun(sessionId: string, mode: SessionRunMode): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -73,7 +96,7 @@ export function startSessionRun(sessionId: string, mode: SessionRunMode): Promis
       started = true;
     };
     runSessionLive({ sessionId, mode, onEvent: begin }).then(begin, (error) => {
-      if (started) console.error(`Session ${sessionId} run failed:`, error);
+      if (started && !stoppingAllRuns()) console.error(`Session ${sessionId} run failed:`, error);
       else reject(error);
     });
   });
@@ -81,13 +104,59 @@ export function startSessionRun(sessionId: string, mode: SessionRunMode): Promis
 
 let controlPool: pg.Pool | undefined;
 
-/** Asks the process running the session to stop now or pause after the current round. */
+function newControlPool(): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 2, connectionTimeoutMillis: 2_000 });
+  pool.on("error", () => {}); // an idle connection the server closed: the pool replaces it
+  return pool;
+}
+
+/**
+ * Asks the process running the session to stop now or pause after the current round, and waits for
+ * it to confirm. A dead run (status `running`, lock free) is recorded stopped instead: 409 with a
+ * message saying it can be resumed. No confirmation in time: 503, the request may not have arrived.
+ */
 export async function requestSessionControl(sessionId: string, action: ControlAction): Promise<void> {
   if (!(await isSessionRunLocked(sessionId))) {
-    throw new AppError("conflict", `Session ${sessionId} is not running`, [
+    const settled = await settleDeadRunLive(sessionId);
+    if (settled && action === "stop") return;
+    const why = settled ? "its run had died; it is now stopped and can be resumed" : "nothing runs it";
+    throw new AppError("conflict", `Session ${sessionId} is not running: ${why}`, [
       { field: "id", message: "not running" },
     ]);
   }
-  controlPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 2 });
-  await sendControl(controlPool, { sessionId, action });
+  const hub = await getEventHub().catch((error: Error) => {
+    throw unavailable(sessionId, action, `the event listener is down (${error.message})`);
+  });
+  const ack = hub.awaitAck(sessionId, action, CONTROL_ACK_MS);
+  try {
+    controlPool ??= newControlPool();
+    await sendControl(controlPool, { sessionId, action });
+  } catch (error) {
+    ack.cancel();
+    throw unavailable(sessionId, action, error instanceof Error ? error.message : String(error));
+  }
+  if (!(await ack.acked)) {
+    throw unavailable(sessionId, action, `its run did not confirm within ${CONTROL_ACK_MS / 1000} s`);
+  }
+}
+
+/** settleDeadRun, and watchers everywhere hear that the session is stopped (so they offer Resume). */
+export async function settleDeadRunLive(sessionId: string): Promise<boolean> {
+  if (!(await settleDeadRun(sessionId))) return false;
+  const publisher = await getEventPublisher().catch(() => undefined);
+  publisher?.publish({
+    type: "session-ended",
+    status: "stopped",
+    reason: DEAD_RUN_REASON,
+    sessionId,
+    seq: 0,
+    timestamp: Date.now(),
+  });
+  return true;
+}
+
+function unavailable(sessionId: string, action: ControlAction, why: string): AppError {
+  return new AppError("unavailable", `Could not ${action} session ${sessionId}: ${why}. Try again.`, [
+    { field: "id", message: "control request not delivered" },
+  ]);
 }

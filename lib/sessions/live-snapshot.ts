@@ -2,10 +2,16 @@ import "server-only";
 import type { PipelineEvent } from "@/lib/pipeline/events";
 import type { SessionStatus } from "@/lib/pipeline/types";
 import { applyEvent, emptyRound, type LiveCall, type LiveRound, type LiveSession } from "./live-state";
-import type { SessionDetail } from "./queries";
+import type { SessionPageData } from "./queries";
+
+/** The stored rows a live state is built from: the session page's data, or the whole detail. */
+type StoredSession = Omit<
+  SessionPageData,
+  "profile" | "source" | "config" | "openingCounselor" | "openingClient"
+>;
 
 /** The live state of a stored session: finished calls and committed rounds from the database. */
-export function liveSessionFromDetail(detail: SessionDetail): LiveSession {
+export function liveSessionFromDetail(detail: StoredSession): LiveSession {
   const calls: Record<string, LiveCall> = {};
   const planCallIds: string[] = [];
   const rounds = new Map<number, LiveRound>();
@@ -58,7 +64,7 @@ export function liveSessionFromDetail(detail: SessionDetail): LiveSession {
   };
 }
 
-function planOf(detail: SessionDetail) {
+function planOf(detail: StoredSession) {
   return { technique: detail.technique, techniqueRaw: detail.techniqueRaw ?? "", plan: detail.plan ?? "" };
 }
 

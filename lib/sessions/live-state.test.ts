@@ -92,8 +92,19 @@ describe("live wire format", () => {
       if (decoded?.kind === "snapshot") state = decoded.state;
       if (decoded?.kind === "event") state = applyEvent(state, decoded.event);
     }
-    return { state, bytes: Buffer.byteLength(lines) };
+    return { state, bytes: Buffer.byteLength(lines), lines };
   }
+
+  it("sends the plan and the selections' rationales as quotes of text it already streamed", async () => {
+    const events = await recordSession();
+    const { state, lines } = overWire(events, initial());
+    const direct = events.reduce(applyEvent, initial());
+    expect(lines).toContain('"planQ":[');
+    expect(lines).toContain('"rationaleQ":[');
+    expect(lines).toContain('"selectionRationaleQ":[');
+    expect(state.plan).toEqual(direct.plan);
+    expect(state.rounds.map((r) => r.selection)).toEqual(direct.rounds.map((r) => r.selection));
+  });
 
   it("delivers the same state as the events themselves", async () => {
     const events = await recordSession();

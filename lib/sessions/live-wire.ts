@@ -16,7 +16,7 @@ type WireObject = Record<string, unknown>;
 
 export type ControlLine =
   | { k: "snapshot"; state: LiveSession; numbers: Record<string, number> }
-  | { k: "resync" };
+  | { k: "resync"; after?: number };
 
 /** Roles whose cleaned text becomes the round's counselor or client reply. */
 const COUNSELOR_ROLES = ["fuser", "counselor:cactus", "counselor:psych8k"];
@@ -32,6 +32,8 @@ class WireMemory {
   readonly streamed = new Map<string, string>();
   private readonly roles = new Map<string, { role: string; roundIndex: number | null }>();
   private readonly replies = new Map<string, string>();
+  /** Streamed text of the calls finished since the last plan or round: selections and plans quote it. */
+  private readonly finished = new Map<number, string>();
   model = { provider: "", modelId: "" };
 
   track(callId: string, role: string, roundIndex: number | null, text: string, n?: number): number {
@@ -46,6 +48,9 @@ class WireMemory {
 
   finish(callId: string, text: string): void {
     const call = this.roles.get(callId);
+    const n = this.numbers.get(callId);
+    const streamed = this.streamed.get(callId);
+    if (n !== undefined && streamed) this.finished.set(n, streamed);
     this.streamed.delete(callId);
     if (!call || call.roundIndex === null) return;
     if (COUNSELOR_ROLES.includes(call.role)) this.replies.set(`${call.roundIndex}:counselor`, text);
@@ -54,6 +59,58 @@ class WireMemory {
 
   reply(roundIndex: number, speaker: "counselor" | "client"): string | undefined {
     return this.replies.get(`${roundIndex}:${speaker}`);
+  }
+
+  /** Where `text` stands in a finished call's streamed text: [call number, start, end]. */
+  quote(text: string | null | undefined): Quote | undefined {
+    if (!text) return undefined;
+    // As written, or JSON-escaped inside a structured answer (the selector's JSON).
+    const escaped = JSON.stringify(text).slice(1, -1);
+    for (const [n, streamed] of this.quotable()) {
+      const at = streamed.indexOf(text);
+      if (at >= 0) return [n, at, at + text.length];
+      const inJson = streamed.indexOf(escaped);
+      if (inJson >= 0) return [n, inJson, inJson + escaped.length, 1];
+    }
+    return undefined;
+  }
+
+  /** Finished calls' text, then that of calls still streaming (a selection can precede its call's end). */
+  private *quotable(): Generator<[number, string]> {
+    yield* this.finished;
+    for (const [callId, streamed] of this.streamed) {
+      const n = this.numbers.get(callId);
+      if (n !== undefined) yield [n, streamed];
+    }
+  }
+
+  unquote(quote: unknown): string | undefined {
+    if (!Array.isArray(quote) || quote.length < 3) return undefined;
+    const [n, start, end, json] = quote;
+    if (typeof n !== "number" || typeof start !== "number" || typeof end !== "number") return undefined;
+    for (const [number, streamed] of this.quotable()) {
+      if (number !== n) continue;
+      const text = streamed.slice(start, end);
+      return json === 1 ? parseJsonString(text) : text;
+    }
+    return undefined;
+  }
+
+  /** A plan or a round is complete: what it quoted is not needed any more. */
+  forgetFinished(): void {
+    this.finished.clear();
+  }
+}
+
+/** [call number, start, end], and 1 when the text stands JSON-escaped in the call's text. */
+type Quote = [number, number, number] | [number, number, number, 1];
+
+function parseJsonString(escaped: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(`"${escaped}"`);
+    return typeof value === "string" ? value : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -83,15 +140,34 @@ export class WireEncoder {
         return line(this.byNumber(event.callId, this.finished(event, body)));
       case "call-failed":
         return line(this.byNumber(event.callId, body));
-      case "round-completed":
-        return line({ ...body, round: this.roundWithoutKnownText(event) });
+      case "round-completed": {
+        const round = this.roundWithoutKnownText(event);
+        this.memory.forgetFinished();
+        return line({ ...body, round });
+      }
+      case "selection-made":
+        return line(this.quoted(body, "rationale", event.rationale));
+      case "plan-ready": {
+        const quoted = this.quoted(body, "plan", event.plan);
+        this.memory.forgetFinished();
+        return line(quoted);
+      }
       default:
         return line(body);
     }
   }
 
-  resync(): string {
-    return line({ k: "resync" });
+  /** Replaces a field whose text the client already holds (a finished call's) by a quote of it. */
+  private quoted(body: WireObject, field: string, text: string | null): WireObject {
+    const quote = this.memory.quote(text);
+    if (!quote) return body;
+    const { [field]: _text, ...rest } = body;
+    return { ...rest, [`${field}Q`]: quote };
+  }
+
+  /** Tells the client to reconnect for a fresh snapshot, `after` ms from now (spreads reconnects). */
+  resync(after = 0): string {
+    return line({ k: "resync", after });
   }
 
   private delta(callId: string, delta: string): string {
@@ -143,10 +219,12 @@ export class WireEncoder {
     const { sessionId: _sessionId, ...rest } = round;
     const counselor = this.memory.reply(round.index, "counselor") === round.counselorReply;
     const client = this.memory.reply(round.index, "client") === round.clientReply;
+    const rationale = this.memory.quote(round.selectionRationale);
     return {
       ...rest,
       counselorReply: counselor ? undefined : round.counselorReply,
       clientReply: client ? undefined : round.clientReply,
+      ...(rationale ? { selectionRationale: undefined, selectionRationaleQ: rationale } : {}),
     };
   }
 }
@@ -158,7 +236,7 @@ function line(value: WireObject | ControlLine): string {
 export type Decoded =
   | { kind: "snapshot"; state: LiveSession }
   | { kind: "event"; event: PipelineEvent }
-  | { kind: "resync" };
+  | { kind: "resync"; after: number };
 
 /** Decodes lines back into snapshots and pipeline events, restoring what the encoder left out. */
 export class WireDecoder {
@@ -169,7 +247,8 @@ export class WireDecoder {
     if (!text.trim()) return null;
     if (text[0] !== "{") return this.delta(text);
     const value = JSON.parse(text) as WireObject;
-    if (value.k === "resync") return { kind: "resync" };
+    if (value.k === "resync")
+      return { kind: "resync", after: typeof value.after === "number" ? value.after : 0 };
     if (value.k === "snapshot") return this.snapshot(value as Extract<ControlLine, { k: "snapshot" }>);
     return { kind: "event", event: this.restore(value) };
   }
@@ -211,8 +290,23 @@ export class WireDecoder {
       this.memory.finish(event.callId, text);
       return { ...event, text, rawText: streamed, usage: { inputTokens, outputTokens } };
     }
+    if (event.type === "selection-made" && body.rationaleQ !== undefined) {
+      return { ...event, rationale: this.memory.unquote(body.rationaleQ) ?? null };
+    }
+    if (event.type === "plan-ready" && body.planQ !== undefined) {
+      const plan = this.memory.unquote(body.planQ) ?? "";
+      this.memory.forgetFinished();
+      return { ...event, plan };
+    }
+    if (event.type === "plan-ready") this.memory.forgetFinished();
     if (event.type === "round-completed") {
-      const { round } = event;
+      const {
+        selectionRationaleQ: quoted,
+        ...round
+      }: typeof event.round & { selectionRationaleQ?: unknown } = event.round;
+      const rationale =
+        quoted === undefined ? round.selectionRationale : (this.memory.unquote(quoted) ?? null);
+      this.memory.forgetFinished();
       const client =
         round.clientReply === undefined ? this.memory.reply(round.index, "client") : round.clientReply;
       return {
@@ -223,6 +317,7 @@ export class WireDecoder {
           // An omitted reply is the final text of the call that produced it; null stays null.
           counselorReply: round.counselorReply ?? this.memory.reply(round.index, "counselor") ?? "",
           clientReply: client ?? null,
+          selectionRationale: rationale,
         },
       };
     }

@@ -78,3 +78,67 @@ export async function getSessionDetailById({ id }: { id: string }) {
 }
 
 export type SessionDetail = Awaited<ReturnType<typeof getSessionDetailById>>;
+
+/**
+ * What the session page needs, and no more: the calls' outputs without their prompts and settings,
+ * and of the profile what the header shows.
+ */
+export async function getSessionPageById({ id }: { id: string }) {
+  const session = await getDb().session.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      status: true,
+      variant: true,
+      source: true,
+      config: true,
+      maxRounds: true,
+      roundCount: true,
+      tokensIn: true,
+      tokensOut: true,
+      technique: true,
+      techniqueRaw: true,
+      plan: true,
+      error: true,
+      openingCounselor: true,
+      openingClient: true,
+      profile: { select: { id: true, name: true, attitude: true, presentingProblem: true } },
+      rounds: {
+        orderBy: { index: "asc" },
+        select: {
+          index: true,
+          counselorReply: true,
+          clientReply: true,
+          endedByClient: true,
+          selectedTechniques: true,
+          selectionRationale: true,
+        },
+      },
+      agentCalls: {
+        // Judge calls belong to the evaluation panel, not to the rounds.
+        where: { NOT: { role: { startsWith: "judge:" } } },
+        orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          role: true,
+          technique: true,
+          roundIndex: true,
+          provider: true,
+          modelId: true,
+          attempt: true,
+          status: true,
+          rawOutput: true,
+          cleanedOutput: true,
+          error: true,
+          latencyMs: true,
+          tokensIn: true,
+          tokensOut: true,
+        },
+      },
+    },
+  });
+  if (!session) throw notFound("Session", id);
+  return session;
+}
+
+export type SessionPageData = Awaited<ReturnType<typeof getSessionPageById>>;

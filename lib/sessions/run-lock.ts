@@ -13,6 +13,8 @@ export interface SessionRunLock {
   readonly sessionId: string;
   /** Aborts when the lock's connection is lost: the lock is gone, so the run must stop. */
   readonly lost: AbortSignal;
+  /** The PostgreSQL backend that holds the lock: status writes check that it still does. */
+  readonly backendPid: number;
   release(): Promise<void>;
 }
 
@@ -34,12 +36,15 @@ export async function acquireSessionRunLock(sessionId: string): Promise<SessionR
   };
   client.on("error", onLost);
   client.on("end", () => onLost());
-  await client.connect();
+  let backendPid = 0;
   try {
-    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
-      sessionRunLockKey(sessionId).toString(),
-    ]);
+    await client.connect();
+    const { rows } = await client.query<{ locked: boolean; pid: number }>(
+      "SELECT pg_try_advisory_lock($1) AS locked, pg_backend_pid() AS pid",
+      [sessionRunLockKey(sessionId).toString()],
+    );
     if (!rows[0]?.locked) throw alreadyRunning(sessionId);
+    backendPid = rows[0].pid;
   } catch (error) {
     released = true;
     await client.end().catch(() => {});
@@ -48,6 +53,7 @@ export async function acquireSessionRunLock(sessionId: string): Promise<SessionR
   return {
     sessionId,
     lost: lost.signal,
+    backendPid,
     release: async () => {
       if (released) return;
       released = true;
@@ -74,10 +80,7 @@ export async function withSessionRunLock<T>(
  * `running` while this is false is a dead run: it can be resumed.
  */
 export async function isSessionRunLocked(sessionId: string): Promise<boolean> {
-  const key = BigInt.asUintN(64, sessionRunLockKey(sessionId));
-  // pg_locks shows a bigint key as two oids: the high half in classid, the low half in objid.
-  const high = String(key >> 32n);
-  const low = String(key & 0xffffffffn);
+  const { high, low } = lockKeyHalves(sessionId);
   const rows = await getDb().$queryRaw<{ locked: boolean }[]>`
     SELECT EXISTS (
       SELECT 1 FROM pg_locks
@@ -86,6 +89,12 @@ export async function isSessionRunLocked(sessionId: string): Promise<boolean> {
         AND classid = ${high}::oid AND objid = ${low}::oid
     ) AS locked`;
   return rows[0]?.locked === true;
+}
+
+/** pg_locks shows a bigint key as two oids: the high half in classid, the low half in objid. */
+export function lockKeyHalves(sessionId: string): { high: string; low: string } {
+  const key = BigInt.asUintN(64, sessionRunLockKey(sessionId));
+  return { high: String(key >> 32n), low: String(key & 0xffffffffn) };
 }
 
 function alreadyRunning(sessionId: string): AppError {

@@ -39,7 +39,7 @@ export async function runStoredSession({
 }: StoredSessionRun): Promise<SessionOutcome> {
   const session = await getRunnableSessionById({ id: sessionId });
   return withSessionRunLock(sessionId, async (lock) => {
-    const store = new PrismaSessionStore();
+    const store = new PrismaSessionStore(undefined, lock);
     const run: SessionRun = {
       ...session,
       sessionId,

@@ -10,6 +10,7 @@ import type {
   SessionStore,
   StatusUpdate,
 } from "@/lib/pipeline";
+import { lockKeyHalves } from "./run-lock";
 
 type Db = ReturnType<typeof getDb>;
 type Tx = Prisma.TransactionClient;
@@ -25,7 +26,14 @@ export class PrismaSessionStore implements SessionStore {
   /** PromptVersion ids by "role@version"; null when no such row exists (none are created). */
   private readonly promptVersionIds = new Map<string, Promise<string | null>>();
 
-  constructor(private readonly db: () => Db = getDb) {}
+  /**
+   * With `runLock`, status writes only happen while that lock's backend still holds the session's run
+   * lock: a run that lost its lock cannot overwrite the status of the run that took over.
+   */
+  constructor(
+    private readonly db: () => Db = getDb,
+    private readonly runLock?: { sessionId: string; backendPid: number },
+  ) {}
 
   async loadProgress(sessionId: string): Promise<SessionProgress> {
     const session = await this.db().session.findUnique({
@@ -92,6 +100,8 @@ export class PrismaSessionStore implements SessionStore {
   async setStatus(sessionId: string, update: StatusUpdate): Promise<void> {
     const starting = update.status === "running";
     const ending = RUN_ENDING_STATUSES.includes(update.status);
+    const pid = this.runLock?.sessionId === sessionId ? this.runLock.backendPid : null;
+    const { high, low } = lockKeyHalves(sessionId);
     const count = await this.db().$executeRaw`
       UPDATE "Session" SET
         "status" = ${update.status}::"SessionStatus",
@@ -99,8 +109,17 @@ export class PrismaSessionStore implements SessionStore {
         "startedAt" = CASE WHEN ${starting} THEN COALESCE("startedAt", now()) ELSE "startedAt" END,
         "finishedAt" = CASE WHEN ${ending} THEN now() ELSE NULL END,
         "updatedAt" = now()
-      WHERE "id" = ${sessionId}`;
-    if (count === 0) throw notFound("Session", sessionId);
+      WHERE "id" = ${sessionId} AND (${pid}::int IS NULL OR EXISTS (
+        SELECT 1 FROM pg_locks
+        WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND pid = ${pid}::int
+          AND classid = ${high}::oid AND objid = ${low}::oid))`;
+    if (count > 0) return;
+    await requireSession(this.db(), sessionId);
+    throw new AppError(
+      "conflict",
+      `Session ${sessionId}: this run lost its run lock, so it leaves the status to the run that holds it`,
+      [{ field: "status", message: "run lock lost" }],
+    );
   }
 
   private promptVersionIdOf(role: string, version: number): Promise<string | null> {

@@ -33,7 +33,9 @@ export async function startApp(options: {
   const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port), "--hostname", host], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
-    env,
+    // The app stops its runs itself on SIGTERM/SIGINT (lib/sessions/run-registry.ts); Next.js's own
+    // handler would exit first, leaving their sessions `running`.
+    env: { NEXT_MANUAL_SIG_HANDLE: "1", ...env },
   });
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   await waitForHealth(`${url}/api/health`, child);

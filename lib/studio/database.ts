@@ -23,9 +23,14 @@ export function studioDataDir(root = process.cwd()): string {
 /**
  * The database every studio command uses: DATABASE_URL when set; otherwise the embedded server in
  * the studio's data folder — the one a running `npm run studio` serves, or one started for as long
- * as this command runs. So `npm run import` and friends need no set-up either.
+ * as this command runs. So `npm run import` and friends need no set-up either. `ownProcessGroup`
+ * (the studio): a terminal's Ctrl-C then reaches the studio, which stops the app first (it records
+ * its runs stopped) and the database last; commands without such a stop leave it in their group.
  */
-export async function openStudioDatabase(dataDir = studioDataDir()): Promise<StudioDatabase> {
+export async function openStudioDatabase(
+  dataDir = studioDataDir(),
+  { ownProcessGroup = false }: { ownProcessGroup?: boolean } = {},
+): Promise<StudioDatabase> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
     return { url: configured, description: `${redactUrl(configured)} (DATABASE_URL)`, close: async () => {} };
@@ -38,7 +43,7 @@ export async function openStudioDatabase(dataDir = studioDataDir()): Promise<Stu
       close: async () => {},
     };
   }
-  const server = await startEmbeddedPostgres({ dataDir, port: STUDIO_EMBEDDED_PORT });
+  const server = await startEmbeddedPostgres({ dataDir, port: STUDIO_EMBEDDED_PORT, ownProcessGroup });
   return {
     url: withDatabaseName(server.url, STUDIO_DATABASE),
     description: `embedded PostgreSQL (${server.initialised ? "new cluster" : "existing data"} in ${dataDir}, port ${server.port})`,

@@ -9,8 +9,8 @@ import { seededRandom } from "@/lib/providers/simulator/random";
 import { writeAnswer } from "@/lib/providers/simulator/write";
 import { sleep } from "@/lib/providers/sleep";
 
-/** 429 with retry-after, 500, the connection cut mid-answer, a 200 answer without content. */
-export type FaultKind = "rate-limit" | "server-error" | "drop" | "empty";
+/** 429 with retry-after, 500, the connection cut mid-answer, a 200 answer without content, a long stall. */
+export type FaultKind = "rate-limit" | "server-error" | "drop" | "empty" | "stall";
 
 export interface FaultRule {
   fault: FaultKind;
@@ -24,6 +24,8 @@ export interface FaultRule {
   retryAfterSeconds?: number;
   /** drop: content tokens written before the connection is cut (default 2). */
   dropAfterTokens?: number;
+  /** stall: how long nothing is written before the answer comes after all (default 10 s). */
+  stallMs?: number;
 }
 
 export interface FakeChatRequest {
@@ -193,6 +195,7 @@ async function answer(
     record.status = 500;
     return sendJson(res, 500, { error: { message: "The server had an error", type: "server_error" } });
   }
+  if (rule?.fault === "stall") await sleepUntil(record.receivedAt + (rule.stallMs ?? 10_000), signal);
   const text = rule?.fault === "empty" ? "" : behaviour.answer(record, behaviour);
   const tokens = tokensOf(text);
   const sent = rule?.fault === "drop" ? tokens.slice(0, rule.dropAfterTokens ?? 2) : tokens;

@@ -1,9 +1,10 @@
-import { getDb } from "@/lib/db/client";
 import { route } from "@/lib/http/route";
+import { getStudioHealth } from "@/lib/sessions/health";
 
 export const dynamic = "force-dynamic";
 
+/** 200 while the database answers; the body reports watchers, runs, the pool and the event listener. */
 export const GET = route(async () => {
-  await getDb().$queryRaw`SELECT 1`;
-  return Response.json({ ok: true });
+  const health = await getStudioHealth();
+  return Response.json(health, { status: health.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
 });

@@ -1,22 +1,25 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { EvaluationPanel } from "@/components/eval/evaluation-panel";
 import { LiveSessionView } from "@/components/sessions/live/live-session-view";
 import { AppError } from "@/lib/errors";
 import { describeDepartures, describeSessionModels } from "@/lib/sessions/config";
+import { compactLiveSession } from "@/lib/sessions/live-compact";
 import { liveSessionFromDetail } from "@/lib/sessions/live-snapshot";
-import { getSessionDetailById, type SessionDetail } from "@/lib/sessions/queries";
+import { getSessionPageById, type SessionPageData } from "@/lib/sessions/queries";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function loadSession(id: string): Promise<SessionDetail> {
+// One query per request: the metadata and the page share it.
+const loadSession = cache(async (id: string): Promise<SessionPageData> => {
   try {
-    return await getSessionDetailById({ id });
+    return await getSessionPageById({ id });
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const session = await loadSession((await params).id);
@@ -30,7 +33,7 @@ export default async function SessionPage({ params }: Props) {
   return (
     <>
       <LiveSessionView
-        initial={liveSessionFromDetail(session)}
+        initial={compactLiveSession(liveSessionFromDetail(session))}
         opening={{ counselor: session.openingCounselor, client: session.openingClient }}
         summary={{
           profile: {

@@ -3,6 +3,7 @@
 import { memo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { isTextWithheld } from "@/lib/sessions/live-compact";
 import type { LiveCall } from "@/lib/sessions/live-state";
 import { CallMeta } from "./call-meta";
 import { HighlightedText } from "./highlighted-text";
@@ -32,9 +33,12 @@ export const CandidateCard = memo(function CandidateCard({
       data-choice={choice}
       data-status={call?.status ?? "waiting"}
       className={cn(
-        "flex min-h-44 flex-col rounded-lg border bg-surface-raised p-3 transition-opacity",
-        choice === "selected" ? "border-accent ring-1 ring-accent" : "border-border",
-        choice === "unselected" && "opacity-50",
+        "flex min-h-44 w-[82%] max-w-80 shrink-0 snap-start flex-col rounded-lg border p-3 transition-colors sm:w-[45%] xl:w-auto xl:max-w-none",
+        choice === "selected" &&
+          "order-first border-accent bg-surface-raised ring-1 ring-accent xl:order-none",
+        // Dimmed by colour, not opacity, so that the text keeps its contrast.
+        choice === "unselected" && "border-dashed border-border bg-surface-muted text-fg-muted",
+        choice === "pending" && "border-border bg-surface-raised",
       )}
     >
       <header className="mb-2 flex flex-wrap items-center justify-between gap-1">
@@ -44,6 +48,9 @@ export const CandidateCard = memo(function CandidateCard({
             ✓ chosen
           </Badge>
         ) : null}
+        {choice === "unselected" ? (
+          <Badge title="The selector did not choose this technique for the round">not chosen</Badge>
+        ) : null}
         {call?.status === "failed" ? <Badge tone="danger">Failed</Badge> : null}
       </header>
       <button
@@ -51,10 +58,12 @@ export const CandidateCard = memo(function CandidateCard({
         disabled={!call}
         onClick={() => call && onInspect(call.id)}
         title="Inspect this call"
-        className="flex flex-1 cursor-pointer flex-col justify-start rounded text-left text-sm leading-relaxed hover:bg-surface-muted/60 disabled:cursor-default"
+        className="flex flex-1 cursor-pointer flex-col justify-start rounded text-left text-sm leading-relaxed hover:bg-accent-soft/40 disabled:cursor-default"
       >
         <span>
-          {call ? (
+          {call && isTextWithheld(call) ? (
+            <span className="text-fg-muted">Loading…</span>
+          ) : call ? (
             <HighlightedText text={call.text} spans={spans ?? []} className="font-serif" />
           ) : (
             <span className="text-fg-muted">Waiting…</span>

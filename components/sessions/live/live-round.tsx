@@ -50,27 +50,9 @@ export const LiveRound = memo(function LiveRound({
         {round.endedByClient ? <Badge tone="warning">Client ended the session</Badge> : null}
       </div>
       {hasSpecialists && candidatesRecorded ? (
-        <div className="mb-3 grid grid-cols-5 gap-2" data-testid="candidates">
-          {SPECIALIST_TECHNIQUES.map((technique) => (
-            <CandidateCard
-              key={technique}
-              label={SPECIALIST_LABELS[technique]}
-              call={byRole.get(`specialist:${technique}`)}
-              choice={choiceOf(round, technique)}
-              spans={spans.get(`specialist:${technique}`)}
-              onInspect={onInspect}
-              onRetry={onRetry}
-            />
-          ))}
-        </div>
+        <Candidates round={round} byRole={byRole} spans={spans} onInspect={onInspect} onRetry={onRetry} />
       ) : null}
-      {!candidatesRecorded ? (
-        <p className="mb-3 rounded-md bg-surface-muted px-3 py-2 text-xs text-fg-muted">
-          The source of this session did not record the five candidate replies or the selector&apos;s choice;
-          only the final dialogue is shown.
-        </p>
-      ) : null}
-      {round.selection || selector ? (
+      {candidatesRecorded && (round.selection || selector) ? (
         <SelectionLine round={round} selector={selector} onInspect={onInspect} />
       ) : null}
       <Turn speaker="Counselor" testId="fused-reply" call={counselor} onInspect={onInspect} onRetry={onRetry}>
@@ -106,6 +88,43 @@ function sameRound(a: Props, b: Props): boolean {
   );
 }
 
+/**
+ * The five candidates: side by side on wide screens; below that a row to swipe through, the chosen
+ * ones first, each card wide enough to read.
+ */
+function Candidates({
+  round,
+  byRole,
+  spans,
+  onInspect,
+  onRetry,
+}: {
+  round: Round;
+  byRole: Map<string, LiveCall>;
+  spans: Map<string, [number, number][]>;
+  onInspect: (callId: string) => void;
+  onRetry?: () => void;
+}) {
+  return (
+    <div
+      className="-mx-4 mb-3 flex snap-x snap-mandatory scroll-px-4 gap-2 overflow-x-auto px-4 pb-2 xl:mx-0 xl:grid xl:grid-cols-5 xl:overflow-visible xl:px-0 xl:pb-0"
+      data-testid="candidates"
+    >
+      {SPECIALIST_TECHNIQUES.map((technique) => (
+        <CandidateCard
+          key={technique}
+          label={SPECIALIST_LABELS[technique]}
+          call={byRole.get(`specialist:${technique}`)}
+          choice={choiceOf(round, technique)}
+          spans={spans.get(`specialist:${technique}`)}
+          onInspect={onInspect}
+          onRetry={onRetry}
+        />
+      ))}
+    </div>
+  );
+}
+
 function choiceOf(round: Round, technique: SpecialistTechnique): CandidateChoice {
   if (!round.selection) return "pending";
   return round.selection.techniques.includes(technique) ? "selected" : "unselected";
@@ -116,7 +135,8 @@ function useSpans(fused: string | null, byRole: Map<string, LiveCall>, active: n
   const candidates = SPECIALIST_TECHNIQUES.map((t) => byRole.get(`specialist:${t}`)).filter(
     (call): call is LiveCall => call?.status === "succeeded",
   );
-  const key = candidates.map((c) => c.id).join();
+  // A finished call's text changes only when it arrives after the page (see live-compact.ts).
+  const key = candidates.map((c) => `${c.id}:${c.text.length}`).join();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the candidates are identified by `key`
   const traced = useMemo(
     () =>
@@ -187,14 +207,15 @@ function Turn({
   children: React.ReactNode;
 }) {
   return (
-    <div className="mt-2 flex gap-3" data-testid={testId}>
-      <div className="w-24 shrink-0">
+    <div className="mt-3 flex flex-col gap-1 sm:flex-row sm:gap-3" data-testid={testId}>
+      <div className="flex shrink-0 items-baseline gap-3 sm:block sm:w-24">
         <span className="text-xs font-semibold uppercase tracking-wide text-accent">{speaker}</span>
         {call ? (
           <button
             type="button"
-            className="block text-[11px] text-fg-muted hover:text-accent"
+            className="block rounded text-[11px] text-fg-muted hover:text-accent"
             onClick={() => onInspect(call.id)}
+            aria-label={`Inspect the ${speaker.toLowerCase()} call`}
           >
             inspect
           </button>

@@ -4,12 +4,14 @@ import { useCallback, useMemo, useState } from "react";
 import { RoundNavigator } from "@/components/sessions/round-navigator";
 import { Utterance } from "@/components/sessions/utterance";
 import { cn } from "@/components/ui/cn";
-import { type LiveSession, latestAttempts } from "@/lib/sessions/live-state";
+import { type CompactSession, expandLiveSession } from "@/lib/sessions/live-compact";
+import { latestAttempts } from "@/lib/sessions/live-state";
 import { CallInspector } from "./call-inspector";
 import { LiveHeader, type SessionSummary } from "./live-header";
 import { LivePlan } from "./live-plan";
-import { LiveRound } from "./live-round";
+import { LiveRounds } from "./live-rounds";
 import { useSessionAction } from "./session-controls";
+import { StatusAnnouncer } from "./status-announcer";
 import { Transcript } from "./transcript";
 import { useSessionStream } from "./use-session-stream";
 
@@ -20,15 +22,17 @@ export function LiveSessionView({
   summary,
   opening,
 }: {
-  initial: LiveSession;
+  /** Compact, so that the page's HTML stays small (see live-compact.ts). */
+  initial: CompactSession;
   summary: SessionSummary;
   opening: { counselor: string; client: string };
 }) {
-  const { state, status } = useSessionStream(initial, summary.source === "generated");
+  const [expanded] = useState(() => expandLiveSession(initial));
+  const { state, status } = useSessionStream(expanded, summary.source === "generated");
   const [view, setView] = useState<"rounds" | "transcript">("rounds");
   const [inspected, setInspected] = useState<string | null>(null);
   const inspect = useCallback((callId: string) => setInspected(callId), []);
-  const action = useSessionAction(initial.id);
+  const action = useSessionAction(expanded.id);
   const { mutate } = action;
   const failed = state.status === "failed";
   // A failed call offers to play its round again (the session resumes after its last stored round).
@@ -41,7 +45,17 @@ export function LiveSessionView({
     <div className="flex gap-6">
       <div className="min-w-0 flex-1">
         <LiveHeader state={state} summary={summary} stream={status} action={action} />
+        <StatusAnnouncer state={state} />
         <LivePlan plan={state.plan} call={planCall} onInspect={inspect} onRetry={retry} />
+        {candidatesRecorded ? null : (
+          <p
+            className="mb-4 rounded-md border border-border bg-surface-muted px-3 py-2 text-sm text-fg-muted"
+            data-testid="imported-note"
+          >
+            Imported session: its source did not record the five candidate replies or the selector&apos;s
+            choices, so each round shows only the dialogue.
+          </p>
+        )}
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
           <ViewSwitch view={view} onChange={setView} />
           {view === "rounds" ? <JumpToRound rounds={state.rounds.map((r) => r.index)} /> : null}
@@ -64,7 +78,7 @@ export function LiveSessionView({
               <Utterance speaker="counselor" text={opening.counselor} />
               <Utterance speaker="client" text={opening.client} />
             </section>
-            <Rounds
+            <LiveRounds
               state={state}
               hasSpecialists={hasSpecialists}
               candidatesRecorded={candidatesRecorded}
@@ -80,57 +94,6 @@ export function LiveSessionView({
   );
 }
 
-function Rounds({
-  state,
-  hasSpecialists,
-  candidatesRecorded,
-  onInspect,
-  onRetry,
-}: {
-  state: LiveSession;
-  hasSpecialists: boolean;
-  candidatesRecorded: boolean;
-  onInspect: (id: string) => void;
-  onRetry?: () => void;
-}) {
-  const callsByRound = useCallsByRound(state);
-  if (state.rounds.length === 0) {
-    return (
-      <p
-        className="rounded-lg border border-dashed border-border px-6 py-10 text-center text-sm text-fg-muted"
-        data-testid="empty-state"
-      >
-        No rounds yet. Use <strong>Run next round</strong> to watch one round, or{" "}
-        <strong>Run to the end</strong> to play all {state.maxRounds}.
-      </p>
-    );
-  }
-  return (
-    <ol className="flex flex-col gap-6" data-testid="rounds">
-      {state.rounds.map((round) => (
-        <LiveRound
-          key={round.index}
-          round={round}
-          calls={callsByRound.get(round.index) ?? []}
-          hasSpecialists={hasSpecialists}
-          candidatesRecorded={candidatesRecorded}
-          onInspect={onInspect}
-          onRetry={onRetry}
-        />
-      ))}
-    </ol>
-  );
-}
-
-/** Latest attempts per round, keeping each round's array when none of its calls changed. */
-function useCallsByRound(state: LiveSession): Map<number, ReturnType<typeof latestAttempts>> {
-  return useMemo(() => {
-    const map = new Map<number, ReturnType<typeof latestAttempts>>();
-    for (const round of state.rounds) map.set(round.index, latestAttempts(state, round.callIds));
-    return map;
-  }, [state]);
-}
-
 function ViewSwitch({
   view,
   onChange,
@@ -142,7 +105,7 @@ function ViewSwitch({
     <div
       role="tablist"
       aria-label="View"
-      className="mb-4 inline-flex rounded-md border border-border p-0.5 text-sm"
+      className="inline-flex rounded-md border border-border p-0.5 text-sm"
     >
       {(["rounds", "transcript"] as const).map((name) => (
         <button

@@ -33,7 +33,11 @@ export function SessionControls({
   status: SessionStatus;
 }) {
   if (FINISHED.includes(status)) return null;
-  const running = status === "running";
+  // A run whose process died still says `running` until the page hears otherwise; when Stop or Pause
+  // finds nothing running, the session is resumable, so offer that instead of the dead buttons.
+  const orphaned = status === "running" && action.isError && /not running/.test(action.error.message);
+  const running = status === "running" && !orphaned;
+  const resumable = orphaned || status === "failed" || status === "stopped";
   const busy = action.isPending;
   return (
     <div className="flex flex-col items-end gap-1">
@@ -52,8 +56,13 @@ export function SessionControls({
             <Button onClick={() => action.mutate("next-round")} disabled={busy}>
               {status === "failed" ? "Retry the round" : "Run next round"}
             </Button>
-            <Button variant="primary" onClick={() => action.mutate("to-end")} disabled={busy}>
-              {status === "failed" || status === "stopped" ? "Resume to the end" : "Run to the end"}
+            <Button
+              variant="primary"
+              onClick={() => action.mutate("to-end")}
+              disabled={busy}
+              data-testid={resumable ? "session-resume" : undefined}
+            >
+              {resumable ? "Resume to the end" : "Run to the end"}
             </Button>
           </>
         )}

@@ -28,8 +28,9 @@ export function useSessionStream(initial: LiveSession, enabled: boolean) {
     let attempt = 0;
     const connect = async () => {
       while (!controller.signal.aborted) {
+        let after: number | undefined;
         try {
-          await follow(initial.id, controller.signal, dispatch, () => {
+          after = await follow(initial.id, controller.signal, dispatch, () => {
             attempt = 0;
             setStatus("live");
           });
@@ -39,7 +40,10 @@ export function useSessionStream(initial: LiveSession, enabled: boolean) {
         if (controller.signal.aborted) return;
         setStatus("reconnecting");
         attempt += 1;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * 2 ** attempt)));
+        // The server spreads a resync's reconnects itself; otherwise back off with jitter, so many
+        // pages that lost the same server do not all come back in the same millisecond.
+        const backoff = Math.min(5_000, 250 * 2 ** attempt) * (0.5 + Math.random());
+        await new Promise((resolve) => setTimeout(resolve, after ?? backoff));
       }
     };
     void connect();
@@ -49,13 +53,16 @@ export function useSessionStream(initial: LiveSession, enabled: boolean) {
   return { state, status };
 }
 
-/** Reads one connection until it ends; events of one chunk are applied in one render. */
+/**
+ * Reads one connection until it ends; events of one chunk are applied in one render. Returns the
+ * delay a resync asked for before reconnecting.
+ */
 async function follow(
   sessionId: string,
   signal: AbortSignal,
   dispatch: (action: Action) => void,
   onSnapshot: () => void,
-): Promise<void> {
+): Promise<number | undefined> {
   const response = await fetch(`/api/sessions/${sessionId}/stream`, { signal, cache: "no-store" });
   if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -63,7 +70,7 @@ async function follow(
   let buffered = "";
   for (;;) {
     const { value, done } = await reader.read();
-    if (done) return;
+    if (done) return undefined;
     buffered += value;
     const lines = buffered.split("\n");
     buffered = lines.pop() ?? "";
@@ -71,7 +78,11 @@ async function follow(
     for (const line of lines) {
       const decoded = decoder.decode(line);
       if (!decoded) continue;
-      if (decoded.kind === "resync") return;
+      if (decoded.kind === "resync") {
+        if (events.length) dispatch({ kind: "events", events });
+        await reader.cancel().catch(() => {});
+        return decoded.after;
+      }
       if (decoded.kind === "snapshot") {
         dispatch({ kind: "snapshot", state: decoded.state });
         onSnapshot();

@@ -1,0 +1,48 @@
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
+
+/** Every page of the studio, by a name for test titles; sessions and profiles are found at run time. */
+export interface StudioPage {
+  name: string;
+  path: string;
+}
+
+export const FIXED_PAGES: StudioPage[] = [
+  { name: "sessions", path: "/sessions" },
+  { name: "new session", path: "/sessions/new" },
+  { name: "profiles", path: "/profiles" },
+  { name: "prompts", path: "/prompts" },
+  { name: "experiments", path: "/experiments" },
+  { name: "annotate", path: "/annotate" },
+  { name: "settings", path: "/settings" },
+];
+
+/**
+ * The pages that show data: a profile, an imported session and a session generated here by the
+ * offline simulator (one round, run to its end through the API).
+ */
+export async function dataPages(request: APIRequestContext): Promise<StudioPage[]> {
+  const profiles = await (await request.get("/api/profiles?source=sample&pageSize=1")).json();
+  const imported = await (await request.get("/api/sessions?source=imported&pageSize=1")).json();
+  const created = await request.post("/api/sessions", {
+    data: { profileId: profiles.items[0].id, variant: "magnet", maxRounds: 1 },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  expect((await request.post(`/api/sessions/${id}/run`, { data: { mode: "to-end" } })).status()).toBe(202);
+  await expect
+    .poll(async () => (await (await request.get(`/api/sessions/${id}`)).json()).status, { timeout: 45_000 })
+    .toMatch(/completed|ended_by_client/);
+  return [
+    { name: "profile detail", path: `/profiles/${profiles.items[0].id}` },
+    { name: "imported session", path: `/sessions/${imported.items[0].id}` },
+    { name: "generated session", path: `/sessions/${id}` },
+  ];
+}
+
+/** Opens a page and waits until it has its content (lists loaded, every round rendered). */
+export async function openStudioPage(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await expect(page.getByText(/^Loading /)).toHaveCount(0);
+}

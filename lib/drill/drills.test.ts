@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { seedSampleProfiles } from "@/lib/profiles/queries";
+import { createSession } from "@/lib/sessions/create";
+import { closeEventHub, eventHubStats } from "@/lib/sessions/event-hub";
+import { closeEventPublisher, runSessionLive } from "@/lib/sessions/live-run";
+import { openSessionStream } from "@/lib/sessions/live-stream";
+import { WireDecoder } from "@/lib/sessions/live-wire";
+
+// The quick part of drill 3 (npm run drill runs the full one against the built app): 200 watchers of
+// one running session, through the real bus (NOTIFY → LISTEN hub → wire), each sees every delta of
+// every call in order, and none is left registered afterwards.
+
+let profileId = "";
+beforeAll(async () => {
+  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
+  process.env.SIMULATOR_LATENCY_MS = "20";
+  process.env.SIMULATOR_TOKENS_PER_SECOND = "400";
+  await seedSampleProfiles();
+  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+});
+afterAll(async () => {
+  await closeEventPublisher();
+  await closeEventHub();
+});
+
+/** Reads a stream to its end (the session's end); returns each call's text from its deltas. */
+async function deltasOf(stream: ReadableStream<Uint8Array>, done: Promise<unknown>, abort: AbortController) {
+  const texts = new Map<string, string>();
+  const decoder = new WireDecoder();
+  const reader = stream.getReader();
+  const text = new TextDecoder();
+  let buffered = "";
+  let ended = false;
+  void done.then(() => setTimeout(() => abort.abort(), 200));
+  while (!ended) {
+    const { value, done: finished } = await reader.read();
+    if (finished) break;
+    buffered += text.decode(value, { stream: true });
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) {
+      const decoded = decoder.decode(line);
+      if (decoded?.kind !== "event") continue;
+      const { event } = decoded;
+      if (event.type === "call-delta") texts.set(event.callId, (texts.get(event.callId) ?? "") + event.delta);
+      if (event.type === "session-ended") ended = true;
+    }
+  }
+  return texts;
+}
+
+describe("drill 3, quick: 200 watchers on one running session", () => {
+  it("every watcher sees every delta in order, and none is left", async () => {
+    const { id } = await createSession({ profileId, variant: "magnet", overrides: { maxRounds: 1 } });
+    const abort = new AbortController();
+    const streams = await Promise.all(Array.from({ length: 200 }, () => openSessionStream(id, abort.signal)));
+    expect(eventHubStats().watchers).toBe(200);
+    const run = runSessionLive({ sessionId: id, mode: "to-end" });
+    const seen = await Promise.all(streams.map((stream) => deltasOf(stream, run, abort)));
+    expect(await run).toMatchObject({ status: "completed" });
+    const calls = await getDb().agentCall.findMany({
+      where: { sessionId: id },
+      select: { id: true, rawOutput: true },
+    });
+    expect(calls.length).toBe(9);
+    for (const texts of seen) {
+      for (const call of calls) expect(texts.get(call.id) ?? "").toBe(call.rawOutput ?? "");
+    }
+    abort.abort();
+    await expect.poll(() => eventHubStats().watchers).toBe(0);
+  });
+});
