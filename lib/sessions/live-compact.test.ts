@@ -77,8 +77,9 @@ describe("compact live session", () => {
       expect(call.text).toBe(sent ? state.calls[call.id].text : "");
       expect({ ...call, text: "" }).toEqual({ ...state.calls[call.id], text: "" });
     }
+    // Since a round in progress keeps its finished calls' text, a third of the rounds' outputs stay.
     expect(JSON.stringify(compactLiveSession(state, 3)).length).toBeLessThan(
-      JSON.stringify(compactLiveSession(state, Infinity)).length * 0.75,
+      JSON.stringify(compactLiveSession(state, Infinity)).length * 0.8,
     );
   });
 });
