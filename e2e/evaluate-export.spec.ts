@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { CSV_COLUMNS } from "../lib/export/csv";
 import { SessionPage } from "./pages/session-page";
+import { accessibilityViolations } from "./support/axe";
 
 test("an imported session is judged from its page, item by item with reasons, labelled simulated", async ({
   page,
@@ -22,6 +23,7 @@ test("an imported session is judged from its page, item by item with reasons, la
   await ctrs.getByText("Understanding", { exact: true }).click();
   await expect(ctrs.getByText(/Run 3: \d — Simulated judgement of understanding/)).toBeVisible();
   await expect(panel.getByRole("button", { name: "Judge again" })).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
 });
 
 test("the Sessions list downloads the filtered sessions as a CSV, one row per round", async ({ page }) => {

@@ -17,12 +17,13 @@ export function ExportDownload({ filters }: { filters: URLSearchParams }) {
   }
   return (
     <fieldset
-      className="ml-auto flex items-center gap-2 border-l border-border pl-3"
+      className="flex w-full min-w-0 flex-wrap items-center gap-2 sm:ml-auto sm:w-auto sm:border-l sm:border-border sm:pl-3"
       data-testid="export-download"
       aria-label="Export the sessions these filters select"
     >
       <span className="text-xs font-medium text-fg-muted">Export as</span>
       <Select
+        className="min-w-0 max-w-full flex-1 sm:flex-none"
         aria-label="Export format"
         value={format}
         onChange={(e) => setFormat(EXPORT_FORMATS.find((f) => f === e.target.value) ?? "magnet-json")}
