@@ -44,8 +44,8 @@ export function ScaleTable({ scale, simulated }: { scale: JudgedScale; simulated
             <details className="group px-3 py-2">
               <summary className="flex cursor-pointer items-center justify-between gap-3 text-sm">
                 <span>{item.label}</span>
-                <span className="flex items-center gap-2 tabular-nums">
-                  <span className="text-xs text-fg-muted">
+                <span className="flex shrink-0 items-center gap-2 tabular-nums">
+                  <span className="whitespace-nowrap text-xs text-fg-muted">
                     {item.runs.map((r) => (r.score === null ? "✗" : r.score)).join(" · ")}
                   </span>
                   <strong>{fmt(item.mean)}</strong>
