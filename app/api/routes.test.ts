@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
+import * as exportRoute from "@/app/api/export/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
+import * as evaluations from "@/app/api/sessions/[id]/evaluations/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
 import * as session from "@/app/api/sessions/[id]/route";
 import * as run from "@/app/api/sessions/[id]/run/route";
@@ -235,5 +237,39 @@ describe("GET /api/sessions/[id]/stream", () => {
     const get = (id: string) => callRoute(stream.GET, { url: `/api/sessions/${id}/stream`, params: { id } });
     expect(await get("\u0000")).toMatchObject({ status: 400, fields: ["id"] });
     expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+  });
+});
+
+describe("GET /api/export", () => {
+  it("answers 400 naming an unknown format and an unknown filter", async () => {
+    expect(await callRoute(exportRoute.GET, { url: "/api/export?format=xlsx" })).toMatchObject({
+      status: 400,
+      fields: ["format"],
+    });
+    expect(await callRoute(exportRoute.GET, { url: "/api/export?format=csv&variant=best" })).toMatchObject({
+      status: 400,
+      fields: ["variant"],
+    });
+  });
+});
+
+describe("GET and POST /api/sessions/[id]/evaluations", () => {
+  const url = (id: string) => `/api/sessions/${id}/evaluations`;
+  it("answers 400 for a malformed id or an unknown metric, 404 for an unknown session", async () => {
+    expect(await callRoute(evaluations.GET, { url: url("\u0000"), params: { id: "\u0000" } })).toMatchObject({
+      status: 400,
+      fields: ["id"],
+    });
+    expect(await callRoute(evaluations.GET, { url: url(UNKNOWN), params: { id: UNKNOWN } })).toMatchObject({
+      status: 404,
+      fields: ["id"],
+    });
+    const post = (id: string, body: unknown) =>
+      callRoute(evaluations.POST, { method: "POST", url: url(id), params: { id }, body });
+    expect(await post(draftId, { metrics: ["bleu"] })).toMatchObject({ status: 400, fields: ["metrics.0"] });
+    expect(await post(UNKNOWN, { metrics: ["ctrs"], runs: 1 })).toMatchObject({
+      status: 404,
+      fields: ["id"],
+    });
   });
 });

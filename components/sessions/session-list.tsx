@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { ExportDownload } from "@/components/export/export-download";
 import { AttitudeFilter } from "@/components/ui/attitude-filter";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { Select } from "@/components/ui/field";
@@ -56,6 +57,7 @@ export function SessionList() {
           <option value="generated">Generated</option>
           <option value="imported">Imported</option>
         </Select>
+        <ExportDownload filters={params} />
       </search>
       <PagedTable
         query={query}

@@ -7,7 +7,7 @@ import { sleep } from "@/lib/providers/sleep";
 import type { Emit } from "./events";
 import { CallTimeoutError, EmptyOutputError, errorMessage, isRetryable, retryDelayMs } from "./retry";
 import type { SessionStore } from "./store";
-import type { AgentCallRecord, AgentCallStatus, SessionConfig, Usage } from "./types";
+import type { AgentCallRecord, AgentCallStatus, AgentSetup, SessionConfig, Usage } from "./types";
 
 export type ModelResolver = (ref: ModelRef) => LanguageModel;
 
@@ -25,9 +25,14 @@ export interface RunContext {
 export interface CallSpec {
   prompt: RenderedPrompt;
   agent: AgentKind;
+  /** Model and settings of a call that is not one of the session's agents (a judge); else the agent's. */
+  setup?: AgentSetup;
   technique?: SpecialistTechnique;
   roundIndex: number | null;
-  /** Raw text → the agent's output; an empty result is retried unless `acceptEmpty` says otherwise. */
+  /**
+   * Raw text → the agent's output; an empty result is retried unless `acceptEmpty` says otherwise. It may
+   * throw MalformedOutputError: the attempt is recorded as failed and retried.
+   */
   clean: (raw: string) => string;
   acceptEmpty?: (raw: string) => boolean;
   /** Structured output to request, when the agent's settings allow it. */
@@ -77,7 +82,7 @@ export async function runAgentCall(ctx: RunContext, spec: CallSpec): Promise<Cal
 }
 
 async function runAttempt(ctx: RunContext, spec: CallSpec, attempt: number): Promise<AttemptOutcome> {
-  const setup = ctx.config.agents[spec.agent];
+  const setup = setupOf(ctx, spec);
   const callId = ctx.newId();
   const startedAt = new Date();
   ctx.emit({
@@ -149,12 +154,21 @@ async function runAttempt(ctx: RunContext, spec: CallSpec, attempt: number): Pro
   return outcome;
 }
 
+function setupOf(ctx: RunContext, spec: CallSpec): AgentSetup {
+  return spec.setup ?? ctx.config.agents[spec.agent];
+}
+
 type Judged = { ok: true; text: string } | { ok: false; error: unknown; cancelled: boolean };
 
 function judge(spec: CallSpec, streamed: Streamed): Judged {
   if (spec.signal.aborted) return { ok: false, error: new CallCancelledError(), cancelled: true };
   if (streamed.error !== undefined) return { ok: false, error: streamed.error, cancelled: false };
-  const text = spec.clean(streamed.rawText);
+  let text: string;
+  try {
+    text = spec.clean(streamed.rawText);
+  } catch (error) {
+    return { ok: false, error, cancelled: false };
+  }
   if (!text && !spec.acceptEmpty?.(streamed.rawText)) {
     return { ok: false, error: new EmptyOutputError(), cancelled: false };
   }
@@ -174,7 +188,7 @@ interface Streamed {
 
 /** Runs streamText once (no SDK retries: every attempt is ours, so it can be seen and recorded). */
 async function streamAttempt(ctx: RunContext, spec: CallSpec, callId: string): Promise<Streamed> {
-  const { model: ref, settings } = ctx.config.agents[spec.agent];
+  const { model: ref, settings } = setupOf(ctx, spec);
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new CallTimeoutError(settings.timeoutMs)), settings.timeoutMs);
   const streamed: Streamed = { rawText: "", usage: { inputTokens: null, outputTokens: null } };

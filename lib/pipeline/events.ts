@@ -1,5 +1,5 @@
 import type { CbtTechnique, SpecialistTechnique } from "@/lib/cbt/techniques";
-import type { PromptRole } from "@/lib/prompts";
+import type { CallRole } from "@/lib/prompts";
 import type { RoundRecord, SessionStatus, Usage, Variant } from "./types";
 
 /**
@@ -13,7 +13,7 @@ export type PipelineEventBody =
   | {
       type: "call-started";
       callId: string;
-      role: PromptRole;
+      role: CallRole;
       technique?: SpecialistTechnique;
       roundIndex: number | null;
       provider: string;

@@ -9,6 +9,14 @@ export class EmptyOutputError extends Error {
   }
 }
 
+/** The reply does not have the form the caller asked for (a judge's score); retried, then failed. */
+export class MalformedOutputError extends Error {
+  constructor(message: string) {
+    super(`Malformed reply: ${message}`);
+    this.name = "MalformedOutputError";
+  }
+}
+
 export class CallTimeoutError extends Error {
   constructor(ms: number) {
     super(`The call timed out after ${ms} ms`);
@@ -22,6 +30,7 @@ const NETWORK_CODES =
 /** Rate limits, server errors, timeouts, dropped connections and empty replies are worth another try. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof EmptyOutputError || error instanceof CallTimeoutError) return true;
+  if (error instanceof MalformedOutputError) return true;
   if (APICallError.isInstance(error)) return error.isRetryable || isRetryableStatus(error.statusCode);
   if (!(error instanceof Error)) return false;
   const status = statusOf(error);

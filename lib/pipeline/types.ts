@@ -1,6 +1,6 @@
 import type { ModelMessage } from "ai";
 import type { AttitudeName, CbtTechnique, SpecialistTechnique } from "@/lib/cbt/techniques";
-import type { PromptRole, PromptSet } from "@/lib/prompts";
+import type { CallRole, PromptSet } from "@/lib/prompts";
 import type { AgentKind, ModelRef } from "@/lib/providers";
 
 export const VARIANTS = [
@@ -126,12 +126,12 @@ export interface AgentCallRecord {
   sessionId: string;
   /** Null for the planner, which runs before round 1. */
   roundIndex: number | null;
-  role: PromptRole;
+  role: CallRole;
   technique: SpecialistTechnique | null;
   provider: string;
   modelId: string;
   settings: CallSettings;
-  promptRole: PromptRole;
+  promptRole: CallRole;
   promptVersion: number;
   promptMessages: ModelMessage[];
   rawOutput: string | null;

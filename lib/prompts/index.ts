@@ -1,5 +1,7 @@
 export { DEFAULT_PROMPTS, PROMPT_ROLES, type PromptSet } from "./registry";
 export {
+  type CallRole,
+  type JudgeRole,
   PROMPT_VARIABLE_DOCS,
   type PromptRole,
   type PromptTemplate,

@@ -15,6 +15,12 @@ export type PromptRole =
   | "counselor:cactus"
   | "counselor:psych8k";
 
+/** The judges of lib/eval: their prompts live in lib/prompts/judge*.ts, outside a session's prompt set. */
+export type JudgeRole = `judge:${string}`;
+
+/** What an agent call records as its prompt's role. */
+export type CallRole = PromptRole | JudgeRole;
+
 /** Values a template may reference as `{{name}}`, or test with an optional block `{{#name}}...{{/name}}`. */
 export type PromptVariable =
   | "client_information"
@@ -72,7 +78,7 @@ export interface PromptTemplate {
 export type PromptVariables = Partial<Record<PromptVariable, string>>;
 
 export interface RenderedPrompt {
-  role: PromptRole;
+  role: CallRole;
   version: number;
   messages: ModelMessage[];
 }

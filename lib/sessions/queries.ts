@@ -66,6 +66,8 @@ export async function getSessionDetailById({ id }: { id: string }) {
       profile: true,
       rounds: { orderBy: { index: "asc" } },
       agentCalls: {
+        // Judge calls belong to the evaluation panel, not to the rounds.
+        where: { NOT: { role: { startsWith: "judge:" } } },
         omit: { promptMessages: true, settings: true },
         orderBy: [{ startedAt: "asc" }, { id: "asc" }],
       },
@@ -113,6 +115,8 @@ export async function getSessionPageById({ id }: { id: string }) {
         },
       },
       agentCalls: {
+        // Judge calls belong to the evaluation panel, not to the rounds.
+        where: { NOT: { role: { startsWith: "judge:" } } },
         orderBy: [{ startedAt: "asc" }, { id: "asc" }],
         select: {
           id: true,

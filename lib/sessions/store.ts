@@ -138,7 +138,8 @@ export class PrismaSessionStore implements SessionStore {
   private async succeededTokensByRound(sessionId: string) {
     const groups = await this.db().agentCall.groupBy({
       by: ["roundIndex"],
-      where: { sessionId, status: "succeeded" },
+      // Judge calls (lib/eval) are stored with the session but are not part of its generation.
+      where: { sessionId, status: "succeeded", NOT: { role: { startsWith: "judge:" } } },
       _sum: { tokensIn: true, tokensOut: true },
     });
     return new Map(

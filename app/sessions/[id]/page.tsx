@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { EvaluationPanel } from "@/components/eval/evaluation-panel";
 import { LiveSessionView } from "@/components/sessions/live/live-session-view";
 import { AppError } from "@/lib/errors";
 import { pageRecordId } from "@/lib/http/page-params";
@@ -31,21 +32,24 @@ export default async function SessionPage({ params }: Props) {
   const models = describeSessionModels(session.config);
   const { profile } = session;
   return (
-    <LiveSessionView
-      initial={compactLiveSession(liveSessionFromDetail(session))}
-      opening={{ counselor: session.openingCounselor, client: session.openingClient }}
-      summary={{
-        profile: {
-          id: profile.id,
-          name: profile.name,
-          attitude: profile.attitude,
-          presentingProblem: profile.presentingProblem,
-        },
-        models,
-        departures: describeDepartures(session.config),
-        offline: models.includes("offline-simulator"),
-        source: session.source,
-      }}
-    />
+    <>
+      <LiveSessionView
+        initial={compactLiveSession(liveSessionFromDetail(session))}
+        opening={{ counselor: session.openingCounselor, client: session.openingClient }}
+        summary={{
+          profile: {
+            id: profile.id,
+            name: profile.name,
+            attitude: profile.attitude,
+            presentingProblem: profile.presentingProblem,
+          },
+          models,
+          departures: describeDepartures(session.config),
+          offline: models.includes("offline-simulator"),
+          source: session.source,
+        }}
+      />
+      <EvaluationPanel sessionId={session.id} />
+    </>
   );
 }

@@ -12,6 +12,7 @@ export type SimulatedRole =
   | "fuser"
   | "client"
   | "counselor:cactus"
+  | "judge"
   | "counselor";
 
 export interface PromptReading {
@@ -46,6 +47,7 @@ function roleFromMarker(system: string): SimulatedRole | null {
   if (!marker) return null;
   if (marker.startsWith("specialist:")) return marker.slice("specialist:".length) as SimulatedRole;
   if (marker === "counselor:cactus") return marker;
+  if (marker.startsWith("judge:")) return "judge";
   if (marker.startsWith("counselor")) return "counselor";
   const known: SimulatedRole[] = ["planner", "selector", "fuser", "client"];
   return known.find((r) => r === marker) ?? null;

@@ -8,6 +8,7 @@ import {
   writeReflection,
   writeSolution,
 } from "./counselor-writers";
+import { writeJudgement } from "./judge-writer";
 import { writePlan, writeSelection } from "./planning-writers";
 import type { PromptReading } from "./prompt-reading";
 import { hashText, seededRandom } from "./random";
@@ -44,5 +45,7 @@ export function writeAnswer(reading: PromptReading, options: WriteOptions): stri
       return writeCounselor(reading, rng, true);
     case "counselor":
       return writeCounselor(reading, rng, false);
+    case "judge":
+      return writeJudgement(reading, rng);
   }
 }

@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { CSV_COLUMNS } from "../lib/export/csv";
+import { SessionPage } from "./pages/session-page";
+import { accessibilityViolations } from "./support/axe";
+
+test("an imported session is judged from its page, item by item with reasons, labelled simulated", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const session = new SessionPage(page);
+  await session.openFirstImported();
+  const panel = page.getByTestId("evaluation-panel");
+  await expect(panel).toContainText("Not judged yet");
+  await panel.getByRole("button", { name: "Judge this session" }).click();
+  const ctrs = panel.getByTestId("scale-ctrs");
+  await expect(ctrs).toBeVisible({ timeout: 90_000 });
+  await expect(panel).toContainText("Simulated scores");
+  await expect(ctrs.locator("details")).toHaveCount(6);
+  await expect(panel.getByTestId("scale-wai").locator("details")).toHaveCount(12);
+  await expect(panel.getByTestId("scale-panas").getByTestId("panas-feeling")).toHaveCount(20);
+  await expect(panel.getByTestId("scale-wai")).toContainText("items 4 and 10 reversed");
+  await ctrs.getByText("Understanding", { exact: true }).click();
+  await expect(ctrs.getByText(/Run 3: \d — Simulated judgement of understanding/)).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Judge again" })).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+});
+
+test("the Sessions list downloads the filtered sessions as a CSV, one row per round", async ({ page }) => {
+  await page.goto("/sessions?source=imported&variant=magnet");
+  const exporter = page.getByTestId("export-download");
+  await exporter.getByLabel("Export format").selectOption("csv");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    exporter.getByRole("link", { name: "Download" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^magnet-sessions-.*\.csv$/);
+  const text = readFileSync(await download.path(), "utf8");
+  expect(text.startsWith(CSV_COLUMNS.join(","))).toBe(true);
+  let rows = 0;
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === "\n") rows++;
+  }
+  expect(rows - 1).toBe(8000);
+});

@@ -1,0 +1,61 @@
+// The flags of `npm run export`, parsed and checked before anything touches the database.
+import { parseArgs } from "node:util";
+import {
+  type ChatSplit,
+  type ExportFilter,
+  type ExportFormat,
+  exportQuerySchema,
+  PAPER_SPLIT,
+} from "../export/schema";
+import { fromZodError } from "../http/route";
+
+export const EXPORT_USAGE = [
+  "Usage: npm run export -- --format <magnet-json|magnet-raw|chat-jsonl|csv> --out DIR",
+  "         [--variant magnet] [--attitude positive|neutral|negative] [--source generated|imported] [--limit N]",
+  "         [--train 1-270] [--validation 271-300]   (chat-jsonl: session-number ranges of the split)",
+].join("\n");
+
+export interface ExportOptions {
+  format: ExportFormat;
+  out: string;
+  filter: ExportFilter;
+  split: ChatSplit;
+}
+
+/** The options, or null when --help asked for the usage. */
+export function parseExportArgs(args: string[]): ExportOptions | null {
+  const text = { type: "string" } as const;
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: args.filter((arg) => arg !== "--"),
+      options: {
+        format: text,
+        out: text,
+        variant: text,
+        attitude: text,
+        source: text,
+        limit: text,
+        train: text,
+        validation: text,
+        help: { type: "boolean" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${EXPORT_USAGE}`);
+  }
+  if (values.help) return null;
+  const { help: _help, out, ...query } = values;
+  if (typeof out !== "string" || !out) throw new Error(`--out DIR is required\n${EXPORT_USAGE}`);
+  const parsed = exportQuerySchema.safeParse(query);
+  if (!parsed.success) throw new Error(`${fromZodError(parsed.error).message}\n${EXPORT_USAGE}`);
+  const { format, train, validation, ...filter } = parsed.data;
+  return {
+    format,
+    out,
+    filter,
+    split: { train: train ?? PAPER_SPLIT.train, validation: validation ?? PAPER_SPLIT.validation },
+  };
+}

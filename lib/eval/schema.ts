@@ -1,0 +1,53 @@
+// What the session page's evaluation panel receives (GET /api/sessions/<id>/evaluations). Client-safe.
+import { z } from "zod";
+import { JUDGED_METRICS } from "./scales";
+
+export interface JudgedRun {
+  run: number;
+  status: "succeeded" | "failed";
+  score: number | null;
+  reason: string | null;
+  error: string | null;
+  agentCallId: string | null;
+}
+
+export interface JudgedItem {
+  key: string;
+  label: string;
+  /** Mean of the runs that gave a score. */
+  mean: number | null;
+  runs: JudgedRun[];
+}
+
+export interface JudgedScale {
+  metric: "ctrs" | "wai" | "panas_before" | "panas_after";
+  min: number;
+  max: number;
+  /** Mean of the item means when every item has one; WAI: raw, as the paper reports it. */
+  mean: number | null;
+  /** WAI only: items 4 and 10 reversed (8 − score). */
+  meanReversed?: number | null;
+  /** PANAS only (its mean is null): mean of the positive and of the negative feelings' means. */
+  affect?: { positive: number | null; negative: number | null };
+  items: JudgedItem[];
+}
+
+export interface JudgeEvaluation {
+  judgeModel: string;
+  /** Judged by the offline simulator: the scores carry no information. */
+  simulated: boolean;
+  evaluatedAt: string;
+  scales: JudgedScale[];
+}
+
+export interface SessionEvaluations {
+  sessionId: string;
+  judges: JudgeEvaluation[];
+}
+
+export const evaluateSessionRequestSchema = z
+  .object({
+    metrics: z.array(z.enum(JUDGED_METRICS)).min(1).default(["ctrs", "wai", "panas"]),
+    runs: z.int().min(1).max(5).default(3),
+  })
+  .strict();
