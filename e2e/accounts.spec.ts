@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { accessibilityViolations } from "./support/axe";
 import { createUserWithCli, signIn } from "./support/sign-in";
 
 // Roles as a person meets them: what a viewer sees and cannot open, an API key made on the account
@@ -12,6 +13,9 @@ test.describe("as a viewer", () => {
     baseURL,
   }) => {
     const viewer = createUserWithCli(`viewer-${Date.now()}@studio.local`, "viewer");
+    await page.goto("/sessions");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fsessions$/);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await signIn(page, baseURL ?? "", viewer);
     await expect(page.getByTestId("account-badge")).toContainText("viewer");
     await expect(page.getByTestId("session-table").locator("tbody tr").first()).toBeVisible();
