@@ -40,7 +40,7 @@ export function AccountBadge({
         {user.email}
       </Link>
       <span className="block text-fg-muted">{user.role}</span>
-      <div className="mt-1 flex flex-wrap gap-x-3">
+      <div className="mt-1 flex flex-wrap items-center gap-x-3">
         {canManageUsers ? (
           <Link href="/users" className="text-fg-muted hover:text-fg hover:underline" data-testid="nav-users">
             Users
