@@ -12,7 +12,10 @@ import { callRoute } from "@/lib/testing/call-route";
 const ORIGIN = "http://127.0.0.1:3000";
 
 /** Signs in through Better Auth's own handler, as the sign-in page does; returns the cookie. */
-async function signIn(email: string, password: string): Promise<{ status: number; cookie: string }> {
+async function signIn(
+  email: string,
+  password: string,
+): Promise<{ status: number; cookie: string; setCookie: string[] }> {
   const response = await getAuth().handler(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
@@ -24,7 +27,7 @@ async function signIn(email: string, password: string): Promise<{ status: number
     .getSetCookie()
     .map((line) => line.split(";")[0])
     .join("; ");
-  return { status: response.status, cookie };
+  return { status: response.status, cookie, setCookie: response.headers.getSetCookie() };
 }
 
 function listSessionsWith(headers: Record<string, string>) {
@@ -53,9 +56,12 @@ describe("accounts", () => {
   it("signs in with email + password to an httpOnly cookie that the API accepts", async () => {
     const { password } = await createUser({ email: "ann@example.org", role: "annotator" }, null);
     expect((await signIn("ann@example.org", "wrong-password-123")).status).toBe(401);
-    const { status, cookie } = await signIn("ann@example.org", password);
+    const { status, cookie, setCookie } = await signIn("ann@example.org", password);
     expect(status).toBe(200);
     expect(cookie).toContain("better-auth.session_token=");
+    const session = setCookie.find((line) => line.startsWith("better-auth.session_token="));
+    expect(session).toMatch(/; HttpOnly/i);
+    expect(session).toMatch(/; SameSite=Lax/i);
     expect((await listSessionsWith({ cookie })).status).toBe(200);
     expect((await listSessionsWith({})).status).toBe(401);
   });

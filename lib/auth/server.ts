@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/lib/db/client";
+import { ROLES } from "./roles";
 import { authSecret } from "./secret";
 
 export const SESSION_DAYS = 7;
@@ -24,7 +25,7 @@ function createAuth() {
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12 },
     user: {
       additionalFields: {
-        role: { type: ["researcher", "annotator", "viewer"], required: true, input: false },
+        role: { type: [...ROLES], required: true, input: false },
         deactivatedAt: { type: "date", required: false, input: false },
       },
     },
