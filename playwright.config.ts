@@ -58,6 +58,16 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    {
+      name: "studio",
+      dependencies: ["setup"],
+      testIgnore: /auth\.setup\.ts/,
+      // Signed in as a researcher (e2e/auth.setup.ts); a spec that needs nobody signed in clears it.
+      use: { storageState: "test-results/.auth/researcher.json" },
+    },
+  ],
   webServer: {
     command: "npm run studio -- --no-build --import ../shared/data/magnet",
     url: `${baseURL}/api/health`,

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { type ReactNode, Suspense } from "react";
+import { AccountBadge } from "@/components/auth/account-badge";
 import { AppShell } from "@/components/layout/app-shell";
 import { ModelBadge } from "@/components/layout/model-badge";
 import { QueryProvider } from "@/components/layout/query-provider";
+import { pageUser } from "@/lib/auth/page";
+import { hasRole } from "@/lib/auth/roles";
 import { THEME_SCRIPT } from "@/lib/http/csp";
 import { defaultModelRef } from "@/lib/providers";
 import { getEventHub } from "@/lib/sessions/event-hub";
@@ -50,5 +53,14 @@ async function ServerStatus() {
   await getEventHub().catch((error: Error) =>
     console.error(`Session events are not available: ${error.message}`),
   );
-  return <ModelBadge model={defaultModelRef("fuser")} />;
+  const user = await pageUser();
+  return (
+    <>
+      <AccountBadge
+        user={user && { email: user.email, role: user.role }}
+        canManageUsers={user !== null && hasRole(user.role, "researcher")}
+      />
+      <ModelBadge model={defaultModelRef("fuser")} />
+    </>
+  );
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { type FakeOpenAIServer, startFakeOpenAIServer } from "@/lib/testing/fake-openai-server";
 import { LiveSessionPage } from "./pages/live-session-page";
+import { printedCredentials, signIn } from "./support/sign-in";
 import { type StudioProcess, startStudio } from "./support/studio-process";
 
 // A second studio whose provider is an OpenAI-compatible server (the fake) that answers 500: the
@@ -33,6 +34,7 @@ test("a provider answering 500 shows the failure in the page, and its Retry play
   page,
 }) => {
   test.setTimeout(90_000);
+  await signIn(page, studio.url, printedCredentials(studio.output()));
   const profiles = await (await page.request.get(`${studio.url}/api/profiles?pageSize=1`)).json();
   const created = await page.request.post(`${studio.url}/api/sessions`, {
     data: { profileId: profiles.items[0].id, variant: "magnet", maxRounds: 2 },

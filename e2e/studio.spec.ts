@@ -2,11 +2,15 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { printedCredentials, signIn } from "./support/sign-in";
 import { startStudio } from "./support/studio-process";
 
 const SESSION_FILE = path.resolve("../shared/data/magnet/sessions/session_1.json");
 
-test("npm run studio starts an embedded database, serves the app and keeps its data across restarts", async ({
+// The newcomer's path: nobody signed in, one command, the printed credentials.
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test("npm run studio starts an embedded database, prints a first account, serves the app and keeps its data across restarts", async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -16,24 +20,33 @@ test("npm run studio starts an embedded database, serves the app and keeps its d
   const first = await startStudio({ dataDir, port });
   try {
     expect(first.output()).toContain("new cluster");
+    const credentials = printedCredentials(first.output());
+    expect((await page.request.get(`${first.url}/api/profiles`)).status()).toBe(401);
+    await page.goto(`${first.url}/profiles`);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fprofiles$/);
+    await signIn(page, first.url, credentials);
     await page.goto(`${first.url}/profiles`);
     await expect(page.getByTestId("profile-table").locator("tbody tr")).toHaveCount(12);
     await expect(page.getByTestId("model-badge")).toContainText("Offline simulator");
 
-    const form = new FormData();
-    form.append("files", new Blob([readFileSync(SESSION_FILE)]), "session_1.json");
-    const imported = await (await fetch(`${first.url}/api/import`, { method: "POST", body: form })).json();
-    expect(imported).toMatchObject({ imported: 1, failed: 0 });
-
-    // A generated session's page keeps its live stream open while the studio stops.
-    const profiles = await (await fetch(`${first.url}/api/profiles?pageSize=1`)).json();
-    const created = await fetch(`${first.url}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ profileId: profiles.items[0].id, variant: "magnet", maxRounds: 1 }),
+    // The signed-in browser's cookie is what page.request sends.
+    const imported = await page.request.post(`${first.url}/api/import`, {
+      multipart: {
+        files: { name: "session_1.json", mimeType: "application/json", buffer: readFileSync(SESSION_FILE) },
+      },
     });
+    expect(await imported.json()).toMatchObject({ imported: 1, failed: 0 });
+
+    // Create a session and watch it run; its page keeps its live stream open while the studio stops.
+    const profiles = await (await page.request.get(`${first.url}/api/profiles?pageSize=1`)).json();
+    const created = await page.request.post(`${first.url}/api/sessions`, {
+      data: { profileId: profiles.items[0].id, variant: "magnet", maxRounds: 1 },
+    });
+    expect(created.status()).toBe(201);
     await page.goto(`${first.url}/sessions/${(await created.json()).id}`);
     await expect(page.getByTestId("session-status")).toHaveText("Draft");
+    await page.getByRole("button", { name: "Run next round" }).click();
+    await expect(page.getByTestId("client-reply").first()).not.toContainText("Waiting", { timeout: 45_000 });
   } finally {
     expect(await first.stop()).not.toBe(1);
   }
@@ -45,7 +58,9 @@ test("npm run studio starts an embedded database, serves the app and keeps its d
   const second = await startStudio({ dataDir, port });
   try {
     expect(second.output()).toContain("existing data");
-    const sessions = await (await fetch(`${second.url}/api/sessions?source=imported`)).json();
+    // The password was shown once; the account and its signed-in browser outlive the restart.
+    expect(second.output()).not.toContain("password:");
+    const sessions = await (await page.request.get(`${second.url}/api/sessions?source=imported`)).json();
     expect(sessions.total).toBe(1);
     await page.goto(`${second.url}/sessions/${sessions.items[0].id}`);
     await expect(page.getByTestId("round")).toHaveCount(20);

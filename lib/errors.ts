@@ -4,6 +4,7 @@
 export type AppErrorCode =
   | "bad_request"
   | "validation"
+  | "unauthorized"
   | "forbidden"
   | "not_found"
   | "conflict"
@@ -18,6 +19,7 @@ export type AppErrorCode =
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
   validation: 400,
+  unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

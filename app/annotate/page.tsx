@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { InlineLink, PlannedFeature } from "@/components/ui/planned-feature";
+import { requirePageUser } from "@/lib/auth/page";
 
 export const metadata: Metadata = { title: "Annotate" };
 
-export default function AnnotatePage() {
+export default async function AnnotatePage() {
+  await requirePageUser("annotator", "/annotate");
   return (
     <>
       <PageHeader title="Annotate" description="Clinician review of generated counselor turns." />

@@ -23,6 +23,10 @@ import { callRoute, type TestRequest, type TestResponse } from "@/lib/testing/ca
 
 // A new seed each run widens the search over time; a failure prints its seed, and FUZZ_SEED=<seed>
 // replays it.
+// The fuzzer sends more generation requests a minute than a person may (the limit has its own test
+// in roles.test.ts); with the default budget its later runs would only meet the 429.
+process.env.GENERATION_RATE_LIMIT = "1000000";
+
 const RUNS = { numRuns: 60, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) };
 const UNKNOWN = "cunknown000000000000000000";
 let profileId = "";

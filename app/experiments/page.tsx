@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { InlineLink, PlannedFeature } from "@/components/ui/planned-feature";
+import { requirePageUser } from "@/lib/auth/page";
 
 export const metadata: Metadata = { title: "Experiments" };
 
-export default function ExperimentsPage() {
+export default async function ExperimentsPage() {
+  await requirePageUser("viewer", "/experiments");
   return (
     <>
       <PageHeader

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { PromptCard } from "@/components/prompts/prompt-card";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/page";
 import { DEFAULT_PROMPTS, PROMPT_ROLES } from "@/lib/prompts/registry";
 import { PROMPT_VARIABLE_DOCS } from "@/lib/prompts/template";
 
 export const metadata: Metadata = { title: "Prompts" };
 
-export default function PromptsPage() {
+export default async function PromptsPage() {
+  await requirePageUser("viewer", "/prompts");
   return (
     <>
       <PageHeader

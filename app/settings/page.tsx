@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ModelSettings } from "@/components/settings/model-settings";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/page";
 import { describeDatabase, getDatabaseStats } from "@/lib/db/stats";
 import { defaultModelRefs, defaultProvider, listAvailableModels, simulatorOptions } from "@/lib/providers";
 
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
+  await requirePageUser("viewer", "/settings");
   const stats = await getDatabaseStats();
   return (
     <>

@@ -12,7 +12,7 @@ import { PanasTable } from "./panas-table";
 import { ScaleTable } from "./scale-table";
 
 /** The session's judged scores (CTRS, WAI, PANAS), item by item with the judge's reasons. */
-export function EvaluationPanel({ sessionId }: { sessionId: string }) {
+export function EvaluationPanel({ sessionId, canJudge }: { sessionId: string; canJudge: boolean }) {
   const key = ["evaluations", sessionId];
   const client = useQueryClient();
   const query = useQuery({
@@ -52,9 +52,11 @@ export function EvaluationPanel({ sessionId }: { sessionId: string }) {
                 ))}
               </Select>
             ) : null}
-            <Button onClick={() => evaluate.mutate()} disabled={evaluate.isPending}>
-              {evaluate.isPending ? "Judging…" : judge ? "Judge again" : "Judge this session"}
-            </Button>
+            {canJudge ? (
+              <Button onClick={() => evaluate.mutate()} disabled={evaluate.isPending}>
+                {evaluate.isPending ? "Judging…" : judge ? "Judge again" : "Judge this session"}
+              </Button>
+            ) : null}
           </div>
         }
       />
@@ -64,8 +66,8 @@ export function EvaluationPanel({ sessionId }: { sessionId: string }) {
         {query.isPending ? <p className="text-sm text-fg-muted">Loading scores…</p> : null}
         {query.data && !judge ? (
           <p className="text-sm text-fg-muted">
-            Not judged yet. Judge it here, or many sessions at once with{" "}
-            <code>npm run evaluate -- --metric ctrs,wai,panas</code>.
+            Not judged yet. {canJudge ? "Judge it here, or many" : "A researcher can judge it, or many"}{" "}
+            sessions at once with <code>npm run evaluate -- --metric ctrs,wai,panas</code>.
           </p>
         ) : null}
         {judge ? (

@@ -14,6 +14,8 @@ export const FIXED_PAGES: StudioPage[] = [
   { name: "experiments", path: "/experiments" },
   { name: "annotate", path: "/annotate" },
   { name: "settings", path: "/settings" },
+  { name: "account", path: "/account" },
+  { name: "users", path: "/users" },
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { studioAuthHeaders } from "@/lib/bench/studio-auth";
 import { now } from "./stream-client";
 
 export interface Timed {
@@ -13,7 +14,7 @@ export async function timeGets(url: string, count: number, warmUp = 3): Promise<
   let bytes = 0;
   for (let i = 0; i < warmUp + count; i++) {
     const started = now();
-    const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(url, { headers: studioAuthHeaders(), signal: AbortSignal.timeout(30_000) });
     const body = await response.arrayBuffer();
     const elapsed = now() - started;
     if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);

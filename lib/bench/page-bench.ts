@@ -1,3 +1,4 @@
+import { studioAuthHeaders } from "@/lib/bench/studio-auth";
 import { describeStoredSession, insertSessions, type StoredSession } from "./bench-db";
 import { type Timed, timeGets } from "./http-timing";
 import { type PageWeight, pageWeight } from "./page-weight";
@@ -41,7 +42,9 @@ export const pageBench: BenchPart = {
     const stored = await describeStoredSession(studio.databaseUrl, sessionId);
     options.log(`pages: GET /sessions/<id> ×${REQUESTS}…`);
     const page = await timeGets(`${studio.url}/sessions/${sessionId}`, REQUESTS);
-    const weight = pageWeight(await (await fetch(`${studio.url}/sessions/${sessionId}`)).text());
+    const weight = pageWeight(
+      await (await fetch(`${studio.url}/sessions/${sessionId}`, { headers: studioAuthHeaders() })).text(),
+    );
 
     options.log(`pages: inserting ${LIST_SESSIONS.toLocaleString("en")} sessions…`);
     const inserted = await insertSessions(studio.databaseUrl, LIST_SESSIONS, sessionId);

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { studioAuthHeaders } from "@/lib/bench/studio-auth";
 import type { PipelineEvent } from "@/lib/pipeline/events";
 import { type Decoded, WireDecoder } from "@/lib/sessions/live-wire";
 
@@ -39,17 +40,21 @@ export function now(): number {
 /** Opens the stream and resolves once its response headers arrived (the snapshot follows). */
 export function watchSession(baseUrl: string, sessionId: string, timeoutMs: number): Promise<SessionWatch> {
   return new Promise((resolve, reject) => {
-    const request = http.get(`${baseUrl}/api/sessions/${sessionId}/stream`, { agent: false }, (response) => {
-      if (response.statusCode !== 200) {
-        response.resume();
-        return reject(new Error(`GET stream: HTTP ${response.statusCode}`));
-      }
-      const lines: ReceivedLine[] = [];
-      const ended = read(response, lines, timeoutMs);
-      // Errors surface through `ended`; keep an unawaited rejection from crashing the process.
-      ended.catch(() => {});
-      resolve({ lines, ended, close: () => request.destroy() });
-    });
+    const request = http.get(
+      `${baseUrl}/api/sessions/${sessionId}/stream`,
+      { agent: false, headers: studioAuthHeaders() },
+      (response) => {
+        if (response.statusCode !== 200) {
+          response.resume();
+          return reject(new Error(`GET stream: HTTP ${response.statusCode}`));
+        }
+        const lines: ReceivedLine[] = [];
+        const ended = read(response, lines, timeoutMs);
+        // Errors surface through `ended`; keep an unawaited rejection from crashing the process.
+        ended.catch(() => {});
+        resolve({ lines, ended, close: () => request.destroy() });
+      },
+    );
     open.add(request);
     request.on("close", () => open.delete(request));
     request.on("error", reject);

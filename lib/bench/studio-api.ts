@@ -1,11 +1,12 @@
 import type { SessionRunMode } from "@/lib/sessions/schema";
+import { studioAuthHeaders } from "./studio-auth";
 
 // The few calls of the studio's HTTP API the bench makes, as the browser makes them.
 
 async function json<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, {
     ...init,
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...studioAuthHeaders() },
     signal: AbortSignal.timeout(30_000),
   });
   const body = await response.text();

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { signInToStudio } from "@/lib/bench/studio-auth";
 import { findFreePort, findRunningEmbeddedPostgres } from "@/lib/db/embedded";
 import { withDatabaseName } from "@/lib/db/migrations/postgres";
 import { STUDIO_DATABASE } from "@/lib/studio/database";
@@ -149,6 +150,7 @@ export async function spawnStudio(options: {
   options.onSpawn?.(stop);
   const output = collect(child);
   const url = await waitForUrl(child, output);
+  await signInToStudio(options.dataDir);
   return { url, child, output, stop };
 }
 

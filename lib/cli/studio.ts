@@ -4,6 +4,7 @@
 
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { ensureFirstResearcher, studioAuthSecret } from "@/lib/auth/first-run";
 import { disconnectDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { loadDotEnv } from "@/lib/db/migrations/cli-support";
@@ -41,6 +42,8 @@ async function main() {
   const seeded = await step("Seeding sample profiles", () => seedSampleProfiles());
   console.log(`  ${seeded.created} created, ${seeded.updated} already present`);
   if (args.import.length) await importData(args.import);
+  const firstUser = await ensureFirstResearcher();
+  const authSecret = await studioAuthSecret();
   // Runs of a studio that was killed (or whose database stopped first, as a group Ctrl-C does) still
   // say `running`; nothing holds them, so they are recorded stopped and can be resumed.
   const settled = await settleDeadRuns();
@@ -58,7 +61,12 @@ async function main() {
       root,
       port,
       host,
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        BETTER_AUTH_SECRET: authSecret,
+        NODE_ENV: "production",
+      },
     }),
   );
   stops.unshift(app.stop);
@@ -70,6 +78,7 @@ async function main() {
   });
   console.log(`\nMAGneT Studio is running at ${app.url}`);
   console.log(`  model: ${describeModel()}`);
+  if (firstUser) printFirstUser(firstUser);
   console.log("  Press Ctrl-C to stop.\n");
 }
 
@@ -80,6 +89,15 @@ async function database(): Promise<string> {
   stops.push(db.close);
   console.log(`  ${db.description}`);
   return db.url;
+}
+
+/** Shown once: only the password's hash is kept. */
+function printFirstUser({ email, password }: { email: string; password: string }) {
+  console.log("\n  First run: a researcher account was created. Sign in with");
+  console.log(`    email:    ${email}`);
+  console.log(`    password: ${password}`);
+  console.log("  This password is shown only now. More accounts: the Users page, or");
+  console.log("  npm run user:create -- --email E --role researcher|annotator|viewer");
 }
 
 function describeModel(): string {

@@ -1,5 +1,6 @@
 import http from "node:http";
 import { z } from "zod";
+import { studioAuthHeaders } from "@/lib/bench/studio-auth";
 
 // What the drills ask of a running studio over HTTP, on loopback only: sessions, runs, health, and
 // the abuse (streams dropped at once, junk imports).
@@ -19,7 +20,11 @@ export type SessionState = z.infer<typeof sessionSchema>;
 const SETTLED = ["completed", "ended_by_client", "failed", "stopped", "paused"];
 
 async function request(url: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(url, {
+    ...init,
+    headers: { ...Object.fromEntries(new Headers(init?.headers)), ...studioAuthHeaders() },
+    signal: AbortSignal.timeout(30_000),
+  });
   const text = await response.text();
   let body: unknown = text;
   try {
@@ -130,7 +135,10 @@ export async function dropStreams(
   let next = 0;
   const one = () =>
     new Promise<void>((resolve) => {
-      const request = http.get(`${baseUrl}/api/sessions/${sessionId}/stream`, { agent: false });
+      const request = http.get(`${baseUrl}/api/sessions/${sessionId}/stream`, {
+        agent: false,
+        headers: studioAuthHeaders(),
+      });
       request.on("response", (response) => response.resume());
       request.on("error", () => resolve());
       request.on("close", () => resolve());

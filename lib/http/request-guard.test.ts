@@ -51,6 +51,21 @@ describe("checkBrowserRequest", () => {
     expect(check("GET", { host, origin: "https://evil.example", "sec-fetch-site": "cross-site" })).toBeNull();
   });
 
+  it("lets a request with an API key through whatever its origin (no cookie is involved), but not a foreign host", () => {
+    const host = "127.0.0.1:3000";
+    const bearer = {
+      authorization: "Bearer mgs_x",
+      origin: "https://notebook.example",
+      "sec-fetch-site": "cross-site",
+    };
+    expect(check("POST", { host, ...bearer })).toBeNull();
+    expect(check("POST", { host, ...bearer, authorization: "Basic abc" })).toEqual({
+      status: 403,
+      field: "origin",
+    });
+    expect(check("POST", { host: "evil.example", ...bearer })).toEqual({ status: 403, field: "host" });
+  });
+
   it("accepts the configured public origin behind a reverse proxy that rewrites Host", () => {
     const env = { STUDIO_ALLOWED_HOSTS: "studio.example.org" };
     expect(check("POST", { host: "127.0.0.1:3000", origin: "https://studio.example.org" }, env)).toBeNull();

@@ -26,6 +26,9 @@ export function checkBrowserRequest(
     );
   }
   if (SAFE_METHODS.has(request.method)) return null;
+  // An API key is not a cookie a browser adds by itself, and a request that carries one is judged by
+  // the key alone (lib/auth/current-user.ts), so there is no forgery to stop.
+  if (/^Bearer\s/i.test(request.headers.get("authorization") ?? "")) return null;
   const site = request.headers.get("sec-fetch-site");
   if (site !== null && site !== "same-origin" && site !== "none") {
     return forbidden("origin", `A ${site} request may not change anything here`);

@@ -13,6 +13,7 @@ async function errorOf(response: Response) {
 describe("route", () => {
   const echo = route(
     {
+      role: "public",
       params: idParamsSchema,
       query: z
         .object({ page: z.coerce.number().int().min(1).default(1), q: textSchema(10).optional() })
@@ -76,7 +77,7 @@ describe("route", () => {
   });
 
   it("refuses a non-JSON content type on a mutation without a body schema too", async () => {
-    const stop = route({ params: idParamsSchema }, async () => ({ ok: true }));
+    const stop = route({ role: "public", params: idParamsSchema }, async () => ({ ok: true }));
     expect(
       (await stop(post("http://x/", "a=1", "application/x-www-form-urlencoded"), context({ id: "a" })))
         .status,
@@ -85,7 +86,7 @@ describe("route", () => {
   });
 
   it("takes an upload only as multipart/form-data, and hands the handler the request to read", async () => {
-    const upload = route({ multipart: true }, async ({ request }) => {
+    const upload = route({ role: "public", multipart: true }, async ({ request }) => {
       const form = await request.formData();
       return { files: form.getAll("files").length };
     });
@@ -102,7 +103,7 @@ describe("route", () => {
 
   it("reads an empty body as no fields", async () => {
     const run = route(
-      { body: z.object({ mode: z.enum(["a", "b"]).default("a") }) },
+      { role: "public", body: z.object({ mode: z.enum(["a", "b"]).default("a") }) },
       async ({ body }) => body,
     );
     expect(await (await run(new Request("http://x/", { method: "POST" }), context())).json()).toEqual({
@@ -111,14 +112,14 @@ describe("route", () => {
   });
 
   it("passes AppError status through and hides other errors behind a 500", async () => {
-    const conflict = route({}, async () => {
+    const conflict = route({ role: "public" }, async () => {
       throw new AppError("conflict", "Session is already running");
     });
     const response = await conflict(new Request("http://x/"), context());
     expect(response.status).toBe(409);
     expect((await errorOf(response)).code).toBe("conflict");
 
-    const broken = route({}, async () => {
+    const broken = route({ role: "public" }, async () => {
       throw new Error("secret detail");
     });
     const failure = await broken(new Request("http://x/"), context());
@@ -127,10 +128,12 @@ describe("route", () => {
   });
 
   it("checks data against the response schema, and a Response is sent as it is", async () => {
-    const drifted = route({ response: z.object({ n: z.number() }) }, async () => ({ n: "1" }));
+    const drifted = route({ role: "public", response: z.object({ n: z.number() }) }, async () => ({
+      n: "1",
+    }));
     expect((await drifted(new Request("http://x/"), context())).status).toBe(500);
 
-    const raw = route({}, async () => new Response("plain", { status: 203 }));
+    const raw = route({ role: "public" }, async () => new Response("plain", { status: 203 }));
     const response = await raw(new Request("http://x/"), context());
     expect(response.status).toBe(203);
     expect(await response.text()).toBe("plain");

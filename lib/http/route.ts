@@ -1,4 +1,7 @@
 import { ZodError, type z } from "zod";
+import { type CurrentUser, requireUser, userFromHeaders } from "@/lib/auth/current-user";
+import { checkGenerationRate } from "@/lib/auth/rate-limit";
+import type { Role } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 
 /** What Next passes a route handler besides the request; the segments of dynamic routes. */
@@ -11,16 +14,25 @@ type Handler = (request: Request, context?: RouteContext) => Promise<Response>;
 type Schema = z.ZodType;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/** Who may call a route: anyone, or a signed-in user (cookie or API key) with at least this role. */
+export type RouteRole = Role | "public";
+type UserFor<R extends RouteRole> = R extends "public" ? CurrentUser | null : CurrentUser;
+
 /**
- * What a route accepts and answers. Every part is parsed before the handler runs, and a failure is
- * a 4xx naming the field. (The accounts issue adds `role` here: checked after parsing, before the
- * handler.)
+ * What a route accepts and answers. The role is checked first (401 signed out, 403 naming the role
+ * needed), so that nobody learns anything about a route they may not call; then every part is
+ * parsed, and a failure is a 4xx naming the field.
  */
 export interface RouteSpec<
   P extends Schema | undefined,
   Q extends Schema | undefined,
   B extends Schema | undefined,
+  R extends RouteRole = RouteRole,
 > {
+  /** Required, so that no route can forget it. */
+  role: R;
+  /** Counted against the user's generation budget (429 beyond it): starting sessions and runs. */
+  rateLimit?: "generation";
   /** The dynamic segments, e.g. `idParamsSchema`. */
   params?: P;
   /** The query string; repeated keys arrive as arrays. */
@@ -35,8 +47,9 @@ export interface RouteSpec<
   status?: number;
 }
 
-export interface RouteInput<P, Q, B> {
+export interface RouteInput<P, Q, B, U = CurrentUser | null> {
   request: Request;
+  user: U;
   params: P;
   query: Q;
   body: B;
@@ -51,9 +64,10 @@ export function route<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
+  R extends RouteRole = RouteRole,
 >(
-  spec: RouteSpec<P, Q, B>,
-  handler: (input: RouteInput<Parsed<P>, Parsed<Q>, Parsed<B>>) => Promise<unknown>,
+  spec: RouteSpec<P, Q, B, R>,
+  handler: (input: RouteInput<Parsed<P>, Parsed<Q>, Parsed<B>, UserFor<R>>) => Promise<unknown>,
 ): Handler;
 export function route(
   spec: RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined>,
@@ -61,13 +75,16 @@ export function route(
 ): Handler {
   return async (request, context) => {
     try {
+      const user =
+        spec.role === "public" ? await optionalUser(request) : await requireUser(request.headers, spec.role);
+      if (spec.rateLimit && user) checkGenerationRate(user.id);
       assertContentType(request, spec.multipart ? MULTIPART_TYPE : JSON_TYPE);
       const params = spec.params
         ? parseWith(spec.params, (await context?.params) ?? {}, "(params)")
         : undefined;
       const query = spec.query ? parseSearchParams(spec.query, new URL(request.url).searchParams) : undefined;
       const body = spec.body ? await parseJsonBody(spec.body, request) : undefined;
-      const result = await handler({ request, params, query, body });
+      const result = await handler({ request, user, params, query, body });
       if (result instanceof Response) return result;
       if (spec.response && process.env.NODE_ENV !== "production") {
         parseWith(spec.response, result, "(response)");
@@ -77,6 +94,13 @@ export function route(
       return toErrorResponse(error);
     }
   };
+}
+
+/** A public route still knows who asks when someone is signed in (never an error). */
+async function optionalUser(request: Request): Promise<CurrentUser | null> {
+  return request.headers.has("authorization") || request.headers.has("cookie")
+    ? userFromHeaders(request.headers)
+    : null;
 }
 
 export function toErrorResponse(error: unknown): Response {

@@ -1,5 +1,8 @@
 // Calling route handlers directly in Vitest: they are plain functions of a Request (and params).
 
+import { createApiKey } from "@/lib/auth/api-keys";
+import type { Role } from "@/lib/auth/roles";
+import { createUser } from "@/lib/auth/users";
 import type { RouteContext } from "@/lib/http/route";
 
 type RouteHandler = (request: Request, context?: RouteContext) => Promise<Response>;
@@ -12,6 +15,10 @@ export interface TestRequest {
   /** Sent as JSON unless it is a string (then as it is, with `contentType`). */
   body?: unknown;
   contentType?: string;
+  /** A multipart upload instead of `body`. */
+  form?: FormData;
+  /** Who sends it: a user of that role (by API key), or nobody. Default: a researcher. */
+  as?: Role | "anonymous";
 }
 
 export interface TestResponse {
@@ -23,12 +30,15 @@ export interface TestResponse {
 }
 
 export async function callRoute(handler: RouteHandler, request: TestRequest): Promise<TestResponse> {
-  const { method = "GET", url, params = {}, body, contentType } = request;
-  const init: RequestInit = { method };
+  const { method = "GET", url, params = {}, body, form, contentType, as = "researcher" } = request;
+  const headers = new Headers();
+  if (as !== "anonymous") headers.set("authorization", `Bearer ${await testKeyFor(as)}`);
+  const init: RequestInit = { method, headers };
   if (body !== undefined) {
     init.body = typeof body === "string" ? body : JSON.stringify(body);
-    init.headers = { "content-type": contentType ?? "application/json" };
+    headers.set("content-type", contentType ?? "application/json");
   }
+  if (form !== undefined) init.body = form;
   const response = await handler(new Request(`http://127.0.0.1:3000${url}`, init), {
     params: Promise.resolve(params),
   });
@@ -41,6 +51,21 @@ export async function callRoute(handler: RouteHandler, request: TestRequest): Pr
     fields: error?.issues.map((issue) => issue.field) ?? [],
     code: error?.code,
   };
+}
+
+// One user per role per test file (every file has a database of its own).
+const testKeys = new Map<Role, Promise<string>>();
+
+/** An API key of a user with `role`, made on first use in this file's database. */
+export function testKeyFor(role: Role): Promise<string> {
+  let key = testKeys.get(role);
+  if (!key) {
+    key = createUser({ email: `${role}@test.invalid`, role }, null).then(
+      async ({ user }) => (await createApiKey(user.id, "tests")).key,
+    );
+    testKeys.set(role, key);
+  }
+  return key;
 }
 
 interface ErrorBody {

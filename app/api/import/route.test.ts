@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { officialOutput, readSeeds } from "@/lib/import-export/testing";
+import { testKeyFor } from "@/lib/testing/call-route";
 import { POST } from "./route";
 
 // Through the route handler itself, with the bodies a browser or a hostile client would send.
@@ -26,7 +27,8 @@ function formWith(files: { name: string; text: string }[], variant?: string): Fo
   return form;
 }
 
-async function post(body: BodyInit, headers: Record<string, string> = {}) {
+async function post(body: BodyInit, extraHeaders: Record<string, string> = {}) {
+  const headers = { authorization: `Bearer ${await testKeyFor("researcher")}`, ...extraHeaders };
   const response = await POST(
     new Request(URL, { method: "POST", body, headers, duplex: "half" } as RequestInit),
     {},

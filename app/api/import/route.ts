@@ -2,4 +2,6 @@ import { route } from "@/lib/http/route";
 import { importUploadRequest } from "@/lib/import-export/upload";
 
 /** Multipart `files` (JSON) and `variant`; limits and per-record failures are explained in the body. */
-export const POST = route({ multipart: true }, ({ request }) => importUploadRequest(request));
+export const POST = route({ role: "researcher", multipart: true }, ({ request }) =>
+  importUploadRequest(request),
+);

@@ -3,6 +3,6 @@ import { listProfiles } from "@/lib/profiles/queries";
 import { profileListQuerySchema, profileListResponseSchema } from "@/lib/profiles/schema";
 
 export const GET = route(
-  { query: profileListQuerySchema, response: profileListResponseSchema },
+  { role: "viewer", query: profileListQuerySchema, response: profileListResponseSchema },
   ({ query }) => listProfiles(query),
 );

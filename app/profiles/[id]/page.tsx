@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProfileDetailView } from "@/components/profiles/profile-detail";
+import { requirePageUser } from "@/lib/auth/page";
 import { AppError } from "@/lib/errors";
 import { pageRecordId } from "@/lib/http/page-params";
 import { getProfileById } from "@/lib/profiles/queries";
@@ -8,6 +9,7 @@ import { getProfileById } from "@/lib/profiles/queries";
 type Props = { params: Promise<{ id: string }> };
 
 async function loadProfile(id: string) {
+  await requirePageUser("viewer", `/profiles/${id}`);
   try {
     return await getProfileById({ id });
   } catch (error) {

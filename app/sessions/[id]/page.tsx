@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { EvaluationPanel } from "@/components/eval/evaluation-panel";
 import { LiveSessionView } from "@/components/sessions/live/live-session-view";
+import { requirePageUser } from "@/lib/auth/page";
+import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { pageRecordId } from "@/lib/http/page-params";
 import { describeDepartures, describeSessionModels } from "@/lib/sessions/config";
@@ -14,6 +16,7 @@ type Props = { params: Promise<{ id: string }> };
 
 // One query per request: the metadata and the page share it.
 const loadSession = cache(async (id: string): Promise<SessionPageData> => {
+  await requirePageUser("viewer", `/sessions/${id}`);
   try {
     return await getSessionPageById({ id });
   } catch (error) {
@@ -29,6 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SessionPage({ params }: Props) {
   const session = await loadSession(await pageRecordId(params));
+  const user = await requirePageUser("viewer", `/sessions/${session.id}`);
   const models = describeSessionModels(session.config);
   const { profile } = session;
   return (
@@ -47,9 +51,10 @@ export default async function SessionPage({ params }: Props) {
           departures: describeDepartures(session.config),
           offline: models.includes("offline-simulator"),
           source: session.source,
+          canControl: hasRole(user.role, "researcher"),
         }}
       />
-      <EvaluationPanel sessionId={session.id} />
+      <EvaluationPanel sessionId={session.id} canJudge={hasRole(user.role, "researcher")} />
     </>
   );
 }

@@ -17,6 +17,8 @@ export interface SessionSummary {
   departures: string[];
   offline: boolean;
   source: "generated" | "imported";
+  /** Whether the viewer may run, pause and stop it (the server checks again). */
+  canControl: boolean;
 }
 
 export function LiveHeader({
@@ -67,7 +69,9 @@ export function LiveHeader({
           </div>
           <p className="mt-2 max-w-3xl text-sm text-fg-muted">{summary.profile.presentingProblem}</p>
         </div>
-        {summary.source === "generated" ? <SessionControls action={action} status={state.status} /> : null}
+        {summary.source === "generated" && summary.canControl ? (
+          <SessionControls action={action} status={state.status} />
+        ) : null}
       </div>
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-xs text-fg-muted">
         <Fact label="Rounds">

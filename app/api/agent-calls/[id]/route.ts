@@ -3,4 +3,6 @@ import { route } from "@/lib/http/route";
 import { getAgentCallById } from "@/lib/sessions/agent-calls";
 
 /** One agent call for the inspector: prompt, outputs, settings, usage and its sibling attempts. */
-export const GET = route({ params: idParamsSchema }, ({ params }) => getAgentCallById(params));
+export const GET = route({ role: "viewer", params: idParamsSchema }, ({ params }) =>
+  getAgentCallById(params),
+);

@@ -3,6 +3,7 @@ import { route } from "@/lib/http/route";
 import { getProfileById } from "@/lib/profiles/queries";
 import { profileDetailSchema } from "@/lib/profiles/schema";
 
-export const GET = route({ params: idParamsSchema, response: profileDetailSchema }, ({ params }) =>
-  getProfileById(params),
+export const GET = route(
+  { role: "viewer", params: idParamsSchema, response: profileDetailSchema },
+  ({ params }) => getProfileById(params),
 );

@@ -2,4 +2,6 @@ import { idParamsSchema } from "@/lib/http/fields";
 import { route } from "@/lib/http/route";
 import { getSessionDetailById } from "@/lib/sessions/queries";
 
-export const GET = route({ params: idParamsSchema }, ({ params }) => getSessionDetailById(params));
+export const GET = route({ role: "viewer", params: idParamsSchema }, ({ params }) =>
+  getSessionDetailById(params),
+);

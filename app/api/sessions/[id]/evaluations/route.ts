@@ -5,12 +5,12 @@ import { idParamsSchema } from "@/lib/http/fields";
 import { route } from "@/lib/http/route";
 
 /** The session's scores per judge, scale and item, with each run's reason. */
-export const GET = route({ params: idParamsSchema }, ({ params: { id } }) =>
+export const GET = route({ role: "viewer", params: idParamsSchema }, ({ params: { id } }) =>
   getSessionEvaluationsById({ id }),
 );
 
 /** Judges the session now with the configured judge (MODEL_JUDGE, else GPT-4o; offline: the simulator). */
 export const POST = route(
-  { params: idParamsSchema, body: evaluateSessionRequestSchema },
+  { role: "researcher", params: idParamsSchema, body: evaluateSessionRequestSchema },
   ({ params: { id }, body }) => evaluateSessionById({ id, ...body }),
 );

@@ -3,7 +3,10 @@ import { route } from "@/lib/http/route";
 import { requestSessionControl } from "@/lib/sessions/live-run";
 
 /** Lets the round in progress finish, then pauses the session. */
-export const POST = route({ params: idParamsSchema, status: 202 }, async ({ params: { id } }) => {
-  await requestSessionControl(id, "pause");
-  return { sessionId: id, requested: "pause" };
-});
+export const POST = route(
+  { role: "researcher", params: idParamsSchema, status: 202 },
+  async ({ params: { id } }) => {
+    await requestSessionControl(id, "pause");
+    return { sessionId: id, requested: "pause" };
+  },
+);

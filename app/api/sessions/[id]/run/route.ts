@@ -5,7 +5,13 @@ import { runSessionRequestSchema } from "@/lib/sessions/schema";
 
 /** Starts (or resumes) generation on the server; it goes on whether or not anyone watches. 409 if running. */
 export const POST = route(
-  { params: idParamsSchema, body: runSessionRequestSchema, status: 202 },
+  {
+    role: "researcher",
+    rateLimit: "generation",
+    params: idParamsSchema,
+    body: runSessionRequestSchema,
+    status: 202,
+  },
   async ({ params: { id }, body: { mode } }) => {
     await startSessionRun(id, mode);
     return { sessionId: id, mode, started: true };

@@ -5,7 +5,7 @@ import { openSessionStream } from "@/lib/sessions/live-stream";
 export const dynamic = "force-dynamic";
 
 /** The session's live stream: newline-delimited JSON, see lib/sessions/live-wire.ts. */
-export const GET = route({ params: idParamsSchema }, async ({ request, params: { id } }) => {
+export const GET = route({ role: "viewer", params: idParamsSchema }, async ({ request, params: { id } }) => {
   const body = await openSessionStream(id, request.signal);
   return new Response(body, {
     headers: {

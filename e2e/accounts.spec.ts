@@ -1,0 +1,91 @@
+import { expect, test } from "@playwright/test";
+import { accessibilityViolations } from "./support/axe";
+import { createUserWithCli, signIn } from "./support/sign-in";
+
+// Roles as a person meets them: what a viewer sees and cannot open, an API key made on the account
+// page, and a researcher creating, demoting and deactivating users on the Users page.
+
+test.describe("as a viewer", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("reads sessions, sees no generation controls, is sent away from New session, and is refused by the API", async ({
+    page,
+    baseURL,
+  }) => {
+    const viewer = createUserWithCli(`viewer-${Date.now()}@studio.local`, "viewer");
+    await page.goto("/sessions");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fsessions$/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await signIn(page, baseURL ?? "", viewer);
+    await expect(page.getByTestId("account-badge")).toContainText("viewer");
+    await expect(page.getByTestId("session-table").locator("tbody tr").first()).toBeVisible();
+    await expect(page.getByTestId("new-session")).toHaveCount(0);
+    await expect(page.getByTestId("nav-users")).toHaveCount(0);
+
+    await page.goto("/sessions/new");
+    await expect(page).toHaveURL(/\/sign-in\?needs=researcher/);
+    await expect(page.getByTestId("role-needed")).toContainText("needs the researcher role");
+
+    const refused = await page.request.post("/api/sessions", { data: { profileId: "x", variant: "magnet" } });
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).error.message).toContain("needs the researcher role");
+
+    // Its API key (from the CLI) acts with its role.
+    const headers = { authorization: `Bearer ${viewer.apiKey}` };
+    expect((await page.request.get("/api/sessions?pageSize=1", { headers })).status()).toBe(200);
+    expect((await page.request.post("/api/sessions", { headers, data: {} })).status()).toBe(403);
+  });
+});
+
+test("a personal API key is shown once on the account page, works as a bearer, and is revocable", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  await page.goto("/account");
+  await page.getByLabel("Name").fill("notebook");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").locator("code").textContent())?.trim() ?? "";
+  expect(key).toMatch(/^mgs_/);
+
+  // A script: no cookie, another origin, only the key.
+  const script = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const headers = { authorization: `Bearer ${key}`, origin: "https://notebook.example" };
+  expect((await script.get("/api/sessions?pageSize=1", { headers })).status()).toBe(200);
+  const profiles = await (await script.get("/api/profiles?pageSize=1", { headers })).json();
+  const created = await script.post("/api/sessions", {
+    headers,
+    data: { profileId: profiles.items[0].id, variant: "magnet", maxRounds: 1 },
+  });
+  expect(created.status()).toBe(201);
+  expect((await script.get("/api/sessions?pageSize=1")).status()).toBe(401);
+
+  await page.reload();
+  const row = page.getByTestId("api-key-list").locator("li").filter({ hasText: "notebook" });
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await expect(row).toHaveCount(0);
+  expect((await script.get("/api/sessions?pageSize=1", { headers })).status()).toBe(401);
+  await script.dispose();
+});
+
+test("a researcher creates a user, changes its role and deactivates it; the audit log shows it all", async ({
+  page,
+}) => {
+  const email = `ann-${Date.now()}@studio.local`;
+  await page.goto("/users");
+  const form = page.getByTestId("create-user-form");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption("annotator");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByTestId("new-user-password")).toContainText(email);
+
+  const row = page.getByTestId("user-table").locator("tr").filter({ hasText: email });
+  await row.getByLabel(`Role of ${email}`).selectOption("viewer");
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await expect(row).toContainText("deactivated");
+
+  const audit = page.getByTestId("audit-table");
+  await expect(audit.locator("tr").filter({ hasText: "user.deactivated" }).first()).toBeVisible();
+  await expect(audit.locator("tr").filter({ hasText: '"to":"viewer"' }).first()).toBeVisible();
+  await expect(audit.locator("tr").filter({ hasText: "user.created" }).first()).toBeVisible();
+});

@@ -1,0 +1,42 @@
+import "server-only";
+import { getDb, type Prisma } from "@/lib/db/client";
+
+export type AuditAction =
+  | "user.created"
+  | "user.role_changed"
+  | "user.deactivated"
+  | "user.reactivated"
+  | "session.created"
+  | "session.stopped";
+
+export interface AuditRecord {
+  /** Null when the studio acted by itself (first-run account, the CLI). */
+  actorId: string | null;
+  action: AuditAction;
+  targetType: "user" | "session";
+  targetId: string;
+  detail?: Prisma.InputJsonObject;
+}
+
+export async function recordAudit(record: AuditRecord): Promise<void> {
+  await getDb().auditEntry.create({ data: record });
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: Date;
+  actor: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  detail: Prisma.JsonValue;
+}
+
+export async function listAuditEntries(limit = 200): Promise<AuditEntryView[]> {
+  const entries = await getDb().auditEntry.findMany({
+    orderBy: { at: "desc" },
+    take: limit,
+    include: { actor: { select: { email: true } } },
+  });
+  return entries.map(({ actor, actorId: _, ...entry }) => ({ ...entry, actor: actor?.email ?? null }));
+}
