@@ -5,8 +5,8 @@ import { AppShell } from "@/components/layout/app-shell";
 import { ModelBadge } from "@/components/layout/model-badge";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { THEME_SCRIPT } from "@/lib/http/csp";
+import { getEventHub } from "@/lib/live/event-hub";
 import { defaultModelRef } from "@/lib/providers";
-import { getEventHub } from "@/lib/sessions/event-hub";
 import "./globals.css";
 
 export const metadata: Metadata = {

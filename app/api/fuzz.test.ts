@@ -10,10 +10,10 @@ import * as stop from "@/app/api/sessions/[id]/stop/route";
 import * as stream from "@/app/api/sessions/[id]/stream/route";
 import * as sessions from "@/app/api/sessions/route";
 import { getDb } from "@/lib/db/client";
+import { getEventHub } from "@/lib/live/event-hub";
 import { METHOD_SWITCH_NAMES } from "@/lib/pipeline/types";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
-import { getEventHub } from "@/lib/sessions/event-hub";
-import { closeEventPublisher } from "@/lib/sessions/live-run";
+import { closeEventPublisher } from "@/lib/runs/live-run";
 import { SESSION_AGENTS, SESSION_VARIANTS } from "@/lib/sessions/schema";
 import { callRoute, type TestRequest, type TestResponse } from "@/lib/testing/call-route";
 

@@ -4,9 +4,9 @@ import { cache } from "react";
 import { LiveSessionView } from "@/components/sessions/live/live-session-view";
 import { AppError } from "@/lib/errors";
 import { pageRecordId } from "@/lib/http/page-params";
+import { compactLiveSession } from "@/lib/live/live-compact";
+import { liveSessionFromDetail } from "@/lib/live/live-snapshot";
 import { describeDepartures, describeSessionModels } from "@/lib/sessions/config";
-import { compactLiveSession } from "@/lib/sessions/live-compact";
-import { liveSessionFromDetail } from "@/lib/sessions/live-snapshot";
 import { getSessionPageById, type SessionPageData } from "@/lib/sessions/queries";
 
 type Props = { params: Promise<{ id: string }> };

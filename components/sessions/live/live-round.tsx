@@ -3,7 +3,7 @@
 import { memo, useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { SPECIALIST_LABELS, SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
-import type { LiveCall, LiveRound as Round } from "@/lib/sessions/live-state";
+import type { LiveCall, LiveRound as Round } from "@/lib/live/live-state";
 import { traceProvenance } from "@/lib/sessions/provenance";
 import { CallMeta } from "./call-meta";
 import { CandidateCard, type CandidateChoice } from "./candidate-card";
