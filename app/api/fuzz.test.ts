@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
+import * as fork from "@/app/api/sessions/[id]/fork/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
 import * as session from "@/app/api/sessions/[id]/route";
 import * as run from "@/app/api/sessions/[id]/run/route";
@@ -287,6 +288,35 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
             contentType: sent?.contentType || undefined,
           });
           // Nothing is running here, so nothing can be stopped or paused.
+          expect(response.status).toBeGreaterThanOrEqual(400);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("POST /api/sessions/[id]/fork", async () => {
+    // The draft has no committed round, so no fork can succeed: every answer is a 4xx.
+    const body = fc.record(
+      {
+        round: fc.oneof(fc.integer({ min: -2, max: 50 }), junk),
+        maxRounds: fc.oneof(fc.integer(), junk),
+        extra: jsonJunk,
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(idLike, fc.constant(draftId)),
+        fc.option(bodyOf(body), { nil: undefined }),
+        async (id, sent) => {
+          const response = await fuzzCall(fork.POST, {
+            method: "POST",
+            url: "/api/x",
+            params: { id },
+            body: sent?.body,
+            contentType: sent?.contentType || undefined,
+          });
           expect(response.status).toBeGreaterThanOrEqual(400);
         },
       ),

@@ -129,7 +129,7 @@ function assertModelsConfigured(models: Partial<Record<AgentKind, ModelRef>> = {
  * A request may only name models the configured providers offer (the New session form's list): an
  * arbitrary id would spend someone's API key on a model nobody chose. The simulator plays any name.
  */
-function assertModelsOffered(models: Partial<Record<AgentKind, ModelRef>> = {}): void {
+export function assertModelsOffered(models: Partial<Record<AgentKind, ModelRef>> = {}): void {
   const offered = new Set(listAvailableModels().map((m) => `${m.provider} ${m.modelId}`));
   const issues = Object.entries(models)
     .filter(([, ref]) => ref && ref.provider !== "offline" && !offered.has(`${ref.provider} ${ref.modelId}`))
