@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { BranchTree } from "@/components/sessions/branches/branch-tree";
 import { LiveSessionView } from "@/components/sessions/live/live-session-view";
 import { AppError } from "@/lib/errors";
 import { pageRecordId } from "@/lib/http/page-params";
 import { compactLiveSession } from "@/lib/live/live-compact";
 import { liveSessionFromDetail } from "@/lib/live/live-snapshot";
+import { buildBranchTree } from "@/lib/sessions/branch-tree";
+import { listBranchNodesBySessionId } from "@/lib/sessions/branches";
 import { describeDepartures, describeSessionModels } from "@/lib/sessions/config";
 import { getSessionPageById, type SessionPageData } from "@/lib/sessions/queries";
 
@@ -30,10 +33,13 @@ export default async function SessionPage({ params }: Props) {
   const session = await loadSession(await pageRecordId(params));
   const models = describeSessionModels(session.config);
   const { profile } = session;
+  const branchNodes = await listBranchNodesBySessionId({ id: session.id });
+  const tree = branchNodes.length > 1 ? buildBranchTree(branchNodes) : null;
   return (
     <LiveSessionView
       initial={compactLiveSession(liveSessionFromDetail(session))}
       opening={{ counselor: session.openingCounselor, client: session.openingClient }}
+      branches={tree ? <BranchTree tree={tree} currentId={session.id} /> : undefined}
       summary={{
         profile: {
           id: profile.id,

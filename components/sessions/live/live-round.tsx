@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useMemo, useState } from "react";
+import { ForkButton } from "@/components/sessions/branches/fork-button";
 import { Badge } from "@/components/ui/badge";
 import { SPECIALIST_LABELS, SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
 import type { LiveCall, LiveRound as Round } from "@/lib/live/live-state";
@@ -48,6 +49,7 @@ export const LiveRound = memo(function LiveRound({
         <h2 className="text-sm font-semibold">Round {round.index}</h2>
         {round.committed ? <Badge tone="success">Stored</Badge> : <Badge tone="accent">In progress</Badge>}
         {round.endedByClient ? <Badge tone="warning">Client ended the session</Badge> : null}
+        {round.committed ? <ForkButton round={round.index} ended={round.endedByClient} /> : null}
       </div>
       {hasSpecialists && candidatesRecorded ? (
         <Candidates round={round} byRole={byRole} spans={spans} onInspect={onInspect} onRetry={onRetry} />
