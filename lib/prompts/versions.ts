@@ -1,0 +1,84 @@
+import "server-only";
+import { getDb, Prisma } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors";
+import { checkPromptTemplate } from "./check";
+import { DEFAULT_PROMPTS, PROMPT_ROLES, type PromptSet } from "./registry";
+import type { CreatePromptVersionRequest, PromptVersionItem } from "./schema";
+import { type PromptRole, templateFromText, templateToText } from "./template";
+
+const BUILT_IN = "built-in";
+/** Until accounts exist every version is written by the one local user. */
+const LOCAL_AUTHOR = "local user";
+
+/** The code's templates as version rows, so stored calls link to them; existing rows are left alone. */
+export async function ensureBuiltinPromptVersions(): Promise<void> {
+  await getDb().promptVersion.createMany({
+    data: PROMPT_ROLES.map((role) => ({
+      role,
+      version: DEFAULT_PROMPTS[role].version,
+      template: templateToText(DEFAULT_PROMPTS[role]),
+      note: DEFAULT_PROMPTS[role].note ?? "The studio's built-in template",
+      author: BUILT_IN,
+    })),
+    skipDuplicates: true,
+  });
+}
+
+/** A role's versions, newest first; with none marked active, the built-in one is. */
+export async function listPromptVersionsByRole({ role }: { role: PromptRole }): Promise<PromptVersionItem[]> {
+  await ensureBuiltinPromptVersions();
+  const rows = await getDb().promptVersion.findMany({ where: { role }, orderBy: { version: "desc" } });
+  const anyActive = rows.some((row) => row.isActive);
+  return rows.map((row) => ({
+    ...row,
+    builtIn: row.author === BUILT_IN,
+    isActive: row.isActive || (!anyActive && row.version === DEFAULT_PROMPTS[role].version),
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+/** A new version after the role's latest, checked against the variables the role is given. */
+export async function createPromptVersion({ role, template, note }: CreatePromptVersionRequest) {
+  await ensureBuiltinPromptVersions();
+  const latest = await getDb().promptVersion.aggregate({ where: { role }, _max: { version: true } });
+  const version = (latest._max.version ?? 0) + 1;
+  const checked = checkPromptTemplate(role, version, template);
+  try {
+    return await getDb().promptVersion.create({
+      data: { role, version, template: templateToText(checked), note: note || null, author: LOCAL_AUTHOR },
+      select: { id: true, role: true, version: true },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", `Someone saved ${role} v${version} at the same moment; save again`);
+    }
+    throw error;
+  }
+}
+
+/** Marks one version the role's active one: new sessions freeze it; running ones keep theirs. */
+export async function activatePromptVersion({ role, version }: { role: PromptRole; version: number }) {
+  await ensureBuiltinPromptVersions();
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.promptVersion.findUnique({ where: { role_version: { role, version } } });
+    if (!row) throw notFound("Prompt version", `${role} v${version}`);
+    await tx.promptVersion.updateMany({ where: { role, isActive: true }, data: { isActive: false } });
+    await tx.promptVersion.update({ where: { id: row.id }, data: { isActive: true } });
+    return { role, version };
+  });
+}
+
+/** The templates of the versions marked active, for a new session's config; roles without one keep the code's. */
+export async function getActivePromptSet(): Promise<Partial<PromptSet>> {
+  const rows = await getDb().promptVersion.findMany({ where: { isActive: true } });
+  const set: Partial<PromptSet> = {};
+  for (const row of rows) {
+    const role = PROMPT_ROLES.find((r) => r === row.role);
+    if (!role) continue;
+    set[role] = {
+      ...templateFromText(role, row.version, row.template),
+      ...(row.note ? { note: row.note } : {}),
+    };
+  }
+  return set;
+}
