@@ -9,6 +9,7 @@ import { traceProvenance } from "@/lib/sessions/provenance";
 import { CallMeta } from "./call-meta";
 import { CandidateCard, type CandidateChoice } from "./candidate-card";
 import { ProvenanceReply } from "./provenance-reply";
+import { RoundTimelineToggle } from "./round-timeline-toggle";
 import { StreamingText } from "./streaming-text";
 
 interface Props {
@@ -74,6 +75,9 @@ export const LiveRound = memo(function LiveRound({
           <StreamingText call={client} waiting="Waiting for the counselor…" />
         )}
       </Turn>
+      {candidatesRecorded ? (
+        <RoundTimelineToggle roundIndex={round.index} calls={calls} onInspect={onInspect} />
+      ) : null}
     </li>
   );
 }, sameRound);

@@ -12,6 +12,7 @@ import { LiveHeader, type SessionSummary } from "./live-header";
 import { LivePlan } from "./live-plan";
 import { LiveRounds } from "./live-rounds";
 import { useSessionAction } from "./session-controls";
+import { SessionIdContext } from "./session-id-context";
 import { StatusAnnouncer } from "./status-announcer";
 import { Transcript } from "./transcript";
 import { useSessionStream } from "./use-session-stream";
@@ -50,58 +51,60 @@ export function LiveSessionView({
   );
 
   return (
-    <ForkContext value={fork}>
-      <div className="flex gap-6">
-        <div className="min-w-0 flex-1">
-          <LiveHeader state={state} summary={summary} stream={status} action={action} />
-          <StatusAnnouncer state={state} />
-          <LivePlan plan={state.plan} call={planCall} onInspect={inspect} onRetry={retry} />
-          {branches}
-          {candidatesRecorded ? null : (
-            <p
-              className="mb-4 rounded-md border border-border bg-surface-muted px-3 py-2 text-sm text-fg-muted"
-              data-testid="imported-note"
-            >
-              Imported session: its source did not record the five candidate replies or the selector&apos;s
-              choices, so each round shows only the dialogue.
-            </p>
-          )}
-          <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-            <ViewSwitch view={view} onChange={setView} />
-            {view === "rounds" ? <JumpToRound rounds={state.rounds.map((r) => r.index)} /> : null}
-          </div>
-          {view === "transcript" ? (
-            <Transcript
-              openingCounselor={opening.counselor}
-              openingClient={opening.client}
-              rounds={state.rounds}
-            />
-          ) : (
-            <>
-              <section
-                aria-label="Opening exchange"
-                className="mb-6 rounded-lg border border-border bg-surface-raised p-4"
+    <SessionIdContext value={expanded.id}>
+      <ForkContext value={fork}>
+        <div className="flex gap-6">
+          <div className="min-w-0 flex-1">
+            <LiveHeader state={state} summary={summary} stream={status} action={action} />
+            <StatusAnnouncer state={state} />
+            <LivePlan plan={state.plan} call={planCall} onInspect={inspect} onRetry={retry} />
+            {branches}
+            {candidatesRecorded ? null : (
+              <p
+                className="mb-4 rounded-md border border-border bg-surface-muted px-3 py-2 text-sm text-fg-muted"
+                data-testid="imported-note"
               >
-                <h2 className="mb-3 text-xs font-semibold uppercase tracking-wide text-fg-muted">
-                  Opening exchange
-                </h2>
-                <Utterance speaker="counselor" text={opening.counselor} />
-                <Utterance speaker="client" text={opening.client} />
-              </section>
-              <LiveRounds
-                state={state}
-                hasSpecialists={hasSpecialists}
-                candidatesRecorded={candidatesRecorded}
-                onInspect={inspect}
-                onRetry={retry}
+                Imported session: its source did not record the five candidate replies or the selector&apos;s
+                choices, so each round shows only the dialogue.
+              </p>
+            )}
+            <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+              <ViewSwitch view={view} onChange={setView} />
+              {view === "rounds" ? <JumpToRound rounds={state.rounds.map((r) => r.index)} /> : null}
+            </div>
+            {view === "transcript" ? (
+              <Transcript
+                openingCounselor={opening.counselor}
+                openingClient={opening.client}
+                rounds={state.rounds}
               />
-            </>
-          )}
+            ) : (
+              <>
+                <section
+                  aria-label="Opening exchange"
+                  className="mb-6 rounded-lg border border-border bg-surface-raised p-4"
+                >
+                  <h2 className="mb-3 text-xs font-semibold uppercase tracking-wide text-fg-muted">
+                    Opening exchange
+                  </h2>
+                  <Utterance speaker="counselor" text={opening.counselor} />
+                  <Utterance speaker="client" text={opening.client} />
+                </section>
+                <LiveRounds
+                  state={state}
+                  hasSpecialists={hasSpecialists}
+                  candidatesRecorded={candidatesRecorded}
+                  onInspect={inspect}
+                  onRetry={retry}
+                />
+              </>
+            )}
+          </div>
+          <RoundNavigator rounds={state.rounds.map((r) => ({ index: r.index, ended: r.endedByClient }))} />
+          <CallInspector callId={inspected} onClose={() => setInspected(null)} />
         </div>
-        <RoundNavigator rounds={state.rounds.map((r) => ({ index: r.index, ended: r.endedByClient }))} />
-        <CallInspector callId={inspected} onClose={() => setInspected(null)} />
-      </div>
-    </ForkContext>
+      </ForkContext>
+    </SessionIdContext>
   );
 }
 
