@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
+import * as promptActivate from "@/app/api/prompts/versions/activate/route";
+import * as promptVersions from "@/app/api/prompts/versions/route";
 import * as fork from "@/app/api/sessions/[id]/fork/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
+import * as timeline from "@/app/api/sessions/[id]/rounds/[round]/timeline/route";
 import * as session from "@/app/api/sessions/[id]/route";
 import * as run from "@/app/api/sessions/[id]/run/route";
 import * as stop from "@/app/api/sessions/[id]/stop/route";
@@ -172,7 +175,8 @@ async function databaseState(): Promise<string> {
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "ClientProfile" t),
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "Session" t),
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "Round" t),
-       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "AgentCall" t)
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "AgentCall" t),
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "PromptVersion" t)
      ) AS state`,
   );
   return rows[0]?.state ?? "";
@@ -293,6 +297,53 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
       ),
       RUNS,
     );
+  });
+
+  it("GET /api/sessions/[id]/rounds/[round]/timeline", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(idLike, fc.constant(draftId)),
+        fc.oneof(junk, fc.integer().map(String)),
+        async (id, round) => {
+          await fuzzCall(timeline.GET, { url: "/api/x", params: { id, round } });
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("GET and POST /api/prompts/versions, POST /api/prompts/versions/activate", async () => {
+    const role = fc.oneof(fc.constantFrom("fuser", "specialist:reflection", "client"), junk);
+    await fc.assert(
+      fc.asyncProperty(queryOf(["role"]), async (query) => {
+        await fuzzCall(promptVersions.GET, { url: `/api/x?${query}` });
+      }),
+      RUNS,
+    );
+    const created = fc.record(
+      { role, template: fc.oneof(junk, fc.constant("### system\n{{x}}\n### user\n")), note: junk },
+      { requiredKeys: [] },
+    );
+    const activated = fc.record(
+      { role, version: fc.oneof(fc.integer({ min: -1, max: 99 }), junk) },
+      { requiredKeys: [] },
+    );
+    for (const [handler, shape] of [
+      [promptVersions.POST, created],
+      [promptActivate.POST, activated],
+    ] as const) {
+      await fc.assert(
+        fc.asyncProperty(fc.option(bodyOf(shape), { nil: undefined }), async (sent) => {
+          await fuzzCall(handler, {
+            method: "POST",
+            url: "/api/x",
+            body: sent?.body,
+            contentType: sent?.contentType || undefined,
+          });
+        }),
+        RUNS,
+      );
+    }
   });
 
   it("POST /api/sessions/[id]/fork", async () => {

@@ -39,10 +39,11 @@ export async function listPromptVersionsByRole({ role }: { role: PromptRole }): 
 
 /** A new version after the role's latest, checked against the variables the role is given. */
 export async function createPromptVersion({ role, template, note }: CreatePromptVersionRequest) {
-  await ensureBuiltinPromptVersions();
   const latest = await getDb().promptVersion.aggregate({ where: { role }, _max: { version: true } });
-  const version = (latest._max.version ?? 0) + 1;
+  const version = Math.max(latest._max.version ?? 0, DEFAULT_PROMPTS[role].version) + 1;
+  // Checked before anything is written: a refused version leaves the database as it was.
   const checked = checkPromptTemplate(role, version, template);
+  await ensureBuiltinPromptVersions();
   try {
     return await getDb().promptVersion.create({
       data: { role, version, template: templateToText(checked), note: note || null, author: LOCAL_AUTHOR },
@@ -58,7 +59,7 @@ export async function createPromptVersion({ role, template, note }: CreatePrompt
 
 /** Marks one version the role's active one: new sessions freeze it; running ones keep theirs. */
 export async function activatePromptVersion({ role, version }: { role: PromptRole; version: number }) {
-  await ensureBuiltinPromptVersions();
+  if (version === DEFAULT_PROMPTS[role].version) await ensureBuiltinPromptVersions();
   return getDb().$transaction(async (tx) => {
     const row = await tx.promptVersion.findUnique({ where: { role_version: { role, version } } });
     if (!row) throw notFound("Prompt version", `${role} v${version}`);

@@ -36,6 +36,11 @@ describe("round waterfall", () => {
     expect(bars[0].start).toBe(0);
   });
 
+  it("ends with calls that have just started and have no length yet (end = start)", () => {
+    const starting = [bar("questioning", 0, 5), bar("selector", 10, 10), bar("reflection", 10, 10)];
+    expect(criticalPath(starting)).toEqual(["questioning", "reflection", "selector"]);
+  });
+
   it("has nothing to place for a round without calls", () => {
     expect(placeBars([])).toEqual({ bars: [], spanMs: 0 });
     expect(criticalPath([])).toEqual([]);

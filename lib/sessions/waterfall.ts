@@ -33,8 +33,10 @@ export function criticalPath(bars: WaterfallBar[]): string[] {
   while (current) {
     path.unshift(current.id);
     const start = current.start;
+    // A call that has just started has no length yet (end = start): it must not precede itself.
     current = bars.reduce<WaterfallBar | null>(
-      (best, bar) => (bar.end <= start && (!best || bar.end > best.end) ? bar : best),
+      (best, bar) =>
+        bar.end <= start && !path.includes(bar.id) && (!best || bar.end > best.end) ? bar : best,
       null,
     );
   }
