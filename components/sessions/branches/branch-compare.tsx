@@ -12,11 +12,7 @@ export function BranchCompare({ shared, left, right }: { shared: number; left: S
   const indexes = Array.from({ length: last - shared }, (_, i) => shared + 1 + i);
   return (
     <div data-testid="branch-compare">
-      <p className="mb-4 text-sm text-fg-muted">
-        {shared === 0
-          ? "The branches share no round."
-          : `Rounds 1–${shared} are shared; from round ${shared + 1} on:`}
-      </p>
+      <p className="mb-4 text-sm text-fg-muted">{sharedText(shared)}</p>
       <div className="mb-3 grid gap-3 md:grid-cols-2">
         <SideHeading side={left} title="This session" />
         <SideHeading side={right} title="Other branch" />
@@ -74,4 +70,10 @@ function RoundCell({ round, label }: { round: Side["rounds"][number] | undefined
       {round.endedByClient ? <Badge tone="warning">Client ended the session</Badge> : null}
     </section>
   );
+}
+
+function sharedText(shared: number): string {
+  if (shared === 0) return "The branches share no round.";
+  const rounds = shared === 1 ? "Round 1 is shared" : `Rounds 1–${shared} are shared`;
+  return `${rounds}; from round ${shared + 1} on:`;
 }
