@@ -8,8 +8,8 @@ import { QueryProvider } from "@/components/layout/query-provider";
 import { pageUser } from "@/lib/auth/page";
 import { hasRole } from "@/lib/auth/roles";
 import { THEME_SCRIPT } from "@/lib/http/csp";
+import { getEventHub } from "@/lib/live/event-hub";
 import { defaultModelRef } from "@/lib/providers";
-import { getEventHub } from "@/lib/sessions/event-hub";
 import "./globals.css";
 
 export const metadata: Metadata = {

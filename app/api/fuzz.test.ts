@@ -3,17 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
+import * as promptActivate from "@/app/api/prompts/versions/activate/route";
+import * as promptVersions from "@/app/api/prompts/versions/route";
+import * as fork from "@/app/api/sessions/[id]/fork/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
+import * as timeline from "@/app/api/sessions/[id]/rounds/[round]/timeline/route";
 import * as session from "@/app/api/sessions/[id]/route";
 import * as run from "@/app/api/sessions/[id]/run/route";
 import * as stop from "@/app/api/sessions/[id]/stop/route";
 import * as stream from "@/app/api/sessions/[id]/stream/route";
 import * as sessions from "@/app/api/sessions/route";
 import { getDb } from "@/lib/db/client";
+import { getEventHub } from "@/lib/live/event-hub";
 import { METHOD_SWITCH_NAMES } from "@/lib/pipeline/types";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
-import { getEventHub } from "@/lib/sessions/event-hub";
-import { closeEventPublisher } from "@/lib/sessions/live-run";
+import { closeEventPublisher } from "@/lib/runs/live-run";
 import { SESSION_AGENTS, SESSION_VARIANTS } from "@/lib/sessions/schema";
 import { callRoute, type TestRequest, type TestResponse } from "@/lib/testing/call-route";
 
@@ -175,7 +179,8 @@ async function databaseState(): Promise<string> {
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "ClientProfile" t),
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "Session" t),
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "Round" t),
-       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "AgentCall" t)
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "AgentCall" t),
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "PromptVersion" t)
      ) AS state`,
   );
   return rows[0]?.state ?? "";
@@ -291,6 +296,82 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
             contentType: sent?.contentType || undefined,
           });
           // Nothing is running here, so nothing can be stopped or paused.
+          expect(response.status).toBeGreaterThanOrEqual(400);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("GET /api/sessions/[id]/rounds/[round]/timeline", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(idLike, fc.constant(draftId)),
+        fc.oneof(junk, fc.integer().map(String)),
+        async (id, round) => {
+          await fuzzCall(timeline.GET, { url: "/api/x", params: { id, round } });
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("GET and POST /api/prompts/versions, POST /api/prompts/versions/activate", async () => {
+    const role = fc.oneof(fc.constantFrom("fuser", "specialist:reflection", "client"), junk);
+    await fc.assert(
+      fc.asyncProperty(queryOf(["role"]), async (query) => {
+        await fuzzCall(promptVersions.GET, { url: `/api/x?${query}` });
+      }),
+      RUNS,
+    );
+    const created = fc.record(
+      { role, template: fc.oneof(junk, fc.constant("### system\n{{x}}\n### user\n")), note: junk },
+      { requiredKeys: [] },
+    );
+    const activated = fc.record(
+      { role, version: fc.oneof(fc.integer({ min: -1, max: 99 }), junk) },
+      { requiredKeys: [] },
+    );
+    for (const [handler, shape] of [
+      [promptVersions.POST, created],
+      [promptActivate.POST, activated],
+    ] as const) {
+      await fc.assert(
+        fc.asyncProperty(fc.option(bodyOf(shape), { nil: undefined }), async (sent) => {
+          await fuzzCall(handler, {
+            method: "POST",
+            url: "/api/x",
+            body: sent?.body,
+            contentType: sent?.contentType || undefined,
+          });
+        }),
+        RUNS,
+      );
+    }
+  });
+
+  it("POST /api/sessions/[id]/fork", async () => {
+    // The draft has no committed round, so no fork can succeed: every answer is a 4xx.
+    const body = fc.record(
+      {
+        round: fc.oneof(fc.integer({ min: -2, max: 50 }), junk),
+        maxRounds: fc.oneof(fc.integer(), junk),
+        extra: jsonJunk,
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(idLike, fc.constant(draftId)),
+        fc.option(bodyOf(body), { nil: undefined }),
+        async (id, sent) => {
+          const response = await fuzzCall(fork.POST, {
+            method: "POST",
+            url: "/api/x",
+            params: { id },
+            body: sent?.body,
+            contentType: sent?.contentType || undefined,
+          });
           expect(response.status).toBeGreaterThanOrEqual(400);
         },
       ),

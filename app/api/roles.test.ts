@@ -6,9 +6,9 @@ import { ROLES, type Role } from "@/lib/auth/roles";
 import { createUser } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
 import type { RouteContext } from "@/lib/http/route";
+import { getEventHub } from "@/lib/live/event-hub";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
-import { getEventHub } from "@/lib/sessions/event-hub";
-import { closeEventPublisher } from "@/lib/sessions/live-run";
+import { closeEventPublisher } from "@/lib/runs/live-run";
 import { callRoute, type TestRequest } from "@/lib/testing/call-route";
 
 // The role matrix: every handler of every route file under app/api, called by nobody and by each
@@ -91,6 +91,40 @@ const MATRIX: Record<string, Entry> = {
       params: { id: UNKNOWN },
       body: { metrics: ["ctrs"], runs: 1 },
     }),
+    allowed: 404,
+  },
+  "POST /api/sessions/[id]/fork": {
+    role: "researcher",
+    // A draft has no stored round to fork after: the role check passes, the request is refused.
+    request: (f) => ({
+      url: `/api/sessions/${f.draftId}/fork`,
+      params: { id: f.draftId },
+      body: { round: 1 },
+    }),
+    allowed: 400,
+  },
+  "GET /api/sessions/[id]/rounds/[round]/timeline": {
+    role: "viewer",
+    request: (f) => ({
+      url: `/api/sessions/${f.draftId}/rounds/1/timeline`,
+      params: { id: f.draftId, round: "1" },
+    }),
+    allowed: 200,
+  },
+  "GET /api/prompts/versions": {
+    role: "viewer",
+    request: () => ({ url: "/api/prompts/versions?role=fuser" }),
+    allowed: 200,
+  },
+  "POST /api/prompts/versions": {
+    role: "researcher",
+    // A template missing its required variables: refused by name, nothing stored.
+    request: () => ({ url: "/api/prompts/versions", body: { role: "fuser", template: "### system\nHi" } }),
+    allowed: 400,
+  },
+  "POST /api/prompts/versions/activate": {
+    role: "researcher",
+    request: () => ({ url: "/api/prompts/versions/activate", body: { role: "fuser", version: 99 } }),
     allowed: 404,
   },
   "GET /api/sessions/[id]/stream": {

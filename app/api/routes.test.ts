@@ -11,9 +11,9 @@ import * as stop from "@/app/api/sessions/[id]/stop/route";
 import * as stream from "@/app/api/sessions/[id]/stream/route";
 import * as sessions from "@/app/api/sessions/route";
 import { getDb } from "@/lib/db/client";
+import { getEventHub } from "@/lib/live/event-hub";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
-import { getEventHub } from "@/lib/sessions/event-hub";
-import { closeEventPublisher } from "@/lib/sessions/live-run";
+import { closeEventPublisher } from "@/lib/runs/live-run";
 import { callRoute } from "@/lib/testing/call-route";
 
 // Every route: the NUL inputs of issue 10 exactly, a bad request and an unknown id.

@@ -1,24 +1,37 @@
 import type { Metadata } from "next";
-import { PromptCard } from "@/components/prompts/prompt-card";
+import { PromptVersions } from "@/components/prompts/prompt-versions";
+import { RoleNav } from "@/components/prompts/role-nav";
+import { RoleVariables } from "@/components/prompts/role-variables";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page";
-import { DEFAULT_PROMPTS, PROMPT_ROLES } from "@/lib/prompts/registry";
+import { variablesOfRole } from "@/lib/prompts/check";
+import { PROMPT_ROLES } from "@/lib/prompts/registry";
+import { promptRoleSchema } from "@/lib/prompts/schema";
 import { PROMPT_VARIABLE_DOCS } from "@/lib/prompts/template";
+import { listPromptVersionsByRole } from "@/lib/prompts/versions";
 
 export const metadata: Metadata = { title: "Prompts" };
 
-export default async function PromptsPage() {
+type Props = { searchParams: Promise<{ role?: string | string[]; version?: string | string[] }> };
+
+export default async function PromptsPage({ searchParams }: Props) {
   await requirePageUser("viewer", "/prompts");
+  const query = await searchParams;
+  const role = promptRoleSchema.catch("planner").parse(query.role);
+  const version = Number(query.version) || undefined;
+  const versions = await listPromptVersionsByRole({ role });
+  const { allowed, required } = variablesOfRole(role);
   return (
     <>
       <PageHeader
         title="Prompts"
-        description="The prompt each agent sends, with its version and the variables filled in at run time. Sessions freeze the versions they ran with."
+        description="The versions of each agent's prompt: compare any two, write a new one, mark one active. Sessions freeze the versions they ran with."
       />
-      <div className="grid grid-cols-1 max-w-5xl gap-4">
-        {PROMPT_ROLES.map((role) => (
-          <PromptCard key={role} template={DEFAULT_PROMPTS[role]} variableDocs={PROMPT_VARIABLE_DOCS} />
-        ))}
+      <RoleNav roles={PROMPT_ROLES} current={role} />
+      <div className="grid max-w-5xl gap-4">
+        <h2 className="font-mono text-sm font-semibold">{role}</h2>
+        <PromptVersions role={role} versions={versions} highlighted={version} />
+        <RoleVariables allowed={allowed} required={required} docs={PROMPT_VARIABLE_DOCS} />
       </div>
     </>
   );

@@ -20,7 +20,8 @@ export const FIXED_PAGES: StudioPage[] = [
 
 /**
  * The pages that show data: a profile, an imported session and a session generated here by the
- * offline simulator (one round, run to its end through the API).
+ * offline simulator (one round, run to its end through the API), a fork of it after round 1 (run to
+ * round 2) and the two branches compared.
  */
 export async function dataPages(request: APIRequestContext): Promise<StudioPage[]> {
   const profiles = await (await request.get("/api/profiles?source=sample&pageSize=1")).json();
@@ -34,7 +35,20 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
   await expect
     .poll(async () => (await (await request.get(`/api/sessions/${id}`)).json()).status, { timeout: 45_000 })
     .toMatch(/completed|ended_by_client/);
+  const fork = await request.post(`/api/sessions/${id}/fork`, { data: { round: 1, maxRounds: 2 } });
+  expect(fork.status()).toBe(201);
+  const forkId = (await fork.json()).id;
+  expect((await request.post(`/api/sessions/${forkId}/run`, { data: { mode: "to-end" } })).status()).toBe(
+    202,
+  );
+  await expect
+    .poll(async () => (await (await request.get(`/api/sessions/${forkId}`)).json()).status, {
+      timeout: 45_000,
+    })
+    .toMatch(/completed|ended_by_client/);
   return [
+    { name: "forked session", path: `/sessions/${forkId}` },
+    { name: "compare branches", path: `/sessions/${forkId}/compare?with=${id}` },
     { name: "profile detail", path: `/profiles/${profiles.items[0].id}` },
     { name: "imported session", path: `/sessions/${imported.items[0].id}` },
     { name: "generated session", path: `/sessions/${id}` },

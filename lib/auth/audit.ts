@@ -7,13 +7,15 @@ export type AuditAction =
   | "user.deactivated"
   | "user.reactivated"
   | "session.created"
-  | "session.stopped";
+  | "session.stopped"
+  | "prompt.created"
+  | "prompt.activated";
 
 export interface AuditRecord {
   /** Null when the studio acted by itself (first-run account, the CLI). */
   actorId: string | null;
   action: AuditAction;
-  targetType: "user" | "session";
+  targetType: "user" | "session" | "prompt";
   targetId: string;
   detail?: Prisma.InputJsonObject;
 }

@@ -1,6 +1,6 @@
 import pg from "pg";
+import { EVENTS_CHANNEL } from "@/lib/live/event-bus";
 import type { PipelineEvent } from "@/lib/pipeline/events";
-import { EVENTS_CHANNEL } from "@/lib/sessions/event-bus";
 import { now } from "./stream-client";
 import { markersOf } from "./unique-answer";
 

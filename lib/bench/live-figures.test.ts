@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WireDecoder, WireEncoder } from "@/lib/sessions/live-wire";
+import { WireDecoder, WireEncoder } from "@/lib/live/live-wire";
 import { DEFAULT_FAKE_BEHAVIOUR, type FakeChatRequest } from "@/lib/testing/fake-openai-server";
 import { figuresByRound } from "./live-figures";
 import { percentile } from "./report";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { studioAuthHeaders } from "@/lib/bench/studio-auth";
+import { type Decoded, WireDecoder } from "@/lib/live/live-wire";
 import type { PipelineEvent } from "@/lib/pipeline/events";
-import { type Decoded, WireDecoder } from "@/lib/sessions/live-wire";
 
 // A watcher of a session's live stream, as the browser is one: one HTTP/1.1 GET + WireDecoder, with
 // the arrival time and size of every line. node:http rather than fetch, for a socket of its own

@@ -1,8 +1,8 @@
 // The flags of `npm run generate`, parsed and checked before anything touches the database.
 import { parseArgs } from "node:util";
+import { MAX_ROUNDS_LIMIT, SESSION_VARIANTS } from "@/lib/sessions/schema";
 import { ATTITUDES, type AttitudeName } from "../cbt/techniques";
 import type { MethodSwitches, Variant } from "../pipeline";
-import { MAX_ROUNDS_LIMIT, SESSION_VARIANTS } from "../sessions/schema";
 
 export const USAGE = [
   "Usage: npm run generate -- --profiles <id,id,...|all> [--variant magnet] [--attitude positive|neutral|negative]",

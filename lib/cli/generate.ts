@@ -4,11 +4,12 @@
 //   npm run generate -- --profiles <ids|all> [--variant magnet] [--attitude negative] [--limit 10]
 //                       [--concurrency 4] [--rounds 20] [--fuse-selected-only] [--short-answers]
 //                       [--min-rounds-before-end K]
+
+import { closeEventPublisher, runSessionLive } from "@/lib/runs/live-run";
+import { describeSessionModels, isOfflineSimulator } from "@/lib/sessions/config";
+import { createSession, listProfilesBySelection } from "@/lib/sessions/create";
 import { loadDotEnv, runCli } from "../db/migrations/cli-support";
 import { buildSessionConfig, departuresOf, type PipelineEvent } from "../pipeline";
-import { describeSessionModels, isOfflineSimulator } from "../sessions/config";
-import { createSession, listProfilesBySelection } from "../sessions/create";
-import { closeEventPublisher, runSessionLive } from "../sessions/live-run";
 import { withStudioDatabase } from "../studio/database";
 import { type GenerateOptions, parseGenerateArgs, USAGE } from "./generate-args";
 import { createProgressReporter, printSummary, type Tally } from "./generate-report";

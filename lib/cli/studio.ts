@@ -11,7 +11,7 @@ import { loadDotEnv } from "@/lib/db/migrations/cli-support";
 import { importPaths } from "@/lib/import-export/magnet";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { defaultModelRef } from "@/lib/providers";
-import { settleDeadRuns } from "@/lib/sessions/run-status";
+import { settleDeadRuns } from "@/lib/runs/run-status";
 import { type AppServer, buildApp, startApp } from "@/lib/studio/app-server";
 import { isBuildStale } from "@/lib/studio/build-state";
 import { openStudioDatabase, studioDataDir } from "@/lib/studio/database";

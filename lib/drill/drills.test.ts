@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { closeEventHub, eventHubStats } from "@/lib/live/event-hub";
+import { openSessionStream } from "@/lib/live/live-stream";
+import { WireDecoder } from "@/lib/live/live-wire";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
+import { closeEventPublisher, runSessionLive } from "@/lib/runs/live-run";
 import { createSession } from "@/lib/sessions/create";
-import { closeEventHub, eventHubStats } from "@/lib/sessions/event-hub";
-import { closeEventPublisher, runSessionLive } from "@/lib/sessions/live-run";
-import { openSessionStream } from "@/lib/sessions/live-stream";
-import { WireDecoder } from "@/lib/sessions/live-wire";
 
 // The quick part of drill 3 (npm run drill runs the full one against the built app): 200 watchers of
 // one running session, through the real bus (NOTIFY → LISTEN hub → wire), each sees every delta of

@@ -3,9 +3,9 @@ import { SPECIALIST_TECHNIQUES } from "@/lib/cbt/techniques";
 import { getDb } from "@/lib/db/client";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { formatHistory, formatPlan } from "@/lib/prompts";
+import { runStoredSession } from "@/lib/runs/runner";
 import { type SessionConfigOverrides, VARIANTS, type Variant } from "../pipeline";
 import { createSession } from "./create";
-import { runStoredSession } from "./runner";
 
 // What each agent sees, read back from a stored session's AgentCall rows, for every variant: the inputs
 // the published method gives each agent, and nothing more.

@@ -12,6 +12,7 @@ import {
   type Variant,
   variantSchema,
 } from "@/lib/pipeline";
+import { ensureBuiltinPromptVersions, getActivePromptSet } from "@/lib/prompts/versions";
 import { type AgentKind, isProviderConfigured, listAvailableModels, type ModelRef } from "@/lib/providers";
 import type { CreateSessionRequest } from "./schema";
 
@@ -51,9 +52,13 @@ export interface CreateSessionInput {
 export async function createSession({ profileId, variant, overrides = {} }: CreateSessionInput) {
   const profile = await getProfileSnapshotById({ id: profileId });
   assertModelsConfigured(overrides.models);
-  const config = buildSessionConfig(overrides);
+  // The active prompt versions are frozen with the rest.
+  const prompts = { ...(await getActivePromptSet()), ...overrides.prompts };
+  const config = buildSessionConfig({ ...overrides, prompts });
   const snapshot: SessionSnapshot = { snapshotVersion: SNAPSHOT_VERSION, variant, ...config, profile };
   parseSessionSnapshot(snapshot, "the new session");
+  // Rows for the built-in templates, so that stored calls link to the version they used.
+  await ensureBuiltinPromptVersions();
   return getDb().session.create({
     data: {
       profileId,
@@ -129,7 +134,7 @@ function assertModelsConfigured(models: Partial<Record<AgentKind, ModelRef>> = {
  * A request may only name models the configured providers offer (the New session form's list): an
  * arbitrary id would spend someone's API key on a model nobody chose. The simulator plays any name.
  */
-function assertModelsOffered(models: Partial<Record<AgentKind, ModelRef>> = {}): void {
+export function assertModelsOffered(models: Partial<Record<AgentKind, ModelRef>> = {}): void {
   const offered = new Set(listAvailableModels().map((m) => `${m.provider} ${m.modelId}`));
   const issues = Object.entries(models)
     .filter(([, ref]) => ref && ref.provider !== "offline" && !offered.has(`${ref.provider} ${ref.modelId}`))

@@ -90,3 +90,20 @@ export type SessionRunMode = (typeof SESSION_RUN_MODES)[number];
 export const runSessionRequestSchema = z
   .object({ mode: z.enum(SESSION_RUN_MODES).default("to-end") })
   .strict();
+
+/** Forking a session after a committed round; what is not named is the parent's. */
+export const forkSessionRequestSchema = z
+  .object({
+    round: z.int().min(1).max(MAX_ROUNDS_LIMIT),
+    models: z.partialRecord(z.enum(SESSION_AGENTS), modelOverrideSchema).optional(),
+    maxRounds: z.int().min(1).max(MAX_ROUNDS_LIMIT).optional(),
+  })
+  .strict()
+  .refine((r) => r.maxRounds === undefined || r.maxRounds > r.round, {
+    path: ["maxRounds"],
+    message: "must leave at least one round after the fork",
+  });
+
+export type ForkSessionRequest = z.output<typeof forkSessionRequestSchema>;
+
+export const forkSessionResponseSchema = z.object({ id: z.string() }).strict();

@@ -207,7 +207,9 @@ describe("PrismaSessionStore", () => {
     const rows = await getDb().agentCall.findMany({ where: { sessionId: id }, orderBy: { attempt: "asc" } });
     expect(rows.map((r) => (r.id === linked.id ? r.promptVersionId : null))).toContain(version.id);
     expect(rows.filter((r) => r.promptVersionId === null)).toHaveLength(1);
-    expect(await getDb().promptVersion.count()).toBe(1);
+    // The store links to rows; it creates none (creating a session adds the built-in ones, other roles).
+    const reflectionRows = { role: "specialist:reflection", version: { in: [7, 8] } };
+    expect(await getDb().promptVersion.count({ where: reflectionRows })).toBe(1);
   });
 
   it("refuses to continue a session whose rounds have a gap", async () => {

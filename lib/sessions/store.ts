@@ -10,7 +10,7 @@ import type {
   SessionStore,
   StatusUpdate,
 } from "@/lib/pipeline";
-import { lockKeyHalves } from "./run-lock";
+import { lockKeyHalves } from "@/lib/runs/run-lock";
 
 type Db = ReturnType<typeof getDb>;
 type Tx = Prisma.TransactionClient;

@@ -33,7 +33,7 @@ export async function startApp(options: {
   const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port), "--hostname", host], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
-    // The app stops its runs itself on SIGTERM/SIGINT (lib/sessions/run-registry.ts); Next.js's own
+    // The app stops its runs itself on SIGTERM/SIGINT (lib/runs/run-registry.ts); Next.js's own
     // handler would exit first, leaving their sessions `running`. The Host check lets the bound
     // address through (lib/http/request-guard.ts).
     env: { NEXT_MANUAL_SIG_HANDLE: "1", ...env, HOST: host },

@@ -4,8 +4,8 @@
 // starts as the web app starts it (startSessionRun: capped, stopped on SIGTERM/SIGINT) and the child
 // prints "started" and waits. Product code never imports it.
 import { disconnectDb } from "@/lib/db/client";
-import { startSessionRun } from "@/lib/sessions/live-run";
-import { runStoredSession } from "@/lib/sessions/runner";
+import { startSessionRun } from "@/lib/runs/live-run";
+import { runStoredSession } from "@/lib/runs/runner";
 
 const sessionId = process.argv[2];
 if (!sessionId) throw new Error("usage: run-session-child.ts <sessionId> [--web]");

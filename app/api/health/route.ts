@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { getStudioHealth } from "@/lib/sessions/health";
+import { getStudioHealth } from "@/lib/runs/health";
 
 export const dynamic = "force-dynamic";
 

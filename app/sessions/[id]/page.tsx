@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { EvaluationPanel } from "@/components/eval/evaluation-panel";
+import { BranchTree } from "@/components/sessions/branches/branch-tree";
 import { LiveSessionView } from "@/components/sessions/live/live-session-view";
 import { requirePageUser } from "@/lib/auth/page";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { pageRecordId } from "@/lib/http/page-params";
+import { compactLiveSession } from "@/lib/live/live-compact";
+import { liveSessionFromDetail } from "@/lib/live/live-snapshot";
+import { buildBranchTree } from "@/lib/sessions/branch-tree";
+import { listBranchNodesBySessionId } from "@/lib/sessions/branches";
 import { describeDepartures, describeSessionModels } from "@/lib/sessions/config";
-import { compactLiveSession } from "@/lib/sessions/live-compact";
-import { liveSessionFromDetail } from "@/lib/sessions/live-snapshot";
 import { getSessionPageById, type SessionPageData } from "@/lib/sessions/queries";
 
 type Props = { params: Promise<{ id: string }> };
@@ -35,11 +38,14 @@ export default async function SessionPage({ params }: Props) {
   const user = await requirePageUser("viewer", `/sessions/${session.id}`);
   const models = describeSessionModels(session.config);
   const { profile } = session;
+  const branchNodes = await listBranchNodesBySessionId({ id: session.id });
+  const tree = branchNodes.length > 1 ? buildBranchTree(branchNodes) : null;
   return (
     <>
       <LiveSessionView
         initial={compactLiveSession(liveSessionFromDetail(session))}
         opening={{ counselor: session.openingCounselor, client: session.openingClient }}
+        branches={tree ? <BranchTree tree={tree} currentId={session.id} /> : undefined}
         summary={{
           profile: {
             id: profile.id,

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -52,7 +53,13 @@ export function CallDetails({ call }: { call: AgentCallDetail }) {
         ) : null}
         {call.promptVersion ? (
           <Field label="Prompt">
-            {call.promptVersion.role} v{call.promptVersion.version}
+            <Link
+              href={`/prompts?role=${encodeURIComponent(call.promptVersion.role)}&version=${call.promptVersion.version}`}
+              className="text-accent underline"
+              data-testid="inspector-prompt-version"
+            >
+              {call.promptVersion.role} v{call.promptVersion.version}
+            </Link>
           </Field>
         ) : null}
       </dl>

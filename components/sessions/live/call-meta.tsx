@@ -1,4 +1,4 @@
-import type { LiveCall } from "@/lib/sessions/live-state";
+import type { LiveCall } from "@/lib/live/live-state";
 
 /** Model, latency and tokens of a call, in one quiet line. */
 export function CallMeta({ call }: { call: LiveCall }) {

@@ -3,8 +3,8 @@
 import { memo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { isTextWithheld } from "@/lib/sessions/live-compact";
-import type { LiveCall } from "@/lib/sessions/live-state";
+import { isTextWithheld } from "@/lib/live/live-compact";
+import type { LiveCall } from "@/lib/live/live-state";
 import { CallMeta } from "./call-meta";
 import { HighlightedText } from "./highlighted-text";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ATTITUDE_TONE, STATUS_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
-import type { LiveSession } from "@/lib/sessions/live-state";
+import type { LiveSession } from "@/lib/live/live-state";
 import { type SessionActionMutation, SessionControls } from "./session-controls";
 import type { StreamStatus } from "./use-session-stream";
 

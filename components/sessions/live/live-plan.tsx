@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { LiveCall, LivePlan as Plan } from "@/lib/sessions/live-state";
+import type { LiveCall, LivePlan as Plan } from "@/lib/live/live-state";
 import { CallMeta } from "./call-meta";
 
 /** The CBT plan: the planner's text while it streams, then the technique and the plan. */

@@ -1,13 +1,15 @@
 "use client";
 
 import { memo, useMemo, useState } from "react";
+import { ForkButton } from "@/components/sessions/branches/fork-button";
 import { Badge } from "@/components/ui/badge";
 import { SPECIALIST_LABELS, SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
-import type { LiveCall, LiveRound as Round } from "@/lib/sessions/live-state";
+import type { LiveCall, LiveRound as Round } from "@/lib/live/live-state";
 import { traceProvenance } from "@/lib/sessions/provenance";
 import { CallMeta } from "./call-meta";
 import { CandidateCard, type CandidateChoice } from "./candidate-card";
 import { ProvenanceReply } from "./provenance-reply";
+import { RoundTimelineToggle } from "./round-timeline-toggle";
 import { StreamingText } from "./streaming-text";
 
 interface Props {
@@ -48,6 +50,7 @@ export const LiveRound = memo(function LiveRound({
         <h2 className="text-sm font-semibold">Round {round.index}</h2>
         {round.committed ? <Badge tone="success">Stored</Badge> : <Badge tone="accent">In progress</Badge>}
         {round.endedByClient ? <Badge tone="warning">Client ended the session</Badge> : null}
+        {round.committed ? <ForkButton round={round.index} ended={round.endedByClient} /> : null}
       </div>
       {hasSpecialists && candidatesRecorded ? (
         <Candidates round={round} byRole={byRole} spans={spans} onInspect={onInspect} onRetry={onRetry} />
@@ -72,6 +75,9 @@ export const LiveRound = memo(function LiveRound({
           <StreamingText call={client} waiting="Waiting for the counselor…" />
         )}
       </Turn>
+      {candidatesRecorded ? (
+        <RoundTimelineToggle roundIndex={round.index} calls={calls} onInspect={onInspect} />
+      ) : null}
     </li>
   );
 }, sameRound);

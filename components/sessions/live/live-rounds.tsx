@@ -1,8 +1,8 @@
 "use client";
 
 import { startTransition, useEffect, useMemo, useState } from "react";
-import { FULL_ROUNDS } from "@/lib/sessions/live-compact";
-import { type LiveCall, type LiveSession, latestAttempts } from "@/lib/sessions/live-state";
+import { FULL_ROUNDS } from "@/lib/live/live-compact";
+import { type LiveCall, type LiveSession, latestAttempts } from "@/lib/live/live-state";
 import { LiveRound } from "./live-round";
 
 /** After the rounds in the server's HTML, the browser renders the rest a few per frame. */

@@ -1,16 +1,18 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { ForkContext } from "@/components/sessions/branches/fork-button";
 import { RoundNavigator } from "@/components/sessions/round-navigator";
 import { Utterance } from "@/components/sessions/utterance";
 import { cn } from "@/components/ui/cn";
-import { type CompactSession, expandLiveSession } from "@/lib/sessions/live-compact";
-import { latestAttempts } from "@/lib/sessions/live-state";
+import { type CompactSession, expandLiveSession } from "@/lib/live/live-compact";
+import { latestAttempts } from "@/lib/live/live-state";
 import { CallInspector } from "./call-inspector";
 import { LiveHeader, type SessionSummary } from "./live-header";
 import { LivePlan } from "./live-plan";
 import { LiveRounds } from "./live-rounds";
 import { useSessionAction } from "./session-controls";
+import { SessionIdContext } from "./session-id-context";
 import { StatusAnnouncer } from "./status-announcer";
 import { Transcript } from "./transcript";
 import { useSessionStream } from "./use-session-stream";
@@ -21,11 +23,14 @@ export function LiveSessionView({
   initial,
   summary,
   opening,
+  branches,
 }: {
   /** Compact, so that the page's HTML stays small (see live-compact.ts). */
   initial: CompactSession;
   summary: SessionSummary;
   opening: { counselor: string; client: string };
+  /** The fork tree, when the session has a parent or forks. */
+  branches?: ReactNode;
 }) {
   const [expanded] = useState(() => expandLiveSession(initial));
   const { state, status } = useSessionStream(expanded, summary.source === "generated");
@@ -40,57 +45,66 @@ export function LiveSessionView({
   const planCall = latestAttempts(state, state.planCallIds)[0];
   const hasSpecialists = !BASELINES.includes(state.variant);
   const candidatesRecorded = summary.source === "generated";
+  const fork = useMemo(
+    () => (candidatesRecorded ? { sessionId: expanded.id, maxRounds: state.maxRounds } : null),
+    [candidatesRecorded, expanded.id, state.maxRounds],
+  );
 
   return (
-    <div className="flex gap-6">
-      <div className="min-w-0 flex-1">
-        <LiveHeader state={state} summary={summary} stream={status} action={action} />
-        <StatusAnnouncer state={state} />
-        <LivePlan plan={state.plan} call={planCall} onInspect={inspect} onRetry={retry} />
-        {candidatesRecorded ? null : (
-          <p
-            className="mb-4 rounded-md border border-border bg-surface-muted px-3 py-2 text-sm text-fg-muted"
-            data-testid="imported-note"
-          >
-            Imported session: its source did not record the five candidate replies or the selector&apos;s
-            choices, so each round shows only the dialogue.
-          </p>
-        )}
-        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-          <ViewSwitch view={view} onChange={setView} />
-          {view === "rounds" ? <JumpToRound rounds={state.rounds.map((r) => r.index)} /> : null}
+    <SessionIdContext value={expanded.id}>
+      <ForkContext value={fork}>
+        <div className="flex gap-6">
+          <div className="min-w-0 flex-1">
+            <LiveHeader state={state} summary={summary} stream={status} action={action} />
+            <StatusAnnouncer state={state} />
+            <LivePlan plan={state.plan} call={planCall} onInspect={inspect} onRetry={retry} />
+            {branches}
+            {candidatesRecorded ? null : (
+              <p
+                className="mb-4 rounded-md border border-border bg-surface-muted px-3 py-2 text-sm text-fg-muted"
+                data-testid="imported-note"
+              >
+                Imported session: its source did not record the five candidate replies or the selector&apos;s
+                choices, so each round shows only the dialogue.
+              </p>
+            )}
+            <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+              <ViewSwitch view={view} onChange={setView} />
+              {view === "rounds" ? <JumpToRound rounds={state.rounds.map((r) => r.index)} /> : null}
+            </div>
+            {view === "transcript" ? (
+              <Transcript
+                openingCounselor={opening.counselor}
+                openingClient={opening.client}
+                rounds={state.rounds}
+              />
+            ) : (
+              <>
+                <section
+                  aria-label="Opening exchange"
+                  className="mb-6 rounded-lg border border-border bg-surface-raised p-4"
+                >
+                  <h2 className="mb-3 text-xs font-semibold uppercase tracking-wide text-fg-muted">
+                    Opening exchange
+                  </h2>
+                  <Utterance speaker="counselor" text={opening.counselor} />
+                  <Utterance speaker="client" text={opening.client} />
+                </section>
+                <LiveRounds
+                  state={state}
+                  hasSpecialists={hasSpecialists}
+                  candidatesRecorded={candidatesRecorded}
+                  onInspect={inspect}
+                  onRetry={retry}
+                />
+              </>
+            )}
+          </div>
+          <RoundNavigator rounds={state.rounds.map((r) => ({ index: r.index, ended: r.endedByClient }))} />
+          <CallInspector callId={inspected} onClose={() => setInspected(null)} />
         </div>
-        {view === "transcript" ? (
-          <Transcript
-            openingCounselor={opening.counselor}
-            openingClient={opening.client}
-            rounds={state.rounds}
-          />
-        ) : (
-          <>
-            <section
-              aria-label="Opening exchange"
-              className="mb-6 rounded-lg border border-border bg-surface-raised p-4"
-            >
-              <h2 className="mb-3 text-xs font-semibold uppercase tracking-wide text-fg-muted">
-                Opening exchange
-              </h2>
-              <Utterance speaker="counselor" text={opening.counselor} />
-              <Utterance speaker="client" text={opening.client} />
-            </section>
-            <LiveRounds
-              state={state}
-              hasSpecialists={hasSpecialists}
-              candidatesRecorded={candidatesRecorded}
-              onInspect={inspect}
-              onRetry={retry}
-            />
-          </>
-        )}
-      </div>
-      <RoundNavigator rounds={state.rounds.map((r) => ({ index: r.index, ended: r.endedByClient }))} />
-      <CallInspector callId={inspected} onClose={() => setInspected(null)} />
-    </div>
+      </ForkContext>
+    </SessionIdContext>
   );
 }
 

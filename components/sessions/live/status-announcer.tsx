@@ -1,5 +1,5 @@
 import { STATUS_LABELS } from "@/components/ui/labels";
-import type { LiveSession } from "@/lib/sessions/live-state";
+import type { LiveSession } from "@/lib/live/live-state";
 
 /**
  * What a screen reader hears while a session runs: the session's status and where the latest round

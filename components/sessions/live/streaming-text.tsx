@@ -1,4 +1,4 @@
-import type { LiveCall } from "@/lib/sessions/live-state";
+import type { LiveCall } from "@/lib/live/live-state";
 
 /** A call's text as it streams, or a quiet placeholder before it starts. */
 export function StreamingText({ call, waiting }: { call: LiveCall | undefined; waiting: string }) {

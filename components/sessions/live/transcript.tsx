@@ -1,5 +1,5 @@
 import { Utterance } from "@/components/sessions/utterance";
-import type { LiveRound } from "@/lib/sessions/live-state";
+import type { LiveRound } from "@/lib/live/live-state";
 
 /** The dialogue only: opening exchange and every stored turn. */
 export function Transcript({

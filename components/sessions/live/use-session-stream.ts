@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useReducer, useState } from "react";
+import { applyEvent, type LiveSession } from "@/lib/live/live-state";
+import { WireDecoder } from "@/lib/live/live-wire";
 import type { PipelineEvent } from "@/lib/pipeline/events";
-import { applyEvent, type LiveSession } from "@/lib/sessions/live-state";
-import { WireDecoder } from "@/lib/sessions/live-wire";
 
 type Action = { kind: "snapshot"; state: LiveSession } | { kind: "events"; events: PipelineEvent[] };
 

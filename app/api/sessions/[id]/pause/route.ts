@@ -1,6 +1,6 @@
 import { idParamsSchema } from "@/lib/http/fields";
 import { route } from "@/lib/http/route";
-import { requestSessionControl } from "@/lib/sessions/live-run";
+import { requestSessionControl } from "@/lib/runs/live-run";
 
 /** Lets the round in progress finish, then pauses the session. */
 export const POST = route(

@@ -1,6 +1,6 @@
 import { idParamsSchema } from "@/lib/http/fields";
 import { route } from "@/lib/http/route";
-import { startSessionRun } from "@/lib/sessions/live-run";
+import { startSessionRun } from "@/lib/runs/live-run";
 import { runSessionRequestSchema } from "@/lib/sessions/schema";
 
 /** Starts (or resumes) generation on the server; it goes on whether or not anyone watches. 409 if running. */

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/auth/audit";
 import { idParamsSchema } from "@/lib/http/fields";
 import { route } from "@/lib/http/route";
-import { requestSessionControl } from "@/lib/sessions/live-run";
+import { requestSessionControl } from "@/lib/runs/live-run";
 
 /** Stops the run now: calls in flight are cancelled, the session ends `stopped` (resumable). */
 export const POST = route(

@@ -1,10 +1,10 @@
 import { idParamsSchema } from "@/lib/http/fields";
 import { route } from "@/lib/http/route";
-import { openSessionStream } from "@/lib/sessions/live-stream";
+import { openSessionStream } from "@/lib/live/live-stream";
 
 export const dynamic = "force-dynamic";
 
-/** The session's live stream: newline-delimited JSON, see lib/sessions/live-wire.ts. */
+/** The session's live stream: newline-delimited JSON, see lib/live/live-wire.ts. */
 export const GET = route({ role: "viewer", params: idParamsSchema }, async ({ request, params: { id } }) => {
   const body = await openSessionStream(id, request.signal);
   return new Response(body, {

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { PipelineEvent } from "@/lib/pipeline/events";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
-import { createSession } from "./create";
+import { closeEventPublisher } from "@/lib/runs/live-run";
+import { DEAD_RUN_REASON } from "@/lib/runs/run-status";
+import { createSession } from "@/lib/sessions/create";
 import { closeEventHub, eventHubStats, getEventHub } from "./event-hub";
-import { closeEventPublisher } from "./live-run";
 import { openSessionStream } from "./live-stream";
 import { type Decoded, WireDecoder } from "./live-wire";
-import { DEAD_RUN_REASON } from "./run-status";
 
 let sessionId = "";
 beforeAll(async () => {

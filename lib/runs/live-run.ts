@@ -2,15 +2,15 @@ import "server-only";
 import pg from "pg";
 import { databaseUrl, getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
+import { type ControlAction, sendControl } from "@/lib/live/event-bus";
+import { closeEventHub, getEventHub } from "@/lib/live/event-hub";
+import { createEventPublisher, type EventPublisher } from "@/lib/live/event-publisher";
 import type { EventSink, SessionOutcome } from "@/lib/pipeline";
-import { type ControlAction, sendControl } from "./event-bus";
-import { closeEventHub, getEventHub } from "./event-hub";
-import { createEventPublisher, type EventPublisher } from "./event-publisher";
+import type { SessionRunMode } from "@/lib/sessions/schema";
 import { isSessionRunLocked } from "./run-lock";
 import { onShutdown, stoppingAllRuns, trackRun } from "./run-registry";
 import { DEAD_RUN_REASON, settleDeadRun } from "./run-status";
 import { runStoredSession } from "./runner";
-import type { SessionRunMode } from "./schema";
 
 // Every run, wherever it happens (the web app, `npm run generate`, a worker), goes through here: its
 // events are published on the bus for anyone watching, and stop/pause requests reach it through the

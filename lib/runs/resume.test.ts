@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
-import { createSession } from "./create";
+import { createSession } from "@/lib/sessions/create";
 import { isSessionRunLocked } from "./run-lock";
 import { runStoredSession } from "./runner";
 

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 import type { ModelRef } from "@/lib/providers";
+import { createSession } from "@/lib/sessions/create";
 import {
   DEFAULT_FAKE_BEHAVIOUR,
   type FakeOpenAIServer,
   startFakeOpenAIServer,
 } from "@/lib/testing/fake-openai-server";
-import { createSession } from "./create";
 import { runStoredSession } from "./runner";
 
 // Stored sessions through the real @ai-sdk/openai provider against a fake chat-completions server that

@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { databaseUrl, poolStats } from "@/lib/db/client";
-import { eventHubStats } from "./event-hub";
+import { eventHubStats } from "@/lib/live/event-hub";
 import { publisherConnected } from "./live-run";
 import { activeRuns, maxRuns } from "./run-registry";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import type { PipelineEvent } from "@/lib/pipeline/events";
 import type { SessionStatus } from "@/lib/pipeline/types";
+import type { SessionPageData } from "@/lib/sessions/queries";
 import { applyEvent, emptyRound, type LiveCall, type LiveRound, type LiveSession } from "./live-state";
-import type { SessionPageData } from "./queries";
 
 /** The stored rows a live state is built from: the session page's data, or the whole detail. */
 type StoredSession = Omit<

@@ -1,13 +1,13 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { closeEventHub } from "@/lib/live/event-hub";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
-import { createSession } from "./create";
-import { closeEventHub } from "./event-hub";
+import { createSession } from "@/lib/sessions/create";
+import { PrismaSessionStore } from "@/lib/sessions/store";
 import { closeEventPublisher, requestSessionControl, startSessionRun } from "./live-run";
 import { acquireSessionRunLock, isSessionRunLocked } from "./run-lock";
 import { activeRuns, stopAllRuns } from "./run-registry";
-import { PrismaSessionStore } from "./store";
 
 let profileId = "";
 beforeAll(async () => {

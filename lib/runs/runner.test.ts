@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { PipelineEvent } from "@/lib/pipeline";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
-import { createSession } from "./create";
+import { createSession } from "@/lib/sessions/create";
 import { isSessionRunLocked } from "./run-lock";
 import { runStoredSession } from "./runner";
 

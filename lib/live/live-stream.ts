@@ -1,13 +1,13 @@
 import "server-only";
 import type { PipelineEvent } from "@/lib/pipeline/events";
+import { settleDeadRunLive } from "@/lib/runs/live-run";
+import { getSessionDetailById } from "@/lib/sessions/queries";
 import type { BusMessage } from "./event-bus";
 import { getEventHub } from "./event-hub";
 import { coalesce } from "./live-coalesce";
-import { settleDeadRunLive } from "./live-run";
 import { liveSessionFromDetail, withPartialCalls } from "./live-snapshot";
 import type { LiveSession } from "./live-state";
 import { WireEncoder } from "./live-wire";
-import { getSessionDetailById } from "./queries";
 
 const HEARTBEAT_MS = 15_000;
 /**

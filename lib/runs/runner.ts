@@ -9,10 +9,10 @@ import {
   type SessionRun,
   type Variant,
 } from "@/lib/pipeline";
-import { parseSessionSnapshot } from "./create";
+import { parseSessionSnapshot } from "@/lib/sessions/create";
+import type { SessionRunMode } from "@/lib/sessions/schema";
+import { PrismaSessionStore } from "@/lib/sessions/store";
 import { withSessionRunLock } from "./run-lock";
-import type { SessionRunMode } from "./schema";
-import { PrismaSessionStore } from "./store";
 
 export interface StoredSessionRun {
   sessionId: string;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, poolStats } from "@/lib/db/client";
+import { closeEventHub } from "@/lib/live/event-hub";
+import { openSessionStream } from "@/lib/live/live-stream";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
-import { createSession } from "./create";
-import { closeEventHub } from "./event-hub";
+import { createSession } from "@/lib/sessions/create";
 import { getStudioHealth } from "./health";
-import { openSessionStream } from "./live-stream";
 
 let sessionId = "";
 beforeAll(async () => {
