@@ -19,6 +19,8 @@ interface Props {
   /** The variant has specialist agents (not a single-counselor baseline). */
   hasSpecialists: boolean;
   candidatesRecorded: boolean;
+  /** The viewer may fork this (generated) session. */
+  canFork: boolean;
   onInspect: (callId: string) => void;
   /** Offered on failed calls while the session is failed. */
   onRetry?: () => void;
@@ -29,6 +31,7 @@ export const LiveRound = memo(function LiveRound({
   calls,
   hasSpecialists,
   candidatesRecorded,
+  canFork,
   onInspect,
   onRetry,
 }: Props) {
@@ -50,7 +53,7 @@ export const LiveRound = memo(function LiveRound({
         <h2 className="text-sm font-semibold">Round {round.index}</h2>
         {round.committed ? <Badge tone="success">Stored</Badge> : <Badge tone="accent">In progress</Badge>}
         {round.endedByClient ? <Badge tone="warning">Client ended the session</Badge> : null}
-        {round.committed ? <ForkButton round={round.index} ended={round.endedByClient} /> : null}
+        {round.committed && canFork ? <ForkButton round={round.index} ended={round.endedByClient} /> : null}
       </div>
       {hasSpecialists && candidatesRecorded ? (
         <Candidates round={round} byRole={byRole} spans={spans} onInspect={onInspect} onRetry={onRetry} />

@@ -12,12 +12,14 @@ export function LiveRounds({
   state,
   hasSpecialists,
   candidatesRecorded,
+  canFork,
   onInspect,
   onRetry,
 }: {
   state: LiveSession;
   hasSpecialists: boolean;
   candidatesRecorded: boolean;
+  canFork: boolean;
   onInspect: (id: string) => void;
   onRetry?: () => void;
 }) {
@@ -43,6 +45,7 @@ export function LiveRounds({
           calls={callsByRound.get(round.index) ?? []}
           hasSpecialists={hasSpecialists}
           candidatesRecorded={candidatesRecorded}
+          canFork={canFork}
           onInspect={onInspect}
           onRetry={onRetry}
         />

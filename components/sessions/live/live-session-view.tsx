@@ -94,6 +94,7 @@ export function LiveSessionView({
                   state={state}
                   hasSpecialists={hasSpecialists}
                   candidatesRecorded={candidatesRecorded}
+                  canFork={summary.canControl && summary.source === "generated"}
                   onInspect={inspect}
                   onRetry={retry}
                 />
