@@ -4,6 +4,7 @@ import { RoleNav } from "@/components/prompts/role-nav";
 import { RoleVariables } from "@/components/prompts/role-variables";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page";
+import { hasRole } from "@/lib/auth/roles";
 import { variablesOfRole } from "@/lib/prompts/check";
 import { PROMPT_ROLES } from "@/lib/prompts/registry";
 import { promptRoleSchema } from "@/lib/prompts/schema";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Prompts" };
 type Props = { searchParams: Promise<{ role?: string | string[]; version?: string | string[] }> };
 
 export default async function PromptsPage({ searchParams }: Props) {
-  await requirePageUser("viewer", "/prompts");
+  const user = await requirePageUser("viewer", "/prompts");
   const query = await searchParams;
   const role = promptRoleSchema.catch("planner").parse(query.role);
   const version = Number(query.version) || undefined;
@@ -30,7 +31,12 @@ export default async function PromptsPage({ searchParams }: Props) {
       <RoleNav roles={PROMPT_ROLES} current={role} />
       <div className="grid max-w-5xl gap-4">
         <h2 className="font-mono text-sm font-semibold">{role}</h2>
-        <PromptVersions role={role} versions={versions} highlighted={version} />
+        <PromptVersions
+          role={role}
+          versions={versions}
+          highlighted={version}
+          canEdit={hasRole(user.role, "researcher")}
+        />
         <RoleVariables allowed={allowed} required={required} docs={PROMPT_VARIABLE_DOCS} />
       </div>
     </>

@@ -16,10 +16,13 @@ export function PromptVersions({
   role,
   versions,
   highlighted,
+  canEdit,
 }: {
   role: string;
   versions: PromptVersionItem[];
   highlighted?: number;
+  /** Researchers write versions and choose the active one; others read. */
+  canEdit: boolean;
 }) {
   const router = useRouter();
   const activate = useMutation({
@@ -53,7 +56,7 @@ export function PromptVersions({
                 <span className="text-xs text-fg-muted">
                   {v.author ?? "unknown"} · {formatDate(v.createdAt)}
                 </span>
-                {v.isActive ? null : (
+                {v.isActive || !canEdit ? null : (
                   <Button
                     className="ml-auto px-2 py-0.5 text-xs"
                     onClick={() => activate.mutate(v.version)}
@@ -87,7 +90,9 @@ export function PromptVersions({
           <PromptDiff key={versions.length} versions={versions} />
         </div>
       </Card>
-      <NewPromptVersion key={active?.version} role={role} startFrom={active?.template ?? ""} />
+      {canEdit ? (
+        <NewPromptVersion key={active?.version} role={role} startFrom={active?.template ?? ""} />
+      ) : null}
     </div>
   );
 }
