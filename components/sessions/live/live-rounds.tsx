@@ -18,7 +18,7 @@ export function LiveRounds({
   state: LiveSession;
   hasSpecialists: boolean;
   candidatesRecorded: boolean;
-  onInspect: (id: string) => void;
+  onInspect?: (id: string) => void;
   onRetry?: () => void;
 }) {
   const callsByRound = useCallsByRound(state);

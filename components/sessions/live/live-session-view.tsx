@@ -3,13 +3,16 @@
 import { useCallback, useMemo, useState } from "react";
 import { RoundNavigator } from "@/components/sessions/round-navigator";
 import { Utterance } from "@/components/sessions/utterance";
+import { SharePanel } from "@/components/share/share-panel";
 import { cn } from "@/components/ui/cn";
 import { type CompactSession, expandLiveSession } from "@/lib/sessions/live-compact";
 import { latestAttempts } from "@/lib/sessions/live-state";
+import { pipelineDiagram } from "@/lib/sessions/pipeline-diagram";
 import { CallInspector } from "./call-inspector";
 import { LiveHeader, type SessionSummary } from "./live-header";
 import { LivePlan } from "./live-plan";
 import { LiveRounds } from "./live-rounds";
+import { PipelineDiagram } from "./pipeline-diagram";
 import { useSessionAction } from "./session-controls";
 import { StatusAnnouncer } from "./status-announcer";
 import { Transcript } from "./transcript";
@@ -40,12 +43,15 @@ export function LiveSessionView({
   const planCall = latestAttempts(state, state.planCallIds)[0];
   const hasSpecialists = !BASELINES.includes(state.variant);
   const candidatesRecorded = summary.source === "generated";
+  const diagram = useMemo(() => pipelineDiagram(state), [state]);
 
   return (
     <div className="flex gap-6">
       <div className="min-w-0 flex-1">
         <LiveHeader state={state} summary={summary} stream={status} action={action} />
         <StatusAnnouncer state={state} />
+        <SharePanel sessionId={expanded.id} />
+        {candidatesRecorded ? <PipelineDiagram diagram={diagram} /> : null}
         <LivePlan plan={state.plan} call={planCall} onInspect={inspect} onRetry={retry} />
         {candidatesRecorded ? null : (
           <p
