@@ -73,10 +73,14 @@ export function ReplayView({ data }: { data: ReplayData }) {
           A synthetic CBT counseling session: every word below was written by agents, and the client is
           simulated. This replay shows the stored session as it was generated; nothing is generated now.
         </p>
-        <p className="mt-1 max-w-3xl text-sm">
-          <span className="text-fg-muted">Presenting problem: </span>
-          {data.profile.presentingProblem}
-        </p>
+        <details className="mt-1 max-w-3xl text-sm">
+          <summary className="cursor-pointer text-fg-muted hover:text-fg">
+            The client&apos;s presenting problem
+          </summary>
+          <p className="mt-1" data-testid="presenting-problem">
+            {data.profile.presentingProblem}
+          </p>
+        </details>
       </header>
       <StatusAnnouncer state={state} />
       <div
@@ -184,7 +188,7 @@ function Controls({
           ))}
         </select>
       </label>
-      <div className="flex min-w-48 flex-1 items-center gap-3">
+      <div className="flex min-w-48 basis-full items-center gap-3 sm:basis-auto sm:flex-1">
         <input
           type="range"
           min={0}

@@ -1,4 +1,5 @@
 import { idParamsSchema } from "@/lib/http/fields";
+import { requestOrigin } from "@/lib/http/origin";
 import { route } from "@/lib/http/route";
 import { createShareLink, listActiveShareLinks, revokeShareLink } from "@/lib/share/links";
 import {
@@ -21,7 +22,7 @@ export const GET = route(
 /** A new read-only replay link: `{ url }`, shown this once. */
 export const POST = route(
   { params: idParamsSchema, body: createShareBodySchema, response: createShareResponseSchema, status: 201 },
-  ({ params, body, request }) => createShareLink(params.id, body, new URL(request.url).origin),
+  ({ params, body, request }) => createShareLink(params.id, body, requestOrigin(request)),
 );
 
 /** Revokes a link, named by `{ url }` (or the list's `{ id }`). */
