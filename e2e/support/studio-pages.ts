@@ -17,8 +17,9 @@ export const FIXED_PAGES: StudioPage[] = [
 ];
 
 /**
- * The pages that show data: a profile, an imported session and a session generated here by the
- * offline simulator (one round, run to its end through the API).
+ * The pages that show data: a profile, an imported session, a session generated here by the
+ * offline simulator (one round, run to its end through the API), its share link's replay and a
+ * replay link that is no longer valid.
  */
 export async function dataPages(request: APIRequestContext): Promise<StudioPage[]> {
   const profiles = await (await request.get("/api/profiles?source=sample&pageSize=1")).json();
@@ -32,10 +33,15 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
   await expect
     .poll(async () => (await (await request.get(`/api/sessions/${id}`)).json()).status, { timeout: 45_000 })
     .toMatch(/completed|ended_by_client/);
+  const shared = await request.post(`/api/sessions/${id}/share`, { data: {} });
+  expect(shared.status()).toBe(201);
+  const replay = new URL((await shared.json()).url).pathname;
   return [
     { name: "profile detail", path: `/profiles/${profiles.items[0].id}` },
     { name: "imported session", path: `/sessions/${imported.items[0].id}` },
     { name: "generated session", path: `/sessions/${id}` },
+    { name: "replay", path: replay },
+    { name: "invalid replay link", path: `/replay/${"x".repeat(43)}` },
   ];
 }
 
