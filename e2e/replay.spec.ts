@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { completedSession, ReplayPage, shareSession } from "./pages/replay-page";
+import { accessibilityViolations } from "./support/axe";
 
 // Demo replays: a share link plays a stored session for someone with no account, with the live
 // look and none of the studio's internals, until it is revoked or expires.
@@ -151,3 +152,26 @@ test("an expiring link works until its time, then shows 'no longer valid'", asyn
   expect((await page.goto(expiring))?.status()).toBe(404);
   await expect(replay.invalid).toBeVisible();
 });
+
+for (const theme of ["light", "dark"] as const) {
+  test(`axe: the open share panel, and a replay mid-round and at its end, in the ${theme} theme`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(`/sessions/${sessionId}`);
+    await page.getByText("Share a replay").click();
+    await page.getByTestId("share-create").click();
+    await expect(page.getByTestId("share-url")).toBeVisible();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const replay = new ReplayPage(page);
+    await replay.open(url);
+    await replay.jumpTo(1);
+    await expect(replay.node("specialist:reflection")).toHaveAttribute("data-status", "running");
+    await replay.playButton.click();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await replay.setSpeed("instant");
+    await expect(replay.ended).toBeVisible();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+}

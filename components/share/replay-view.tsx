@@ -151,7 +151,7 @@ function Controls({
         type="button"
         onClick={player.togglePlay}
         data-testid="replay-play"
-        className="inline-flex min-w-24 items-center justify-center gap-2 rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg hover:opacity-90"
+        className="inline-flex min-w-24 items-center justify-center gap-2 rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg hover:ring-2 hover:ring-accent hover:ring-offset-2 hover:ring-offset-surface"
       >
         <span aria-hidden="true">{player.playing ? "❚❚" : "▶"}</span>
         {player.playing ? "Pause" : player.ended ? "Replay" : "Play"}

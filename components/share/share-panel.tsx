@@ -147,9 +147,9 @@ export function SharePanel({ sessionId }: { sessionId: string }) {
             </div>
           </div>
         ) : null}
-        <h3 className="mt-4 mb-1 text-xs font-semibold uppercase tracking-wide text-fg-muted">
+        <h2 className="mt-4 mb-1 text-xs font-semibold uppercase tracking-wide text-fg-muted">
           Active links
-        </h3>
+        </h2>
         {links.isError ? (
           <p role="alert" className="text-danger">
             {links.error.message}
