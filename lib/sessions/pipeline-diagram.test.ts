@@ -5,7 +5,8 @@ import { pipelineDiagram } from "./pipeline-diagram";
 
 function play(state: LiveSession, bodies: PipelineEventBody[]): LiveSession {
   return bodies.reduce(
-    (next, body, i) => applyEvent(next, { ...body, sessionId: "s", seq: i + 1, timestamp: i } as PipelineEvent),
+    (next, body, i) =>
+      applyEvent(next, { ...body, sessionId: "s", seq: i + 1, timestamp: i } as PipelineEvent),
     state,
   );
 }
