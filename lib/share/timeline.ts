@@ -2,7 +2,7 @@
 // the replay page plays them through the live view's own reducer (applyEvent), so the replay looks
 // like the live session because it is the live session's renderer. Client-safe.
 
-import type { SpecialistTechnique } from "@/lib/cbt/techniques";
+import { CBT_TECHNIQUES, SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
 import type { PipelineEvent, PipelineEventBody } from "@/lib/pipeline/events";
 import type { SessionStatus, Variant } from "@/lib/pipeline/types";
 import type { PromptRole } from "@/lib/prompts";
@@ -90,8 +90,10 @@ export function buildTimeline(data: ReplayData): Timeline {
     push(call.start, {
       type: "call-started",
       callId: call.id,
+      // Stored by the engine from a PromptRole; the list of roles lives with the prompts' text, which
+      // must not reach this page's bundle.
       role: call.role as PromptRole,
-      technique: (call.technique ?? undefined) as SpecialistTechnique | undefined,
+      technique: SPECIALIST_TECHNIQUES.find((t) => t === call.technique),
       roundIndex: call.roundIndex,
       provider: call.provider,
       modelId: call.modelId,
@@ -133,7 +135,7 @@ export function buildTimeline(data: ReplayData): Timeline {
       push(selector.end, {
         type: "selection-made",
         roundIndex: round.index,
-        techniques: round.selectedTechniques as SpecialistTechnique[],
+        techniques: specialistsOf(round.selectedTechniques),
         rationale: round.selectionRationale,
         fallback: false,
       });
@@ -147,7 +149,7 @@ export function buildTimeline(data: ReplayData): Timeline {
         counselorReply: round.counselorReply,
         clientReply: round.clientReply,
         endedByClient: round.endedByClient,
-        selectedTechniques: round.selectedTechniques as SpecialistTechnique[],
+        selectedTechniques: specialistsOf(round.selectedTechniques),
         selectionRationale: round.selectionRationale,
         selectionFallback: false,
         tokensIn: roundCalls.reduce((sum, call) => sum + (call.tokensIn ?? 0), 0),
@@ -176,7 +178,13 @@ export function initialReplayState(data: ReplayData): LiveSession {
 }
 
 function planEvent(plan: LivePlan) {
-  return { technique: plan.technique as never, techniqueRaw: plan.techniqueRaw, plan: plan.plan };
+  const technique = CBT_TECHNIQUES.find((t) => t === plan.technique) ?? null;
+  return { technique, techniqueRaw: plan.techniqueRaw, plan: plan.plan };
+}
+
+/** In the selector's order. */
+function specialistsOf(techniques: string[]): SpecialistTechnique[] {
+  return techniques.filter((t): t is SpecialistTechnique => SPECIALIST_TECHNIQUES.some((s) => s === t));
 }
 
 function endReason(data: ReplayData): string {
