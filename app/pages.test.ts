@@ -9,6 +9,7 @@ import { expect, it } from "vitest";
 const PUBLIC_PAGES = new Set([
   "page.tsx", // redirects to /sessions, which checks
   "sign-in/page.tsx",
+  "replay/[token]/page.tsx", // a share link's replay: the token is the permission
 ]);
 
 function pageFiles(dir: string, root = dir): string[] {

@@ -127,6 +127,26 @@ const MATRIX: Record<string, Entry> = {
     request: () => ({ url: "/api/prompts/versions/activate", body: { role: "fuser", version: 99 } }),
     allowed: 404,
   },
+  "GET /api/sessions/[id]/share": {
+    role: "researcher",
+    request: (f) => ({ url: `/api/sessions/${f.draftId}/share`, params: { id: f.draftId } }),
+    allowed: 200,
+  },
+  "POST /api/sessions/[id]/share": {
+    role: "researcher",
+    request: (f) => ({ url: `/api/sessions/${f.draftId}/share`, params: { id: f.draftId }, body: {} }),
+    allowed: 201,
+  },
+  "DELETE /api/sessions/[id]/share": {
+    role: "researcher",
+    // A link of no session of ours: refused by name, nothing changes.
+    request: (f) => ({
+      url: `/api/sessions/${f.draftId}/share`,
+      params: { id: f.draftId },
+      body: { id: UNKNOWN },
+    }),
+    allowed: 404,
+  },
   "GET /api/sessions/[id]/stream": {
     role: "viewer",
     request: (f) => ({ url: `/api/sessions/${f.draftId}/stream`, params: { id: f.draftId } }),

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AppNav } from "./app-nav";
 import { MenuFrame } from "./menu-frame";
+import { ThemeSync } from "./theme-sync";
 import { ThemeToggle } from "./theme-toggle";
 
 /**
@@ -10,6 +11,7 @@ import { ThemeToggle } from "./theme-toggle";
 export function AppShell({ children, status }: { children: ReactNode; status?: ReactNode }) {
   return (
     <div className="min-h-screen lg:flex">
+      <ThemeSync />
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-accent px-3 py-2 text-sm text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"

@@ -38,6 +38,19 @@ export function MenuFrame({ children }: { children: ReactNode }) {
     };
   }, [open]);
 
+  // A replay link's viewer is not a studio user: the studio's navigation would lead them nowhere.
+  if (pathname.startsWith("/replay/")) {
+    return (
+      <header
+        className="border-b border-border bg-surface-raised px-4 py-2 lg:sticky lg:top-0 lg:h-screen lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0 lg:px-6 lg:pt-4"
+        data-testid="public-header"
+      >
+        <span className="block text-base font-semibold tracking-tight">MAGneT Studio</span>
+        <span className="block text-xs text-fg-muted">Synthetic CBT sessions</span>
+      </header>
+    );
+  }
+
   return (
     <header
       ref={frame}

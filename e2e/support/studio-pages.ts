@@ -21,7 +21,8 @@ export const FIXED_PAGES: StudioPage[] = [
 /**
  * The pages that show data: a profile, an imported session and a session generated here by the
  * offline simulator (one round, run to its end through the API), a fork of it after round 1 (run to
- * round 2) and the two branches compared.
+ * round 2), the two branches compared, the session's share link's replay and a replay link that is
+ * no longer valid.
  */
 export async function dataPages(request: APIRequestContext): Promise<StudioPage[]> {
   const profiles = await (await request.get("/api/profiles?source=sample&pageSize=1")).json();
@@ -46,12 +47,17 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
       timeout: 45_000,
     })
     .toMatch(/completed|ended_by_client/);
+  const shared = await request.post(`/api/sessions/${id}/share`, { data: {} });
+  expect(shared.status()).toBe(201);
+  const replay = new URL((await shared.json()).url).pathname;
   return [
     { name: "forked session", path: `/sessions/${forkId}` },
     { name: "compare branches", path: `/sessions/${forkId}/compare?with=${id}` },
     { name: "profile detail", path: `/profiles/${profiles.items[0].id}` },
     { name: "imported session", path: `/sessions/${imported.items[0].id}` },
     { name: "generated session", path: `/sessions/${id}` },
+    { name: "replay", path: replay },
+    { name: "invalid replay link", path: `/replay/${"x".repeat(43)}` },
   ];
 }
 

@@ -23,7 +23,8 @@ export const CandidateCard = memo(function CandidateCard({
   call: LiveCall | undefined;
   choice: CandidateChoice;
   spans?: [number, number][];
-  onInspect: (callId: string) => void;
+  /** Without it (the replay) the card is text only. */
+  onInspect?: (callId: string) => void;
   onRetry?: () => void;
 }) {
   return (
@@ -53,25 +54,21 @@ export const CandidateCard = memo(function CandidateCard({
         ) : null}
         {call?.status === "failed" ? <Badge tone="danger">Failed</Badge> : null}
       </header>
-      <button
-        type="button"
-        disabled={!call}
-        onClick={() => call && onInspect(call.id)}
-        title="Inspect this call"
-        className="flex flex-1 cursor-pointer flex-col justify-start rounded text-left text-sm leading-relaxed hover:bg-accent-soft/40 disabled:cursor-default"
-      >
-        <span>
-          {call && isTextWithheld(call) ? (
-            <span className="text-fg-muted">Loading…</span>
-          ) : call ? (
-            <HighlightedText text={call.text} spans={spans ?? []} className="font-serif" />
-          ) : (
-            <span className="text-fg-muted">Waiting…</span>
-          )}
-          {call?.status === "running" ? <span className="ml-0.5 animate-pulse text-accent">▍</span> : null}
-        </span>
-        {call?.error ? <span className="mt-2 block text-xs text-danger">{call.error}</span> : null}
-      </button>
+      {onInspect ? (
+        <button
+          type="button"
+          disabled={!call}
+          onClick={() => call && onInspect(call.id)}
+          title="Inspect this call"
+          className="flex flex-1 cursor-pointer flex-col justify-start rounded text-left text-sm leading-relaxed hover:bg-accent-soft/40 disabled:cursor-default"
+        >
+          <CardText call={call} spans={spans} />
+        </button>
+      ) : (
+        <div className="flex flex-1 flex-col justify-start text-sm leading-relaxed">
+          <CardText call={call} spans={spans} />
+        </div>
+      )}
       {call?.status === "failed" && onRetry ? (
         <button
           type="button"
@@ -84,16 +81,36 @@ export const CandidateCard = memo(function CandidateCard({
       {call ? (
         <footer className="flex items-end justify-between gap-2">
           <CallMeta call={call} />
-          <button
-            type="button"
-            onClick={() => onInspect(call.id)}
-            aria-label={`Inspect the ${label} call`}
-            className="text-[11px] text-accent hover:underline"
-          >
-            inspect
-          </button>
+          {onInspect ? (
+            <button
+              type="button"
+              onClick={() => onInspect(call.id)}
+              aria-label={`Inspect the ${label} call`}
+              className="text-[11px] text-accent hover:underline"
+            >
+              inspect
+            </button>
+          ) : null}
         </footer>
       ) : null}
     </article>
   );
 });
+
+function CardText({ call, spans }: { call: LiveCall | undefined; spans?: [number, number][] }) {
+  return (
+    <>
+      <span>
+        {call && isTextWithheld(call) ? (
+          <span className="text-fg-muted">Loading…</span>
+        ) : call ? (
+          <HighlightedText text={call.text} spans={spans ?? []} className="font-serif" />
+        ) : (
+          <span className="text-fg-muted">Waiting…</span>
+        )}
+        {call?.status === "running" ? <span className="ml-0.5 animate-pulse text-accent">▍</span> : null}
+      </span>
+      {call?.error ? <span className="mt-2 block text-xs text-danger">{call.error}</span> : null}
+    </>
+  );
+}

@@ -11,7 +11,8 @@ export function LivePlan({
 }: {
   plan: Plan | null;
   call: LiveCall | undefined;
-  onInspect: (id: string) => void;
+  /** Without it (the replay) there is no inspector to open. */
+  onInspect?: (id: string) => void;
   onRetry?: () => void;
 }) {
   if (!plan && !call) return null;
@@ -31,7 +32,7 @@ export function LivePlan({
               : "Planning…"}
         </span>
         {plan && !plan.technique ? <Badge tone="warning">Not one of the 12 techniques</Badge> : null}
-        {call ? (
+        {call && onInspect ? (
           <button
             type="button"
             className="ml-auto text-xs text-accent hover:underline"

@@ -21,7 +21,8 @@ interface Props {
   candidatesRecorded: boolean;
   /** The viewer may fork this (generated) session. */
   canFork: boolean;
-  onInspect: (callId: string) => void;
+  /** Without it (the replay) there is no inspector to open. */
+  onInspect?: (callId: string) => void;
   /** Offered on failed calls while the session is failed. */
   onRetry?: () => void;
 }
@@ -78,7 +79,7 @@ export const LiveRound = memo(function LiveRound({
           <StreamingText call={client} waiting="Waiting for the counselor…" />
         )}
       </Turn>
-      {candidatesRecorded ? (
+      {candidatesRecorded && onInspect ? (
         <RoundTimelineToggle roundIndex={round.index} calls={calls} onInspect={onInspect} />
       ) : null}
     </li>
@@ -111,7 +112,7 @@ function Candidates({
   round: Round;
   byRole: Map<string, LiveCall>;
   spans: Map<string, [number, number][]>;
-  onInspect: (callId: string) => void;
+  onInspect?: (callId: string) => void;
   onRetry?: () => void;
 }) {
   return (
@@ -170,7 +171,7 @@ function SelectionLine({
 }: {
   round: Round;
   selector: LiveCall | undefined;
-  onInspect: (id: string) => void;
+  onInspect?: (id: string) => void;
 }) {
   const selection = round.selection;
   return (
@@ -187,7 +188,7 @@ function SelectionLine({
       )}
       {selection?.fallback ? <Badge tone="warning">No technique named: all five used</Badge> : null}
       {selection?.rationale ? <span className="text-fg-muted">— {selection.rationale}</span> : null}
-      {selector ? (
+      {selector && onInspect ? (
         <button
           type="button"
           className="text-xs text-accent hover:underline"
@@ -211,7 +212,7 @@ function Turn({
   speaker: string;
   testId: string;
   call: LiveCall | undefined;
-  onInspect: (id: string) => void;
+  onInspect?: (id: string) => void;
   onRetry?: () => void;
   children: React.ReactNode;
 }) {
@@ -219,7 +220,7 @@ function Turn({
     <div className="mt-3 flex flex-col gap-1 sm:flex-row sm:gap-3" data-testid={testId}>
       <div className="flex shrink-0 items-baseline gap-3 sm:block sm:w-24">
         <span className="text-xs font-semibold uppercase tracking-wide text-accent">{speaker}</span>
-        {call ? (
+        {call && onInspect ? (
           <button
             type="button"
             className="block rounded text-[11px] text-fg-muted hover:text-accent"

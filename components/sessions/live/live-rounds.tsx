@@ -20,7 +20,7 @@ export function LiveRounds({
   hasSpecialists: boolean;
   candidatesRecorded: boolean;
   canFork: boolean;
-  onInspect: (id: string) => void;
+  onInspect?: (id: string) => void;
   onRetry?: () => void;
 }) {
   const callsByRound = useCallsByRound(state);

@@ -4,13 +4,16 @@ import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { ForkContext } from "@/components/sessions/branches/fork-button";
 import { RoundNavigator } from "@/components/sessions/round-navigator";
 import { Utterance } from "@/components/sessions/utterance";
+import { SharePanel } from "@/components/share/share-panel";
 import { cn } from "@/components/ui/cn";
 import { type CompactSession, expandLiveSession } from "@/lib/live/live-compact";
 import { latestAttempts } from "@/lib/live/live-state";
+import { pipelineDiagram } from "@/lib/live/pipeline-diagram";
 import { CallInspector } from "./call-inspector";
 import { LiveHeader, type SessionSummary } from "./live-header";
 import { LivePlan } from "./live-plan";
 import { LiveRounds } from "./live-rounds";
+import { PipelineDiagram } from "./pipeline-diagram";
 import { useSessionAction } from "./session-controls";
 import { SessionIdContext } from "./session-id-context";
 import { StatusAnnouncer } from "./status-announcer";
@@ -45,6 +48,7 @@ export function LiveSessionView({
   const planCall = latestAttempts(state, state.planCallIds)[0];
   const hasSpecialists = !BASELINES.includes(state.variant);
   const candidatesRecorded = summary.source === "generated";
+  const diagram = useMemo(() => pipelineDiagram(state), [state]);
   const fork = useMemo(
     () => (candidatesRecorded ? { sessionId: expanded.id, maxRounds: state.maxRounds } : null),
     [candidatesRecorded, expanded.id, state.maxRounds],
@@ -57,6 +61,8 @@ export function LiveSessionView({
           <div className="min-w-0 flex-1">
             <LiveHeader state={state} summary={summary} stream={status} action={action} />
             <StatusAnnouncer state={state} />
+            {summary.canControl ? <SharePanel sessionId={expanded.id} /> : null}
+            {candidatesRecorded ? <PipelineDiagram diagram={diagram} /> : null}
             <LivePlan plan={state.plan} call={planCall} onInspect={inspect} onRetry={retry} />
             {branches}
             {candidatesRecorded ? null : (
