@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { describeSessionModels } from "./config";
+import { ROUND_DIALOGUE_SELECT } from "./round-select";
 import type { SessionListQuery, SessionListResponse } from "./schema";
 
 export async function listSessions(query: SessionListQuery): Promise<SessionListResponse> {
@@ -105,14 +106,7 @@ export async function getSessionPageById({ id }: { id: string }) {
       profile: { select: { id: true, name: true, attitude: true, presentingProblem: true } },
       rounds: {
         orderBy: { index: "asc" },
-        select: {
-          index: true,
-          counselorReply: true,
-          clientReply: true,
-          endedByClient: true,
-          selectedTechniques: true,
-          selectionRationale: true,
-        },
+        select: ROUND_DIALOGUE_SELECT,
       },
       agentCalls: {
         // Judge calls belong to the evaluation panel, not to the rounds.

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Variant } from "@/lib/pipeline/types";
 import { describeSessionModels } from "@/lib/sessions/config";
+import { ROUND_DIALOGUE_SELECT } from "@/lib/sessions/round-select";
 import { sessionIdForToken } from "./links";
 import type { ReplayData } from "./timeline";
 
@@ -29,14 +30,7 @@ export async function loadReplay(token: string, now = new Date()): Promise<Repla
       profile: { select: { name: true, attitude: true, presentingProblem: true } },
       rounds: {
         orderBy: { index: "asc" },
-        select: {
-          index: true,
-          counselorReply: true,
-          clientReply: true,
-          endedByClient: true,
-          selectedTechniques: true,
-          selectionRationale: true,
-        },
+        select: ROUND_DIALOGUE_SELECT,
       },
       agentCalls: {
         where: { status: "succeeded" },
