@@ -13,6 +13,10 @@ test("an imported session is judged from its page, item by item with reasons, la
   const panel = page.getByTestId("evaluation-panel");
   await expect(panel).toContainText("Not judged yet");
   await panel.getByRole("button", { name: "Judge this session" }).click();
+  // The judge's answers stream in while it works, like the agents' calls.
+  const progress = panel.getByTestId("judge-progress");
+  await expect(progress).toContainText(/\d+ judge calls answered · \d+ writing/);
+  await expect(progress.getByRole("listitem").first()).toContainText(/CTRS|WAI|PANAS/);
   const ctrs = panel.getByTestId("scale-ctrs");
   await expect(ctrs).toBeVisible({ timeout: 90_000 });
   await expect(panel).toContainText("Simulated scores");

@@ -13,6 +13,7 @@ import {
 import type { ExportFilter } from "@/lib/export/schema";
 import type { JudgeKind } from "@/lib/prompts/judge";
 import type { ModelRef } from "@/lib/providers";
+import { getEventPublisher } from "@/lib/runs/live-run";
 import { type DiversityScores, diversityOf } from "./diversity";
 import { hasPanasBefore, type ItemOutcome, type JudgeRun, judgeSession, saveOutcomes } from "./judge";
 import { judgeModelRef } from "./judge-model";
@@ -224,7 +225,16 @@ export async function evaluateSessionById({
   const exists = await getDb().session.count({ where: { id } });
   if (!exists) throw notFound("Session", id);
   const judge = judgeModelRef(undefined);
+  // The judge calls go out on the bus, so the session page (in any web process) streams them.
+  const publisher = await getEventPublisher().catch(() => undefined);
   // One session's items run in parallel, so the page's request stays short.
-  await evaluateSet({ filter: { ids: [id] }, metrics, judge, runs, concurrency: 12 });
+  await evaluateSet({
+    filter: { ids: [id] },
+    metrics,
+    judge,
+    runs,
+    concurrency: 12,
+    events: publisher?.publish,
+  });
   return getSessionEvaluationsById({ id });
 }
