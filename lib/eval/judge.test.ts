@@ -1,10 +1,10 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { applyEvent, emptyLiveSession, isJudgeCall } from "@/lib/live/live-state";
-import type { PipelineEvent } from "@/lib/pipeline/events";
 import { importPaths } from "@/lib/import-export/magnet";
 import { readPublishedSession, SESSIONS_DIR } from "@/lib/import-export/testing";
+import { applyEvent, emptyLiveSession, isJudgeCall } from "@/lib/live/live-state";
+import type { PipelineEvent } from "@/lib/pipeline/events";
 import { resolveModel } from "@/lib/providers";
 import { getSessionDetailById } from "@/lib/sessions/queries";
 import {
