@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { AttitudeFilter } from "@/components/ui/attitude-filter";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import { fetchParsed } from "@/components/ui/fetch-json";
 import { Input, Select } from "@/components/ui/field";
 import { formatDate, VARIANT_LABELS } from "@/components/ui/labels";
 import { useUrlQuery } from "@/components/ui/use-url-query";
+import { ATTITUDES } from "@/lib/cbt/techniques";
 import { type DiversitySet, diversityListSchema, diversitySetSchema } from "@/lib/eval/schema";
 import { SESSION_VARIANTS } from "@/lib/sessions/schema";
 
@@ -25,33 +27,52 @@ function describeFilter(filter: DiversitySet["filter"]): string {
   return parts.join(" · ");
 }
 
-/** The set chosen in the URL (the Sessions list links here with its filters). */
-function useChosenFilter() {
-  const url = useUrlQuery();
-  const limit = Number(url.get("limit"));
-  const filter = {
-    variant: SESSION_VARIANTS.find((v) => v === url.get("variant")),
-    attitude: (["positive", "neutral", "negative"] as const).find((a) => a === url.get("attitude")),
-    source: (["generated", "imported"] as const).find((s) => s === url.get("source")),
+type Filter = DiversitySet["filter"];
+
+function filterFromUrl(get: (key: string) => string): Filter {
+  const limit = Number(get("limit"));
+  return {
+    variant: SESSION_VARIANTS.find((v) => v === get("variant")),
+    attitude: ATTITUDES.find((a) => a === get("attitude")),
+    source: (["generated", "imported"] as const).find((s) => s === get("source")),
     limit: Number.isInteger(limit) && limit > 0 ? limit : undefined,
   };
-  return { url, filter };
+}
+
+/**
+ * The set being chosen: the form's own state (what Measure sends), mirrored into the URL so the view
+ * can be shared; the Sessions list links here with its filters.
+ */
+function useChosenFilter() {
+  const url = useUrlQuery();
+  const [values, setValues] = useState(() => ({
+    variant: url.get("variant"),
+    attitude: url.get("attitude"),
+    source: url.get("source"),
+    limit: url.get("limit"),
+  }));
+  const change = (key: keyof typeof values, value: string) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    url.set({ [key]: value });
+  };
+  const filter = filterFromUrl((key) => values[key as keyof typeof values] ?? "");
+  return { values, change, filter };
 }
 
 /** Measures a set's Distinct-n and EAD and lists every measured set, newest first. */
 export function DiversitySets({ canMeasure }: { canMeasure: boolean }) {
   const client = useQueryClient();
-  const { url, filter } = useChosenFilter();
+  const { values, change, filter } = useChosenFilter();
   const sets = useQuery({
     queryKey: KEY,
     queryFn: () => fetchParsed(diversityListSchema, "/api/diversity"),
   });
   const measure = useMutation({
-    mutationFn: () =>
+    mutationFn: (chosen: Filter) =>
       fetchParsed(diversitySetSchema, "/api/diversity", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify(filter),
+        body: JSON.stringify(chosen),
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
@@ -68,13 +89,13 @@ export function DiversitySets({ canMeasure }: { canMeasure: boolean }) {
             className="flex flex-wrap items-end gap-2 p-4"
             onSubmit={(e) => {
               e.preventDefault();
-              measure.mutate();
+              measure.mutate(filter);
             }}
           >
             <Select
               aria-label="Variant"
-              value={url.get("variant")}
-              onChange={(e) => url.set({ variant: e.target.value })}
+              value={values.variant}
+              onChange={(e) => change("variant", e.target.value)}
             >
               <option value="">All variants</option>
               {SESSION_VARIANTS.map((v) => (
@@ -83,11 +104,11 @@ export function DiversitySets({ canMeasure }: { canMeasure: boolean }) {
                 </option>
               ))}
             </Select>
-            <AttitudeFilter value={url.get("attitude")} onChange={(attitude) => url.set({ attitude })} />
+            <AttitudeFilter value={values.attitude} onChange={(attitude) => change("attitude", attitude)} />
             <Select
               aria-label="Source"
-              value={url.get("source")}
-              onChange={(e) => url.set({ source: e.target.value })}
+              value={values.source}
+              onChange={(e) => change("source", e.target.value)}
             >
               <option value="">Generated and imported</option>
               <option value="generated">Generated</option>
@@ -99,8 +120,8 @@ export function DiversitySets({ canMeasure }: { canMeasure: boolean }) {
               type="number"
               min={1}
               className="w-36"
-              value={url.get("limit")}
-              onChange={(e) => url.set({ limit: e.target.value })}
+              value={values.limit}
+              onChange={(e) => change("limit", e.target.value)}
             />
             <Button type="submit" disabled={measure.isPending}>
               {measure.isPending ? "Measuring…" : "Measure diversity"}
