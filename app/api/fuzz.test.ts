@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
+import * as results from "@/app/api/experiments/[id]/results/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
 import * as promptActivate from "@/app/api/prompts/versions/activate/route";
@@ -231,6 +232,7 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
       "attitude",
       "source",
       "profileId",
+      "experiment",
       "sort",
       "order",
       "page",
@@ -269,6 +271,7 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
     ["GET /api/sessions/[id]", session.GET],
     ["GET /api/agent-calls/[id]", agentCall.GET],
     ["GET /api/sessions/[id]/stream", stream.GET],
+    ["GET /api/experiments/[id]/results", results.GET],
   ])("%s", async (_name, handler) => {
     const existing = fc.constantFrom(profileId, draftId);
     await fc.assert(

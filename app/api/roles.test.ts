@@ -73,6 +73,11 @@ const MATRIX: Record<string, Entry> = {
     request: (f) => ({ url: `/api/sessions/${f.draftId}`, params: { id: f.draftId } }),
     allowed: 200,
   },
+  "GET /api/experiments/[id]/results": {
+    role: "viewer",
+    request: () => ({ url: `/api/experiments/${UNKNOWN}/results`, params: { id: UNKNOWN } }),
+    allowed: 404,
+  },
   "GET /api/export": {
     role: "viewer",
     request: () => ({ url: "/api/export?format=csv&limit=1" }),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
+import * as results from "@/app/api/experiments/[id]/results/route";
 import * as exportRoute from "@/app/api/export/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
@@ -237,6 +238,22 @@ describe("GET /api/sessions/[id]/stream", () => {
     const get = (id: string) => callRoute(stream.GET, { url: `/api/sessions/${id}/stream`, params: { id } });
     expect(await get("\u0000")).toMatchObject({ status: 400, fields: ["id"] });
     expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+  });
+});
+
+describe("GET /api/experiments/[id]/results", () => {
+  it("answers 400 naming a malformed id or an unknown format, 404 for an unknown experiment", async () => {
+    const get = (id: string, query = "") =>
+      callRoute(results.GET, { url: `/api/experiments/${id}/results${query}`, params: { id } });
+    expect(await get("\u0000")).toMatchObject({ status: 400, fields: ["id"] });
+    const experiment = await getDb().experiment.create({ data: { name: "routes test", config: {} } });
+    expect(await get(experiment.id, "?format=xlsx")).toMatchObject({ status: 400, fields: ["format"] });
+    expect(await get(experiment.id, "?format=json&group=all")).toMatchObject({
+      status: 400,
+      fields: ["group"],
+    });
+    expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+    expect(await get(experiment.id, "?format=csv")).toMatchObject({ status: 200 });
   });
 });
 

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { PANAS_NEGATIVE, PANAS_POSITIVE } from "@/lib/eval/scales";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
+import { listSessions } from "@/lib/sessions/queries";
+import { sessionListQuerySchema } from "@/lib/sessions/schema";
 import { getExperimentResultsById } from "./queries";
 
 // An experiment on the database: two profiles × MAGneT and No selector, one session still running,
@@ -155,5 +157,17 @@ describe("getExperimentResultsById", () => {
     await expect(getExperimentResultsById({ id: "cunknown000000000000000000" })).rejects.toMatchObject({
       code: "not_found",
     });
+  });
+});
+
+describe("the Sessions list's experiment filter", () => {
+  it("lists the experiment's sessions, and only them", async () => {
+    await getDb().session.create({ data: { ...session(profileId, "magnet"), experimentId: null } });
+    const listed = await listSessions(
+      sessionListQuerySchema.parse({ experiment: experimentId, variant: "no_selector" }),
+    );
+    expect(listed.total).toBe(3);
+    expect(listed.items.every((s) => s.variant === "no_selector")).toBe(true);
+    expect((await listSessions(sessionListQuerySchema.parse({}))).total).toBe(6);
   });
 });

@@ -49,6 +49,7 @@ function sessionWhere(query: SessionListQuery): Prisma.SessionWhereInput {
   if (query.variant) where.variant = query.variant;
   if (query.source) where.source = query.source;
   if (query.profileId) where.profileId = query.profileId;
+  if (query.experiment) where.experimentId = query.experiment;
   const profile: Prisma.ClientProfileWhereInput = {};
   if (query.attitude) profile.attitude = query.attitude;
   if (query.search) profile.name = { contains: query.search, mode: "insensitive" };
