@@ -9,9 +9,9 @@ import { holm } from "@/lib/stats/holm";
 import { mannWhitneyU, wilcoxonSignedRank } from "@/lib/stats/rank-tests";
 import { METRIC_KEYS } from "./metrics";
 import {
+  inGroup,
   type MetricSummary,
   RESULT_GROUPS,
-  type ResultGroup,
   type SessionResult,
   type VariantComparison,
 } from "./schema";
@@ -22,10 +22,6 @@ export interface AggregateOptions {
 }
 
 type Variant = SessionResult["variant"];
-
-export function inGroup(session: Pick<SessionResult, "attitude">, group: ResultGroup): boolean {
-  return group === "all" || session.attitude === group;
-}
 
 function valuesOf(sessions: readonly SessionResult[], metric: string): number[] {
   return sessions.map((s) => s.values[metric]).filter((v): v is number => v !== null && v !== undefined);

@@ -17,6 +17,8 @@ export const METRIC_FAMILY_LABELS: Record<MetricFamily, string> = {
 export interface DashboardMetric {
   key: string;
   label: string;
+  /** For chart axes, where the family already says the scale. */
+  short: string;
   family: MetricFamily;
   /** Which way is better; null where neither is (length, technique shares): "worst" is the highest. */
   better: "higher" | "lower" | null;
@@ -27,25 +29,69 @@ export const DASHBOARD_METRICS: readonly DashboardMetric[] = [
   ...CTRS.items.map((item) => ({
     key: `ctrs.${item.key}`,
     label: `CTRS ${item.label.toLowerCase()}`,
+    short: item.label,
     family: "ctrs" as const,
     better: "higher" as const,
     digits: 2,
   })),
-  { key: "ctrs", label: "CTRS mean of items", family: "ctrs", better: "higher", digits: 2 },
-  { key: "wai", label: "WAI mean (raw, as in the paper)", family: "alliance", better: "higher", digits: 2 },
-  { key: "panas.positive", label: "PANAS positive shift", family: "alliance", better: "higher", digits: 2 },
-  { key: "panas.negative", label: "PANAS negative shift", family: "alliance", better: "lower", digits: 2 },
-  { key: "ead", label: "Diversity: EAD within the session", family: "alliance", better: "higher", digits: 3 },
+  {
+    key: "ctrs",
+    label: "CTRS mean of items",
+    short: "Mean of items",
+    family: "ctrs",
+    better: "higher",
+    digits: 2,
+  },
+  {
+    key: "wai",
+    label: "WAI mean (raw, as in the paper)",
+    short: "WAI",
+    family: "alliance",
+    better: "higher",
+    digits: 2,
+  },
+  {
+    key: "panas.positive",
+    label: "PANAS positive shift",
+    short: "PANAS positive shift",
+    family: "alliance",
+    better: "higher",
+    digits: 2,
+  },
+  {
+    key: "panas.negative",
+    label: "PANAS negative shift",
+    short: "PANAS negative shift",
+    family: "alliance",
+    better: "lower",
+    digits: 2,
+  },
+  {
+    key: "ead",
+    label: "Diversity: EAD within the session",
+    short: "EAD",
+    family: "alliance",
+    better: "higher",
+    digits: 3,
+  },
   ...SPECIALIST_TECHNIQUES.map((technique) => ({
     key: `technique.${technique}`,
     label: `${SPECIALIST_LABELS[technique]} selected`,
+    short: SPECIALIST_LABELS[technique],
     family: "techniques" as const,
     better: null,
     digits: 2,
   })),
-  { key: "rounds", label: "Rounds", family: "length", better: null, digits: 1 },
-  { key: "tokens", label: "Tokens (in + out)", family: "usage", better: "lower", digits: 0 },
-  { key: "cost", label: "Cost (USD, as reported)", family: "usage", better: "lower", digits: 4 },
+  { key: "rounds", label: "Rounds", short: "Rounds", family: "length", better: null, digits: 1 },
+  { key: "tokens", label: "Tokens (in + out)", short: "Tokens", family: "usage", better: "lower", digits: 0 },
+  {
+    key: "cost",
+    label: "Cost (USD, as reported)",
+    short: "Cost (USD)",
+    family: "usage",
+    better: "lower",
+    digits: 4,
+  },
 ];
 
 export const METRIC_KEYS = DASHBOARD_METRICS.map((m) => m.key);

@@ -3,8 +3,8 @@ import { getDb, type Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { LLAMA3_VOCAB_SIZE, llama3Tokens, NgramPool, normalizeSessionText } from "@/lib/eval/diversity";
 import { dialogueOf } from "@/lib/export/magnet";
-import { type AggregateOptions, aggregateResults, inGroup } from "./aggregate";
-import type { ResultsDashboard, SessionResult, SetDiversity } from "./schema";
+import { type AggregateOptions, aggregateResults } from "./aggregate";
+import { inGroup, type ResultsDashboard, type SessionResult, type SetDiversity } from "./schema";
 import { type JudgedRow, judgeOf, type SessionFacts, sessionValues } from "./session-values";
 
 /** Only finished sessions are compared: a running or failed one would bias every mean. */

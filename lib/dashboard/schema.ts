@@ -6,6 +6,10 @@ import type { Variant as SessionVariant } from "@/lib/pipeline/types";
 export const RESULT_GROUPS = ["all", ...ATTITUDES] as const;
 export type ResultGroup = (typeof RESULT_GROUPS)[number];
 
+export function inGroup(session: { attitude: AttitudeName }, group: ResultGroup): boolean {
+  return group === "all" || session.attitude === group;
+}
+
 export const resultsQuerySchema = z
   .object({
     format: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["json", "csv"]).default("json")),
