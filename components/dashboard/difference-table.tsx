@@ -7,8 +7,8 @@ import type { VariantComparison } from "@/lib/dashboard/schema";
 import { formatP, formatValue, variantLabel } from "./format";
 
 const TESTS: Record<VariantComparison["test"], string> = {
-  wilcoxon: "Wilcoxon signed-rank",
-  "mann-whitney": "Mann–Whitney U",
+  wilcoxon: "Wilcoxon",
+  "mann-whitney": "Mann–Whitney",
 };
 
 const effect = (value: number | null) => (value === null ? "—" : value.toFixed(2));
@@ -32,7 +32,7 @@ const COLUMNS: Column<VariantComparison>[] = [
     key: "test",
     header: "Test",
     className: "whitespace-nowrap",
-    cell: (c) => `${TESTS[c.test]} (${c.design === "paired" ? `${c.n} pairs` : `n ${c.n}`})`,
+    cell: (c) => `${TESTS[c.test]} · ${c.design === "paired" ? `${c.n} pairs` : `n ${c.n}`}`,
   },
   { key: "p", header: "p", className: "tabular-nums", cell: (c) => formatP(c.pValue) },
   {
@@ -46,7 +46,7 @@ const COLUMNS: Column<VariantComparison>[] = [
       </span>
     ),
   },
-  { key: "delta", header: "Cliff's δ", className: "tabular-nums", cell: (c) => effect(c.cliffsDelta) },
+  { key: "delta", header: "Cliff's delta", className: "tabular-nums", cell: (c) => effect(c.cliffsDelta) },
   {
     key: "d",
     header: "Cohen's d",

@@ -15,9 +15,11 @@ export function MetricChart({
   metrics,
   variants,
   summaries,
+  domain,
   onSelect,
 }: {
   title: string;
+  domain?: [number, number];
   metrics: readonly DashboardMetric[];
   variants: readonly string[];
   summaries: readonly MetricSummary[];
@@ -42,7 +44,12 @@ export function MetricChart({
         accessibilityLayer={false}
       >
         <CartesianGrid horizontal={false} stroke="var(--border)" />
-        <XAxis type="number" tick={{ fill: "var(--fg-muted)", fontSize: 12 }} stroke="var(--border)" />
+        <XAxis
+          type="number"
+          domain={domain}
+          tick={{ fill: "var(--fg-muted)", fontSize: 12 }}
+          stroke="var(--border)"
+        />
         <YAxis
           type="category"
           dataKey="label"

@@ -3,7 +3,12 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DASHBOARD_METRICS, METRIC_FAMILIES, METRIC_FAMILY_LABELS } from "@/lib/dashboard/metrics";
+import {
+  DASHBOARD_METRICS,
+  METRIC_FAMILIES,
+  METRIC_FAMILY_DOMAINS,
+  METRIC_FAMILY_LABELS,
+} from "@/lib/dashboard/metrics";
 import type { ResultGroup, ResultsDashboard } from "@/lib/dashboard/schema";
 import { DifferenceTable } from "./difference-table";
 import { DrillDown } from "./drill-down";
@@ -62,6 +67,7 @@ export function ResultsView({
                   metrics={metrics}
                   variants={dashboard.variants}
                   summaries={summaries}
+                  domain={METRIC_FAMILY_DOMAINS[family]}
                   onSelect={select}
                 />
               </div>

@@ -61,11 +61,12 @@ async function seed() {
           openingClient: source.openingClient,
           experimentId: experiment.id,
           rounds: {
-            create: source.rounds.map(({ index, counselorReply, clientReply, selectedTechniques }) => ({
+            create: source.rounds.map(({ index, counselorReply, clientReply }) => ({
               index,
               counselorReply,
               clientReply,
-              selectedTechniques,
+              selectedTechniques:
+                variant === "magnet" ? ["reflection", "questioning"].slice(0, index) : ["reflection"],
             })),
           },
         },

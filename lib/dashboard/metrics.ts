@@ -14,6 +14,12 @@ export const METRIC_FAMILY_LABELS: Record<MetricFamily, string> = {
   usage: "Tokens and cost",
 };
 
+/** Fixed axis ranges where the scale has one; the others fit their data. */
+export const METRIC_FAMILY_DOMAINS: Partial<Record<MetricFamily, [number, number]>> = {
+  ctrs: [0, 6],
+  techniques: [0, 1],
+};
+
 export interface DashboardMetric {
   key: string;
   label: string;

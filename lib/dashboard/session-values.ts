@@ -62,8 +62,10 @@ export function sessionValues(facts: SessionFacts): Record<string, number | null
     cost: facts.cost,
   };
   for (const item of CTRS.items) values[`ctrs.${item.key}`] = ctrs[item.key]?.mean ?? null;
+  // A session whose rounds record no selection at all (imported without one) has no shares, not 0.
+  const selected = facts.rounds.some((r) => r.selectedTechniques.length > 0);
   for (const technique of SPECIALIST_TECHNIQUES) {
-    values[`technique.${technique}`] = rounds
+    values[`technique.${technique}`] = selected
       ? facts.rounds.filter((r) => r.selectedTechniques.includes(technique)).length / rounds
       : null;
   }
