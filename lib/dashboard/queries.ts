@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { getDb, type Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { LLAMA3_VOCAB_SIZE, llama3Tokens, NgramPool, normalizeSessionText } from "@/lib/eval/diversity";
@@ -153,11 +154,26 @@ async function sessionFactsWhere(where: Prisma.SessionWhereInput): Promise<Sessi
       client: profile.name,
       attitude: profile.attitude,
       rounds,
-      tokens: llama3Tokens(normalizeSessionText(messages)),
+      tokens: tokensOf(normalizeSessionText(messages)),
       judged: judgedBySession.get(row.id) ?? [],
       before: beforeByProfile.get(row.profileId) ?? [],
     };
   });
+}
+
+// Tokenizing is most of a dashboard's first load (about 250,000 tokens a second); a finished
+// session's text rarely changes, so its tokens are kept by a digest of the text.
+const tokenCache = new Map<string, number[]>();
+const TOKEN_CACHE_SESSIONS = 1500;
+
+function tokensOf(text: string): number[] {
+  const key = createHash("sha1").update(text).digest("base64");
+  const hit = tokenCache.get(key);
+  if (hit) return hit;
+  const tokens = llama3Tokens(text);
+  tokenCache.set(key, tokens);
+  if (tokenCache.size > TOKEN_CACHE_SESSIONS) tokenCache.delete(tokenCache.keys().next().value as string);
+  return tokens;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, JudgedRow[]> {
