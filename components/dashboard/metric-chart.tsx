@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { DashboardMetric } from "@/lib/dashboard/metrics";
 import type { MetricSummary } from "@/lib/dashboard/schema";
 import { formatValue, VARIANT_FILLS, variantLabel } from "./format";
@@ -16,10 +16,13 @@ export function MetricChart({
   variants,
   summaries,
   domain,
+  selection,
   onSelect,
 }: {
   title: string;
   domain?: [number, number];
+  /** The bar whose sessions are open, outlined. */
+  selection: Selection | null;
   metrics: readonly DashboardMetric[];
   variants: readonly string[];
   summaries: readonly MetricSummary[];
@@ -81,7 +84,18 @@ export function MetricChart({
             cursor="pointer"
             isAnimationActive={false}
             onClick={(item) => onSelect({ metric: String(item.payload?.metric), variant })}
-          />
+          >
+            {data.map((row) => {
+              const selected = selection?.variant === variant && selection.metric === row.metric;
+              return (
+                <Cell
+                  key={String(row.metric)}
+                  stroke={selected ? "var(--fg)" : undefined}
+                  strokeWidth={selected ? 2 : 0}
+                />
+              );
+            })}
+          </Bar>
         ))}
       </BarChart>
       <figcaption className="sr-only">

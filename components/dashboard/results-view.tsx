@@ -68,6 +68,7 @@ export function ResultsView({
                   variants={dashboard.variants}
                   summaries={summaries}
                   domain={METRIC_FAMILY_DOMAINS[family]}
+                  selection={selection}
                   onSelect={select}
                 />
               </div>
@@ -94,8 +95,8 @@ export function ResultsView({
           <p className="max-w-3xl text-xs text-fg-muted">
             Paired over matched seeds (same client and attitude, repeats averaged) with the Wilcoxon
             signed-rank test, otherwise Mann–Whitney U; exact p up to 50 values. 95% percentile bootstrap
-            intervals from {dashboard.bootstrap.resamples} seeded resamples. p (Holm) corrects over every
-            metric of one comparison.
+            intervals from {dashboard.bootstrap.resamples} seeded resamples. p (Holm) corrects over the items
+            of one family (the CTRS items, the technique shares, …) within one comparison.
           </p>
           <DifferenceTable comparisons={dashboard.comparisons.filter((c) => c.group === group)} />
         </section>

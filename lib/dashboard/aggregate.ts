@@ -1,5 +1,6 @@
 // Per variant and group: mean, SD and n of every metric; between every two variants: a test, a
-// bootstrap interval and effect sizes, Holm-adjusted per comparison. Pure, so it is tested on
+// bootstrap interval and effect sizes, Holm-adjusted over the items of a metric family (the six CTRS
+// items, the five technique shares, …) within one comparison. Pure, so it is tested on
 // seeded data without a database.
 import { mean, sampleStandardDeviation } from "simple-statistics";
 import { VARIANTS } from "@/lib/pipeline/types";
@@ -7,7 +8,7 @@ import { bootstrapDifferenceInterval, pairedBootstrap } from "@/lib/stats/bootst
 import { cliffsDelta, cohensD, cohensDz } from "@/lib/stats/effect-size";
 import { holm } from "@/lib/stats/holm";
 import { mannWhitneyU, wilcoxonSignedRank } from "@/lib/stats/rank-tests";
-import { METRIC_KEYS } from "./metrics";
+import { DASHBOARD_METRICS, METRIC_FAMILIES, METRIC_KEYS } from "./metrics";
 import {
   inGroup,
   type MetricSummary,
@@ -118,15 +119,31 @@ export function aggregateResults(sessions: readonly SessionResult[], options: Ag
     }
     variants.forEach((a, i) => {
       for (const b of variants.slice(i + 1)) {
-        const family = METRIC_KEYS.flatMap((metric) => {
-          const result = compare(of(a), of(b), metric, seedOf(`${group}|${a}|${b}|${metric}`), options);
-          return result ? [{ group, metric, a, b, ...result, pHolm: result.pValue }] : [];
+        const compared = DASHBOARD_METRICS.flatMap((metric) => {
+          const result = compare(
+            of(a),
+            of(b),
+            metric.key,
+            seedOf(`${group}|${a}|${b}|${metric.key}`),
+            options,
+          );
+          return result
+            ? [
+                {
+                  family: metric.family,
+                  comparison: { group, metric: metric.key, a, b, ...result, pHolm: result.pValue },
+                },
+              ]
+            : [];
         });
-        const adjusted = holm(family.map((c) => c.pValue));
-        family.forEach((c, k) => {
-          c.pHolm = adjusted[k] ?? c.pValue;
-        });
-        comparisons.push(...family);
+        for (const family of METRIC_FAMILIES) {
+          const members = compared.filter((c) => c.family === family).map((c) => c.comparison);
+          const adjusted = holm(members.map((c) => c.pValue));
+          members.forEach((c, k) => {
+            c.pHolm = adjusted[k] ?? c.pValue;
+          });
+        }
+        comparisons.push(...compared.map((c) => c.comparison));
       }
     });
   }

@@ -50,7 +50,7 @@ export interface VariantComparison {
   n: number;
   statistic: number;
   pValue: number;
-  /** Holm-adjusted over every metric of this comparison (same group, same two variants). */
+  /** Holm-adjusted over the metrics of the same family (e.g. the CTRS items) in this comparison. */
   pHolm: number;
   meanDifference: number;
   /** Bootstrap percentile interval of the mean difference (paired: of the mean of differences). */
