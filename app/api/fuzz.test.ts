@@ -6,6 +6,7 @@ import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
 import * as promptActivate from "@/app/api/prompts/versions/activate/route";
 import * as promptVersions from "@/app/api/prompts/versions/route";
+import * as filteredResults from "@/app/api/results/route";
 import * as fork from "@/app/api/sessions/[id]/fork/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
 import * as timeline from "@/app/api/sessions/[id]/rounds/[round]/timeline/route";
@@ -241,6 +242,16 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
     await fc.assert(
       fc.asyncProperty(queryOf(keys), async (query) => {
         await fuzzCall(sessions.GET, { url: `/api/sessions?${query}` });
+      }),
+      RUNS,
+    );
+  });
+
+  it("GET /api/results", async () => {
+    const keys = ["search", "status", "variant", "attitude", "source", "profileId", "experiment", "format"];
+    await fc.assert(
+      fc.asyncProperty(queryOf(keys), async (query) => {
+        await fuzzCall(filteredResults.GET, { url: `/api/results?${query}` });
       }),
       RUNS,
     );

@@ -78,6 +78,11 @@ const MATRIX: Record<string, Entry> = {
     request: () => ({ url: `/api/experiments/${UNKNOWN}/results`, params: { id: UNKNOWN } }),
     allowed: 404,
   },
+  "GET /api/results": {
+    role: "viewer",
+    request: () => ({ url: "/api/results?variant=magnet&source=generated&format=csv" }),
+    allowed: 200,
+  },
   "GET /api/export": {
     role: "viewer",
     request: () => ({ url: "/api/export?format=csv&limit=1" }),

@@ -4,6 +4,7 @@ import * as results from "@/app/api/experiments/[id]/results/route";
 import * as exportRoute from "@/app/api/export/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
+import * as filteredResults from "@/app/api/results/route";
 import * as evaluations from "@/app/api/sessions/[id]/evaluations/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
 import * as session from "@/app/api/sessions/[id]/route";
@@ -254,6 +255,17 @@ describe("GET /api/experiments/[id]/results", () => {
     });
     expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
     expect(await get(experiment.id, "?format=csv")).toMatchObject({ status: 200 });
+  });
+});
+
+describe("GET /api/results", () => {
+  it("answers 400 naming an unknown format, filter value or list-only key", async () => {
+    const get = (query: string) => callRoute(filteredResults.GET, { url: `/api/results?${query}` });
+    expect(await get("format=xlsx")).toMatchObject({ status: 400, fields: ["format"] });
+    expect(await get("variant=best")).toMatchObject({ status: 400, fields: ["variant"] });
+    expect(await get("page=2")).toMatchObject({ status: 400, fields: ["page"] });
+    expect(await get("experiment=%00")).toMatchObject({ status: 400, fields: ["experiment"] });
+    expect(await get(`experiment=${UNKNOWN}`)).toMatchObject({ status: 200 });
   });
 });
 

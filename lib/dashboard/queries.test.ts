@@ -4,7 +4,7 @@ import { PANAS_NEGATIVE, PANAS_POSITIVE } from "@/lib/eval/scales";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { listSessions } from "@/lib/sessions/queries";
 import { sessionListQuerySchema } from "@/lib/sessions/schema";
-import { getExperimentResultsById } from "./queries";
+import { getExperimentResultsById, getFilteredResults } from "./queries";
 
 // An experiment on the database: two profiles × MAGneT and No selector, one session still running,
 // and judged results from an older and a newer judge on one session.
@@ -169,5 +169,15 @@ describe("the Sessions list's experiment filter", () => {
     expect(listed.total).toBe(3);
     expect(listed.items.every((s) => s.variant === "no_selector")).toBe(true);
     expect((await listSessions(sessionListQuerySchema.parse({}))).total).toBe(6);
+  });
+});
+
+describe("getFilteredResults", () => {
+  it("compares what the Sessions list's filters select, finished sessions only", async () => {
+    const dashboard = await getFilteredResults({ experiment: experimentId, variant: "no_selector" });
+    expect(dashboard.variants).toEqual(["no_selector"]);
+    expect(dashboard.sessions).toHaveLength(2);
+    expect(dashboard.comparisons).toEqual([]);
+    expect((await getFilteredResults({ experiment: experimentId, status: "running" })).sessions).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ import { getDb, type Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { LLAMA3_VOCAB_SIZE, llama3Tokens, NgramPool, normalizeSessionText } from "@/lib/eval/diversity";
 import { dialogueOf } from "@/lib/export/magnet";
+import { sessionWhere } from "@/lib/sessions/queries";
+import type { SessionListFilter } from "@/lib/sessions/schema";
 import { type AggregateOptions, aggregateResults } from "./aggregate";
 import { inGroup, type ResultsDashboard, type SessionResult, type SetDiversity } from "./schema";
 import { type JudgedRow, judgeOf, type SessionFacts, sessionValues } from "./session-values";
@@ -46,6 +48,11 @@ async function cachedDashboard(experimentId: string, options: AggregateOptions):
   recent.set(experimentId, { stamp, dashboard });
   if (recent.size > 8) recent.delete(recent.keys().next().value as string);
   return dashboard;
+}
+
+/** The dashboard of what the Sessions list shows with these filters (its finished sessions). */
+export function getFilteredResults(filter: SessionListFilter, options: AggregateOptions = {}) {
+  return getResultsDashboard(sessionWhere(filter), options);
 }
 
 /** The dashboard of the finished sessions `where` selects (an experiment, or a list's filter). */

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ATTITUDES, type AttitudeName } from "@/lib/cbt/techniques";
 import type { Variant as SessionVariant } from "@/lib/pipeline/types";
+import { sessionListQuerySchema } from "@/lib/sessions/schema";
 
 export const RESULT_GROUPS = ["all", ...ATTITUDES] as const;
 export type ResultGroup = (typeof RESULT_GROUPS)[number];
@@ -10,10 +11,22 @@ export function inGroup(session: { attitude: AttitudeName }, group: ResultGroup)
   return group === "all" || session.attitude === group;
 }
 
-export const resultsQuerySchema = z
-  .object({
-    format: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["json", "csv"]).default("json")),
+const formatSchema = z.preprocess((v) => (v === "" ? undefined : v), z.enum(["json", "csv"]).default("json"));
+
+export const resultsQuerySchema = z.object({ format: formatSchema }).strict();
+
+/** The results of what the Sessions list's filters select. */
+export const filteredResultsQuerySchema = sessionListQuerySchema
+  .pick({
+    search: true,
+    status: true,
+    variant: true,
+    attitude: true,
+    source: true,
+    profileId: true,
+    experiment: true,
   })
+  .extend({ format: formatSchema })
   .strict();
 
 /** One session's values, the unit of every statistic and of the drill-down. */

@@ -26,6 +26,16 @@ export const sessionListQuerySchema = z
   .strict();
 
 export type SessionListQuery = z.infer<typeof sessionListQuerySchema>;
+export const SESSION_FILTER_KEYS = [
+  "search",
+  "status",
+  "variant",
+  "attitude",
+  "source",
+  "profileId",
+  "experiment",
+] as const;
+export type SessionListFilter = Pick<SessionListQuery, (typeof SESSION_FILTER_KEYS)[number]>;
 
 export interface SessionListItem {
   id: string;
