@@ -2,10 +2,12 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
 import * as diversity from "@/app/api/diversity/route";
+import * as results from "@/app/api/experiments/[id]/results/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
 import * as promptActivate from "@/app/api/prompts/versions/activate/route";
 import * as promptVersions from "@/app/api/prompts/versions/route";
+import * as filteredResults from "@/app/api/results/route";
 import * as fork from "@/app/api/sessions/[id]/fork/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
 import * as timeline from "@/app/api/sessions/[id]/rounds/[round]/timeline/route";
@@ -232,6 +234,7 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
       "attitude",
       "source",
       "profileId",
+      "experiment",
       "sort",
       "order",
       "page",
@@ -240,6 +243,16 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
     await fc.assert(
       fc.asyncProperty(queryOf(keys), async (query) => {
         await fuzzCall(sessions.GET, { url: `/api/sessions?${query}` });
+      }),
+      RUNS,
+    );
+  });
+
+  it("GET /api/results", async () => {
+    const keys = ["search", "status", "variant", "attitude", "source", "profileId", "experiment", "format"];
+    await fc.assert(
+      fc.asyncProperty(queryOf(keys), async (query) => {
+        await fuzzCall(filteredResults.GET, { url: `/api/results?${query}` });
       }),
       RUNS,
     );
@@ -270,6 +283,7 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
     ["GET /api/sessions/[id]", session.GET],
     ["GET /api/agent-calls/[id]", agentCall.GET],
     ["GET /api/sessions/[id]/stream", stream.GET],
+    ["GET /api/experiments/[id]/results", results.GET],
   ])("%s", async (_name, handler) => {
     const existing = fc.constantFrom(profileId, draftId);
     await fc.assert(

@@ -80,6 +80,16 @@ const MATRIX: Record<string, Entry> = {
     request: () => ({ url: "/api/diversity", body: { source: "generated" } }),
     allowed: 422,
   },
+  "GET /api/experiments/[id]/results": {
+    role: "viewer",
+    request: () => ({ url: `/api/experiments/${UNKNOWN}/results`, params: { id: UNKNOWN } }),
+    allowed: 404,
+  },
+  "GET /api/results": {
+    role: "viewer",
+    request: () => ({ url: "/api/results?variant=magnet&source=generated&format=csv" }),
+    allowed: 200,
+  },
   "GET /api/export": {
     role: "viewer",
     request: () => ({ url: "/api/export?format=csv&limit=1" }),

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
 import * as diversity from "@/app/api/diversity/route";
+import * as results from "@/app/api/experiments/[id]/results/route";
 import * as exportRoute from "@/app/api/export/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
+import * as filteredResults from "@/app/api/results/route";
 import * as evaluations from "@/app/api/sessions/[id]/evaluations/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
 import * as session from "@/app/api/sessions/[id]/route";
@@ -238,6 +240,33 @@ describe("GET /api/sessions/[id]/stream", () => {
     const get = (id: string) => callRoute(stream.GET, { url: `/api/sessions/${id}/stream`, params: { id } });
     expect(await get("\u0000")).toMatchObject({ status: 400, fields: ["id"] });
     expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+  });
+});
+
+describe("GET /api/experiments/[id]/results", () => {
+  it("answers 400 naming a malformed id or an unknown format, 404 for an unknown experiment", async () => {
+    const get = (id: string, query = "") =>
+      callRoute(results.GET, { url: `/api/experiments/${id}/results${query}`, params: { id } });
+    expect(await get("\u0000")).toMatchObject({ status: 400, fields: ["id"] });
+    const experiment = await getDb().experiment.create({ data: { name: "routes test", config: {} } });
+    expect(await get(experiment.id, "?format=xlsx")).toMatchObject({ status: 400, fields: ["format"] });
+    expect(await get(experiment.id, "?format=json&group=all")).toMatchObject({
+      status: 400,
+      fields: ["group"],
+    });
+    expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+    expect(await get(experiment.id, "?format=csv")).toMatchObject({ status: 200 });
+  });
+});
+
+describe("GET /api/results", () => {
+  it("answers 400 naming an unknown format, filter value or list-only key", async () => {
+    const get = (query: string) => callRoute(filteredResults.GET, { url: `/api/results?${query}` });
+    expect(await get("format=xlsx")).toMatchObject({ status: 400, fields: ["format"] });
+    expect(await get("variant=best")).toMatchObject({ status: 400, fields: ["variant"] });
+    expect(await get("page=2")).toMatchObject({ status: 400, fields: ["page"] });
+    expect(await get("experiment=%00")).toMatchObject({ status: 400, fields: ["experiment"] });
+    expect(await get(`experiment=${UNKNOWN}`)).toMatchObject({ status: 200 });
   });
 });
 

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ExportDownload } from "@/components/export/export-download";
 import { AttitudeFilter } from "@/components/ui/attitude-filter";
+import { buttonClass } from "@/components/ui/button";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { Select } from "@/components/ui/field";
 import { STATUS_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
@@ -68,6 +69,16 @@ export function SessionList() {
           <option value="generated">Generated</option>
           <option value="imported">Imported</option>
         </Select>
+        {get("experiment") ? (
+          <button
+            type="button"
+            className={buttonClass("secondary")}
+            onClick={() => set({ experiment: undefined })}
+            data-testid="experiment-filter"
+          >
+            One experiment&apos;s sessions · show all
+          </button>
+        ) : null}
         <ExportDownload filters={params} />
         <Link
           href={`/sessions/diversity?${diversityQuery(params)}`}

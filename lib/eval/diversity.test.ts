@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readPublishedSession } from "@/lib/import-export/testing";
 import {
@@ -93,5 +94,22 @@ describe("a published session, step by step", () => {
       12,
     );
     expect(words.totalTokens).toBe(text.split(" ").filter(Boolean).length);
+  });
+});
+
+describe("NgramPool's packed token ids", () => {
+  it("count the same n-grams as the tokens written out", () => {
+    const session = fc.array(fc.integer({ min: 0, max: 128_255 }), { maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(session, { maxLength: 4 }), (sessions) => {
+        const ids = new NgramPool();
+        const written = new NgramPool();
+        for (const tokens of sessions) {
+          ids.add(tokens);
+          written.add(tokens.map(String));
+        }
+        expect(ids.scores("llama3", 128_000)).toEqual(written.scores("llama3", 128_000));
+      }),
+    );
   });
 });

@@ -36,17 +36,36 @@ export function wordTokens(text: string): string[] {
   return text.split(" ").filter(Boolean);
 }
 
+// Token ids (Llama-3's are below 2^17) pack into one exact number per n-gram, up to 3 × 17 bits:
+// a dashboard pools a million tokens several times, which string keys made take seconds.
+const ID_BASE = 2 ** 17;
+
+function ngramNumber(tokens: readonly number[], at: number, n: number): number {
+  let key = 0;
+  for (let k = 0; k < n; k++) key = key * ID_BASE + tokens[at + k];
+  return key;
+}
+
 /** Pools n-grams (n = 1, 2, 3) session by session; an n-gram never spans two sessions. */
 export class NgramPool {
-  private readonly unique = [new Set<string>(), new Set<string>(), new Set<string>()];
+  private readonly unique = [
+    new Set<string | number>(),
+    new Set<string | number>(),
+    new Set<string | number>(),
+  ];
   private readonly totals = [0, 0, 0];
   private sessions = 0;
 
   add(tokens: readonly (number | string)[]): void {
     this.sessions++;
+    const numeric = tokens.every(
+      (t) => typeof t === "number" && Number.isInteger(t) && t >= 0 && t < ID_BASE,
+    );
     for (let n = 1; n <= 3; n++) {
       for (let at = 0; at + n <= tokens.length; at++) {
-        this.unique[n - 1].add(tokens.slice(at, at + n).join(" "));
+        this.unique[n - 1].add(
+          numeric ? ngramNumber(tokens as readonly number[], at, n) : tokens.slice(at, at + n).join(" "),
+        );
         this.totals[n - 1]++;
       }
     }

@@ -11,7 +11,11 @@ export interface DialogueMessage {
 }
 
 /** The opening pair, then every round's counselor and (when it answered) client message. */
-export function dialogueOf(session: ExportSession): DialogueMessage[] {
+export function dialogueOf(
+  session: Pick<ExportSession, "openingCounselor" | "openingClient"> & {
+    rounds: readonly { counselorReply: string; clientReply: string | null }[];
+  },
+): DialogueMessage[] {
   const messages: DialogueMessage[] = [
     { role: "counselor", message: session.openingCounselor },
     { role: "client", message: session.openingClient },

@@ -3,7 +3,7 @@ import { getDb, type Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { describeSessionModels } from "./config";
 import { ROUND_DIALOGUE_SELECT } from "./round-select";
-import type { SessionListQuery, SessionListResponse } from "./schema";
+import type { SessionListFilter, SessionListQuery, SessionListResponse } from "./schema";
 
 export async function listSessions(query: SessionListQuery): Promise<SessionListResponse> {
   const db = getDb();
@@ -43,12 +43,14 @@ export async function listSessions(query: SessionListQuery): Promise<SessionList
   };
 }
 
-function sessionWhere(query: SessionListQuery): Prisma.SessionWhereInput {
+/** The Sessions list's filters as a query, for the list and for the results of what it shows. */
+export function sessionWhere(query: SessionListFilter): Prisma.SessionWhereInput {
   const where: Prisma.SessionWhereInput = {};
   if (query.status) where.status = query.status;
   if (query.variant) where.variant = query.variant;
   if (query.source) where.source = query.source;
   if (query.profileId) where.profileId = query.profileId;
+  if (query.experiment) where.experimentId = query.experiment;
   const profile: Prisma.ClientProfileWhereInput = {};
   if (query.attitude) profile.attitude = query.attitude;
   if (query.search) profile.name = { contains: query.search, mode: "insensitive" };

@@ -17,6 +17,7 @@ export const sessionListQuerySchema = z
     attitude: optionalEnum(["positive", "neutral", "negative"] as const),
     source: optionalEnum(["generated", "imported"] as const),
     profileId: z.preprocess((v) => (v === "" ? undefined : v), idSchema.optional()),
+    experiment: z.preprocess((v) => (v === "" ? undefined : v), idSchema.optional()),
     sort: optionalEnum(SESSION_SORTS).default("createdAt"),
     order: optionalEnum(["asc", "desc"] as const).default("desc"),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -25,6 +26,16 @@ export const sessionListQuerySchema = z
   .strict();
 
 export type SessionListQuery = z.infer<typeof sessionListQuerySchema>;
+export const SESSION_FILTER_KEYS = [
+  "search",
+  "status",
+  "variant",
+  "attitude",
+  "source",
+  "profileId",
+  "experiment",
+] as const;
+export type SessionListFilter = Pick<SessionListQuery, (typeof SESSION_FILTER_KEYS)[number]>;
 
 export interface SessionListItem {
   id: string;

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { JudgeNote, ResultsView } from "@/components/dashboard/results-view";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/page";
+import { getExperimentResultsById } from "@/lib/dashboard/queries";
+import { AppError } from "@/lib/errors";
+import { pageRecordId } from "@/lib/http/page-params";
+
+type Props = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: "Experiment results" };
+
+export default async function ExperimentResultsPage({ params }: Props) {
+  const id = await pageRecordId(params);
+  await requirePageUser("viewer", `/experiments/${id}/results`);
+  const { experiment, unfinished, dashboard } = await getExperimentResultsById({ id }).catch(
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === "not_found") notFound();
+      throw error;
+    },
+  );
+  return (
+    <>
+      <PageHeader
+        title={`Results: ${experiment.name}`}
+        description={<JudgeNote dashboard={dashboard} unfinished={unfinished} />}
+        actions={
+          <a href={`/api/experiments/${id}/results?format=csv`} download className={buttonClass("secondary")}>
+            Download table (CSV)
+          </a>
+        }
+      />
+      <Suspense>
+        <ResultsView experimentId={id} dashboard={dashboard} />
+      </Suspense>
+    </>
+  );
+}
