@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
+import * as queue from "@/app/api/annotation-queues/[id]/route";
+import * as queues from "@/app/api/annotation-queues/route";
+import * as annotationForms from "@/app/api/annotations/sessions/[id]/forms/route";
+import * as annotationRound from "@/app/api/annotations/sessions/[id]/rounds/[round]/route";
+import * as annotations from "@/app/api/annotations/sessions/[id]/route";
 import * as exportRoute from "@/app/api/export/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
@@ -271,5 +276,75 @@ describe("GET and POST /api/sessions/[id]/evaluations", () => {
       status: 404,
       fields: ["id"],
     });
+  });
+});
+
+describe("annotation queues", () => {
+  it("answers 400 naming a bad overlap or filter, 404 for an unknown queue or annotator", async () => {
+    const post = (body: unknown) =>
+      callRoute(queues.POST, { method: "POST", url: "/api/annotation-queues", body });
+    expect(await post({ name: "Q", annotatorIds: [UNKNOWN], overlap: 2 })).toMatchObject({
+      status: 400,
+      fields: ["overlap"],
+    });
+    expect(await post({ name: "Q", annotatorIds: [UNKNOWN], filter: { variant: "best" } })).toMatchObject({
+      status: 400,
+      fields: ["filter.variant"],
+    });
+    expect(await post({ name: "Q", annotatorIds: [UNKNOWN] })).toMatchObject({
+      status: 404,
+      fields: ["annotatorIds"],
+    });
+    const get = (id: string) => callRoute(queue.GET, { url: `/api/annotation-queues/${id}`, params: { id } });
+    expect(await get("\u0000")).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+  });
+});
+
+describe("annotations of a session", () => {
+  it("answers 400 naming a bad round, value or item, 404 for an unknown session or round", async () => {
+    const put = (id: string, round: string, body: unknown) =>
+      callRoute(annotationRound.PUT, {
+        method: "PUT",
+        url: `/api/annotations/sessions/${id}/rounds/${round}`,
+        params: { id, round },
+        body,
+      });
+    expect(await put(draftId, "zero", { baseVersion: 0, data: {} })).toMatchObject({
+      status: 400,
+      fields: ["round"],
+    });
+    expect(await put(draftId, "1", { baseVersion: -1, data: {} })).toMatchObject({
+      status: 400,
+      fields: ["baseVersion"],
+    });
+    expect(await put(draftId, "1", { baseVersion: 0, data: { ratings: { empathy: 0 } } })).toMatchObject({
+      status: 400,
+      fields: ["data.ratings.empathy"],
+    });
+    expect(await put(UNKNOWN, "1", { baseVersion: 0, data: {} })).toMatchObject({
+      status: 404,
+      fields: ["id"],
+    });
+    expect(await put(draftId, "1", { baseVersion: 0, data: {} })).toMatchObject({
+      status: 404,
+      fields: ["round"],
+    });
+    const forms = (body: unknown) =>
+      callRoute(annotationForms.PUT, {
+        method: "PUT",
+        url: `/api/annotations/sessions/${draftId}/forms`,
+        params: { id: draftId },
+        body,
+      });
+    expect(await forms({ baseVersion: 0, data: { bdi: {} } })).toMatchObject({
+      status: 400,
+      fields: ["data.bdi"],
+    });
+    const get = (id: string) =>
+      callRoute(annotations.GET, { url: `/api/annotations/sessions/${id}`, params: { id } });
+    expect(await get("a b")).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+    expect(await get(draftId)).toMatchObject({ status: 200, json: { rounds: {}, session: null } });
   });
 });
