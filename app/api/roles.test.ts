@@ -208,6 +208,11 @@ const MATRIX: Record<string, Entry> = {
     allowed: 200,
   },
   "GET /api/audit": { role: "researcher", request: () => ({ url: "/api/audit" }), allowed: 200 },
+  "GET /api/annotations/export": {
+    role: "researcher",
+    request: () => ({ url: "/api/annotations/export?format=annotations-csv" }),
+    allowed: 200,
+  },
   "GET /api/annotation-queues": {
     role: "annotator",
     request: () => ({ url: "/api/annotation-queues" }),

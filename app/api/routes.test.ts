@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
 import * as queue from "@/app/api/annotation-queues/[id]/route";
 import * as queues from "@/app/api/annotation-queues/route";
+import * as annotationExport from "@/app/api/annotations/export/route";
 import * as annotationForms from "@/app/api/annotations/sessions/[id]/forms/route";
 import * as annotationRound from "@/app/api/annotations/sessions/[id]/rounds/[round]/route";
 import * as annotations from "@/app/api/annotations/sessions/[id]/route";
@@ -346,5 +347,22 @@ describe("annotations of a session", () => {
     expect(await get("a b")).toMatchObject({ status: 400, fields: ["id"] });
     expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
     expect(await get(draftId)).toMatchObject({ status: 200, json: { rounds: {}, session: null } });
+  });
+});
+
+describe("GET /api/annotations/export", () => {
+  it("answers 400 naming an unknown format or query key, 404 for an unknown queue", async () => {
+    const get = (query: string) =>
+      callRoute(annotationExport.GET, { url: `/api/annotations/export?${query}` });
+    expect(await get("format=xlsx")).toMatchObject({ status: 400, fields: ["format"] });
+    expect(await get("format=annotations-csv&variant=magnet")).toMatchObject({
+      status: 400,
+      fields: ["variant"],
+    });
+    expect(await get(`format=annotations-csv&queueId=${UNKNOWN}`)).toMatchObject({
+      status: 404,
+      fields: ["id"],
+    });
+    expect(await get("format=annotations-jsonl")).toMatchObject({ status: 200 });
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as queuesRoute from "@/app/api/annotation-queues/route";
+import * as exportRoute from "@/app/api/annotations/export/route";
 import * as formsRoute from "@/app/api/annotations/sessions/[id]/forms/route";
 import * as roundRoute from "@/app/api/annotations/sessions/[id]/rounds/[round]/route";
 import * as mineRoute from "@/app/api/annotations/sessions/[id]/route";
@@ -7,6 +8,7 @@ import { assignInTurn } from "@/lib/annotations/queues";
 import { createApiKey } from "@/lib/auth/api-keys";
 import type { Role } from "@/lib/auth/roles";
 import { createUser } from "@/lib/auth/users";
+import { parseExportArgs } from "@/lib/cli/export-args";
 import { getDb } from "@/lib/db/client";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 
@@ -244,5 +246,71 @@ describe("access", () => {
       ["c", "a"],
       ["b", "c"],
     ]);
+  });
+});
+
+describe("export", () => {
+  const download = async (query: string) => {
+    const response = await exportRoute.GET(
+      new Request(`http://127.0.0.1:3000/api/annotations/export?${query}`, {
+        headers: { authorization: `Bearer ${researcher.key}` },
+      }),
+      { params: Promise.resolve({}) },
+    );
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+
+  it("streams every annotation item as CSV and JSONL, with session, round, annotator and times", async () => {
+    const csv = await download("format=annotations-csv");
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "session_id,round,annotator_id,annotator,item,value,comment,version,created_at,updated_at",
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^${sessionId},1,${alice.id},alice@example.org,rating.empathy,4,,2,`)),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^${sessionId},1,${bob.id},bob@example.org,rating.empathy,2,`)),
+    );
+    expect(lines).toContainEqual(
+      expect.stringContaining(",safety_flag,missed_risk,Hopelessness not explored,"),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^${sessionId},,${alice.id},alice@example.org,ctrs.strategy,6,`)),
+    );
+    const jsonl = (await download("format=annotations-jsonl"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(jsonl).toContainEqual(
+      expect.objectContaining({
+        session_id: sessionId,
+        round: 2,
+        annotator: "bob@example.org",
+        item: "span_comment.0-9",
+        value: "Counselor",
+        comment: "Generic opener",
+      }),
+    );
+  });
+
+  it("turns gold rewrites into fine-tuning pairs: the dialogue before the round, then the rewrite", async () => {
+    const pairs = (await download("format=gold-jsonl"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(pairs).toHaveLength(1);
+    const roles = pairs[0].messages.map((m: { role: string }) => m.role);
+    expect(roles).toEqual(["system", "assistant", "user", "assistant", "user", "assistant"]);
+    expect(pairs[0].messages.at(-2).content).toBe("Client 1");
+    expect(pairs[0].messages.at(-1).content).toBe("It sounds like this week has been heavy.");
+  });
+
+  it("is a format of npm run export", () => {
+    expect(parseExportArgs(["--format", "annotations-jsonl", "--out", "out"])).toMatchObject({
+      format: "annotations-jsonl",
+    });
+    expect(() => parseExportArgs(["--format", "annotations-xml", "--out", "out"])).toThrow(/format/);
   });
 });
