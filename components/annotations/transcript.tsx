@@ -5,7 +5,6 @@ import { Utterance } from "@/components/sessions/utterance";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { AnnotationSessionView } from "@/lib/annotations/session-view";
-import { REPLY_ATTRIBUTE } from "./span-comments";
 
 /** The whole session beside the form, the round under review marked and kept in view. */
 export function Transcript({
@@ -28,7 +27,11 @@ export function Transcript({
     <Card>
       <CardHeader
         title={`Session with ${session.client}`}
-        subtitle={[session.technique, session.presentingProblem].filter(Boolean).join(" · ")}
+        subtitle={
+          <span className="line-clamp-2" title={session.presentingProblem}>
+            {[session.technique, session.presentingProblem].filter(Boolean).join(" · ")}
+          </span>
+        }
       />
       <nav aria-label="Rounds" className="flex flex-wrap gap-1 border-b border-border px-4 py-2">
         {session.rounds.map((r) => (
@@ -62,9 +65,7 @@ export function Transcript({
               r.index === round && "bg-accent/5 outline outline-2 outline-accent/40",
             )}
           >
-            <div {...(r.index === round ? { [REPLY_ATTRIBUTE]: "" } : {})}>
-              <Utterance speaker="counselor" text={r.counselorReply} label={`Counselor · ${r.index}`} />
-            </div>
+            <Utterance speaker="counselor" text={r.counselorReply} label={`Counselor · ${r.index}`} />
             {r.clientReply ? <Utterance speaker="client" text={r.clientReply} /> : null}
           </section>
         ))}

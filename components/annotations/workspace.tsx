@@ -15,6 +15,7 @@ import { type KeyMode, RoundForm } from "./round-form";
 import { SaveIndicator } from "./save-indicator";
 import { SessionForms } from "./session-forms";
 import { ShortcutSheet } from "./shortcut-sheet";
+import { REPLY_ATTRIBUTE } from "./span-comments";
 import { Transcript } from "./transcript";
 
 interface Props {
@@ -286,6 +287,7 @@ function Workspace({
                 {mode === "rate" ? `rate “${LIKERT_ITEMS[focusedItem].label}”` : "toggle a technique"} · t{" "}
                 {mode === "rate" ? "techniques" : "back to ratings"} · ↑↓ item · s save
               </p>
+              <ReplyUnderReview session={session} round={current} />
               <RoundForm
                 round={current}
                 data={annotations[round] ?? EMPTY}
@@ -302,5 +304,33 @@ function Workspace({
       </div>
       <ShortcutSheet open={sheetOpen} onClose={() => setSheetOpen(false)} />
     </>
+  );
+}
+
+/** What the client just said and the reply being rated, right above the form (the whole session is beside it). */
+function ReplyUnderReview({
+  session,
+  round,
+}: {
+  session: AnnotationSessionView;
+  round: AnnotationSessionView["rounds"][number];
+}) {
+  const before = session.rounds.find((r) => r.index === round.index - 1);
+  const clientSaid = round.index === 1 ? session.opening.client : before?.clientReply;
+  return (
+    <div className="mb-4 flex flex-col gap-2 rounded-md bg-surface-muted p-2 text-sm">
+      {clientSaid ? (
+        <p className="line-clamp-4">
+          <span className="text-xs font-semibold uppercase tracking-wide text-fg-muted">Client </span>
+          <span className="font-serif">{clientSaid}</span>
+        </p>
+      ) : null}
+      <div>
+        <span className="text-xs font-semibold uppercase tracking-wide text-accent">Counselor reply </span>
+        <p className="prose-clinical inline font-serif" {...{ [REPLY_ATTRIBUTE]: "" }}>
+          {round.counselorReply}
+        </p>
+      </div>
+    </div>
   );
 }
