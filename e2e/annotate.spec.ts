@@ -79,6 +79,9 @@ test("a clinician annotates three rounds with the keyboard only; after a reload 
   expect(has(1, "techniques", "reflection")).toBe(true);
   expect(has(2, "rating.plan_fit", "5")).toBe(true);
   expect(has(3, "rating.relevance", "2")).toBe(true);
+
+  await page.getByRole("link", { name: "Agreement" }).click();
+  await expect(page.getByTestId("agreement-table")).toContainText("Empathy");
 });
 
 test("a stale save from a second tab is refused with a prompt to reload, and the first tab's work stays", async ({

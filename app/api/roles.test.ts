@@ -224,6 +224,11 @@ const MATRIX: Record<string, Entry> = {
     request: () => ({ url: "/api/annotation-queues", body: { name: "Pilot", annotatorIds: [UNKNOWN] } }),
     allowed: 404,
   },
+  "GET /api/annotation-queues/[id]/agreement": {
+    role: "researcher",
+    request: () => ({ url: `/api/annotation-queues/${UNKNOWN}/agreement`, params: { id: UNKNOWN } }),
+    allowed: 404,
+  },
   "GET /api/annotation-queues/[id]": {
     role: "annotator",
     request: () => ({ url: `/api/annotation-queues/${UNKNOWN}`, params: { id: UNKNOWN } }),

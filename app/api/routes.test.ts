@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
+import * as agreement from "@/app/api/annotation-queues/[id]/agreement/route";
 import * as queue from "@/app/api/annotation-queues/[id]/route";
 import * as queues from "@/app/api/annotation-queues/route";
 import * as annotationExport from "@/app/api/annotations/export/route";
@@ -299,6 +300,10 @@ describe("annotation queues", () => {
     const get = (id: string) => callRoute(queue.GET, { url: `/api/annotation-queues/${id}`, params: { id } });
     expect(await get("\u0000")).toMatchObject({ status: 400, fields: ["id"] });
     expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+    const agree = (id: string) =>
+      callRoute(agreement.GET, { url: `/api/annotation-queues/${id}/agreement`, params: { id } });
+    expect(await agree("../x")).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await agree(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
   });
 });
 

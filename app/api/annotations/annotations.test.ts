@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import * as agreementRoute from "@/app/api/annotation-queues/[id]/agreement/route";
 import * as queuesRoute from "@/app/api/annotation-queues/route";
 import * as exportRoute from "@/app/api/annotations/export/route";
 import * as formsRoute from "@/app/api/annotations/sessions/[id]/forms/route";
@@ -29,6 +30,7 @@ let sessionId = "";
 let alice: Person;
 let bob: Person;
 let researcher: Person;
+let queueId = "";
 
 async function person(email: string, role: Role): Promise<Person> {
   const { user } = await createUser({ email, role }, null);
@@ -100,6 +102,7 @@ beforeAll(async () => {
     },
   );
   expect(created).toMatchObject({ status: 201, json: { sessions: 1 } });
+  queueId = String(created.json.id);
 });
 
 describe("round annotations", () => {
@@ -312,5 +315,33 @@ describe("export", () => {
       format: "annotations-jsonl",
     });
     expect(() => parseExportArgs(["--format", "annotations-xml", "--out", "out"])).toThrow(/format/);
+  });
+});
+
+describe("agreement", () => {
+  it("gives alpha and percent agreement per item, the humans against the judge, and the most-disagreed rounds", async () => {
+    const { status, json } = await call(agreementRoute.GET, researcher, "GET", { id: queueId });
+    expect(status).toBe(200);
+    const items = json.items as {
+      item: string;
+      level: string;
+      percent: number | null;
+      units: number;
+      judge: unknown;
+    }[];
+    expect(items.find((i) => i.item === "rating.empathy")).toMatchObject({
+      level: "ordinal",
+      percent: 0,
+      units: 2,
+    });
+    expect(items.find((i) => i.item === "safety_flag")).toMatchObject({ level: "nominal" });
+    expect(items.find((i) => i.item === "ctrs.understanding")).toMatchObject({
+      level: "ordinal",
+      judge: { units: 1, meanAbsoluteDifference: 1 },
+    });
+    expect(json.disagreedRounds).toEqual([
+      expect.objectContaining({ sessionId, round: 1, annotators: 2, spread: expect.any(Number) }),
+    ]);
+    expect(await call(agreementRoute.GET, alice, "GET", { id: queueId })).toMatchObject({ status: 403 });
   });
 });

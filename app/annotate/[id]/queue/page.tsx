@@ -35,6 +35,11 @@ export default async function QueuePage({ params }: Props) {
                 Annotate
               </Link>
             ) : null}
+            {researcher ? (
+              <Link href={`/annotate/${queue.id}/agreement`} className="text-sm text-accent underline">
+                Agreement
+              </Link>
+            ) : null}
             {researcher ? <AnnotationExportLinks queueId={queue.id} /> : null}
           </>
         }
