@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
 import * as queue from "@/app/api/annotation-queues/[id]/route";
 import * as queues from "@/app/api/annotation-queues/route";
+import * as annotationExport from "@/app/api/annotations/export/route";
+import * as preferences from "@/app/api/annotations/preferences/route";
 import * as annotationForms from "@/app/api/annotations/sessions/[id]/forms/route";
 import * as annotationRound from "@/app/api/annotations/sessions/[id]/rounds/[round]/route";
 import * as annotations from "@/app/api/annotations/sessions/[id]/route";
@@ -189,7 +191,8 @@ async function databaseState(): Promise<string> {
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "AgentCall" t),
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "PromptVersion" t),
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "Annotation" t),
-       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "AnnotationQueue" t)
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "AnnotationQueue" t),
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "PairwisePreference" t)
      ) AS state`,
   );
   return rows[0]?.state ?? "";
@@ -510,6 +513,39 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
           await fuzzCall(annotations.GET, { url: "/api/x", params: { id: sid } });
         },
       ),
+      RUNS,
+    );
+  });
+
+  it("PUT /api/annotations/preferences and GET /api/annotations/export", async () => {
+    const body = fc.record(
+      {
+        sessionIds: fc.oneof(fc.tuple(fc.oneof(idLike, fc.constant(draftId)), idLike), jsonJunk),
+        baseVersion: fc.oneof(fc.integer({ min: -1, max: 2 }), junk),
+        data: fc.oneof(
+          fc.record({
+            preferences: fc.dictionary(fc.oneof(fc.constantFrom("overall", "focus"), junk), junk),
+          }),
+          jsonJunk,
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(bodyOf(body), async (sent) => {
+        await fuzzCall(preferences.PUT, {
+          method: "PUT",
+          url: "/api/x",
+          body: sent.body,
+          contentType: sent.contentType || undefined,
+        });
+      }),
+      RUNS,
+    );
+    await fc.assert(
+      fc.asyncProperty(queryOf(["format", "queueId"]), async (query) => {
+        await fuzzCall(annotationExport.GET, { url: `/api/x?${query}` });
+      }),
       RUNS,
     );
   });

@@ -213,6 +213,14 @@ const MATRIX: Record<string, Entry> = {
     request: () => ({ url: "/api/annotations/export?format=annotations-csv" }),
     allowed: 200,
   },
+  "PUT /api/annotations/preferences": {
+    role: "annotator",
+    request: () => ({
+      url: "/api/annotations/preferences",
+      body: { sessionIds: [UNKNOWN, "cunknown000000000000000001"], baseVersion: 0, data: {} },
+    }),
+    allowed: 404,
+  },
   "GET /api/annotation-queues": {
     role: "annotator",
     request: () => ({ url: "/api/annotation-queues" }),

@@ -4,6 +4,7 @@ import * as agreement from "@/app/api/annotation-queues/[id]/agreement/route";
 import * as queue from "@/app/api/annotation-queues/[id]/route";
 import * as queues from "@/app/api/annotation-queues/route";
 import * as annotationExport from "@/app/api/annotations/export/route";
+import * as preferences from "@/app/api/annotations/preferences/route";
 import * as annotationForms from "@/app/api/annotations/sessions/[id]/forms/route";
 import * as annotationRound from "@/app/api/annotations/sessions/[id]/rounds/[round]/route";
 import * as annotations from "@/app/api/annotations/sessions/[id]/route";
@@ -369,5 +370,23 @@ describe("GET /api/annotations/export", () => {
       fields: ["id"],
     });
     expect(await get("format=annotations-jsonl")).toMatchObject({ status: 200 });
+  });
+});
+
+describe("PUT /api/annotations/preferences", () => {
+  it("answers 400 naming the same session twice or an unknown aspect, 404 for an unknown session", async () => {
+    const put = (body: unknown) =>
+      callRoute(preferences.PUT, { method: "PUT", url: "/api/annotations/preferences", body });
+    expect(await put({ sessionIds: [draftId, draftId], baseVersion: 0, data: {} })).toMatchObject({
+      status: 400,
+      fields: ["sessionIds.1"],
+    });
+    expect(
+      await put({ sessionIds: [draftId, UNKNOWN], baseVersion: 0, data: { preferences: { charm: "tie" } } }),
+    ).toMatchObject({ status: 400, fields: ["data.preferences.charm"] });
+    expect(await put({ sessionIds: [draftId, UNKNOWN], baseVersion: 0, data: {} })).toMatchObject({
+      status: 404,
+      fields: ["id"],
+    });
   });
 });

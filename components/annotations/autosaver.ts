@@ -24,6 +24,8 @@ export class Autosaver<T> {
     version: number,
     private readonly onStatus: (status: SaveStatus) => void,
     private readonly delayMs = 800,
+    /** Sent with every save besides the version and the data (e.g. which pair of sessions). */
+    private readonly fixed: Record<string, unknown> = {},
   ) {
     this.version = version;
   }
@@ -51,7 +53,7 @@ export class Autosaver<T> {
       const response = await fetch(this.url, {
         method: "PUT",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ baseVersion: this.version, data }),
+        body: JSON.stringify({ ...this.fixed, baseVersion: this.version, data }),
       });
       const body = await response.json().catch(() => null);
       if (response.ok) {

@@ -55,6 +55,7 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
     { name: "annotation queue", path: `/annotate/${queueId}` },
     { name: "annotation queue assignments", path: `/annotate/${queueId}/queue` },
     { name: "annotation agreement", path: `/annotate/${queueId}/agreement` },
+    { name: "pairwise preferences", path: `/annotate/${queueId}/pairs` },
     { name: "forked session", path: `/sessions/${forkId}` },
     { name: "compare branches", path: `/sessions/${forkId}/compare?with=${id}` },
     { name: "profile detail", path: `/profiles/${profiles.items[0].id}` },

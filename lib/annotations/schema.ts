@@ -152,3 +152,33 @@ export type SavedAnnotation = z.infer<typeof savedAnnotationSchema>;
 export function isFormComplete(form: SessionForm, answers: Record<string, number | undefined> | undefined) {
   return FORM_SCALES[form].items.every((item) => typeof answers?.[item.key] === "number");
 }
+
+/** The aspects of a pairwise preference: the CTRS items (as the judges' scale names them) and overall. */
+export const PREFERENCE_ASPECTS = [
+  ...CTRS.items.map((item) => ({ key: item.key, label: item.label, description: item.description })),
+  { key: "overall", label: "Overall", description: "Which session you would rather the client had." },
+];
+export const PREFERENCE_ASPECT_KEYS = PREFERENCE_ASPECTS.map((a) => a.key);
+
+/** Each aspect names the preferred session's id, or "tie". */
+export const savePreferenceRequestSchema = z
+  .object({
+    sessionIds: z
+      .tuple([idSchema, idSchema])
+      .refine(([a, b]) => a !== b, { path: [1], message: "must name a different session" }),
+    baseVersion: z.int().min(0),
+    data: z
+      .object({
+        preferences: z
+          .object(
+            Object.fromEntries(
+              PREFERENCE_ASPECT_KEYS.map((key) => [key, z.union([idSchema, z.literal("tie")]).optional()]),
+            ),
+          )
+          .strict()
+          .default({}),
+      })
+      .strict(),
+  })
+  .strict();
+export type SavePreferenceRequest = z.output<typeof savePreferenceRequestSchema>;

@@ -121,22 +121,66 @@ export function annotationRows(annotation: StoredAnnotation): AnnotationRow[] {
   return rows;
 }
 
+/** Pairwise preferences: one row per aspect, on the pair's first session, naming the other in `comment`. */
+async function* streamPreferenceRows(scope: ExportScope): AsyncGenerator<AnnotationRow> {
+  const db = getDb();
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.pairwisePreference.findMany({
+      where: { sessionA: exportWhere(scope), sessionB: exportWhere(scope) },
+      select: {
+        id: true,
+        sessionAId: true,
+        sessionBId: true,
+        data: true,
+        version: true,
+        createdAt: true,
+        updatedAt: true,
+        author: { select: { id: true, email: true } },
+      },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+    });
+    for (const p of page) {
+      const preferences = (p.data as { preferences?: Record<string, string> }).preferences ?? {};
+      for (const [aspect, choice] of Object.entries(preferences)) {
+        yield {
+          session_id: p.sessionAId,
+          round: null,
+          annotator_id: p.author.id,
+          annotator: p.author.email,
+          item: `preference.${aspect}`,
+          value: choice,
+          comment: `versus ${p.sessionBId}`,
+          version: p.version,
+          created_at: p.createdAt.toISOString(),
+          updated_at: p.updatedAt.toISOString(),
+        };
+      }
+    }
+    if (page.length < PAGE) return;
+    cursor = page[page.length - 1].id;
+  }
+}
+
+async function* allRows(scope: ExportScope): AsyncGenerator<AnnotationRow> {
+  for await (const annotation of streamAnnotations(scope)) yield* annotationRows(annotation);
+  yield* streamPreferenceRows(scope);
+}
+
 export async function* annotationCsvChunks(scope: ExportScope, onRow?: () => void): AsyncGenerator<string> {
   yield csvLine(ANNOTATION_COLUMNS);
-  for await (const annotation of streamAnnotations(scope)) {
-    for (const row of annotationRows(annotation)) {
-      onRow?.();
-      yield csvLine(ANNOTATION_COLUMNS.map((column) => row[column]));
-    }
+  for await (const row of allRows(scope)) {
+    onRow?.();
+    yield csvLine(ANNOTATION_COLUMNS.map((column) => row[column]));
   }
 }
 
 export async function* annotationJsonlChunks(scope: ExportScope, onRow?: () => void): AsyncGenerator<string> {
-  for await (const annotation of streamAnnotations(scope)) {
-    for (const row of annotationRows(annotation)) {
-      onRow?.();
-      yield `${JSON.stringify(row)}\n`;
-    }
+  for await (const row of allRows(scope)) {
+    onRow?.();
+    yield `${JSON.stringify(row)}\n`;
   }
 }
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as agreementRoute from "@/app/api/annotation-queues/[id]/agreement/route";
 import * as queuesRoute from "@/app/api/annotation-queues/route";
 import * as exportRoute from "@/app/api/annotations/export/route";
+import * as preferencesRoute from "@/app/api/annotations/preferences/route";
 import * as formsRoute from "@/app/api/annotations/sessions/[id]/forms/route";
 import * as roundRoute from "@/app/api/annotations/sessions/[id]/rounds/[round]/route";
 import * as mineRoute from "@/app/api/annotations/sessions/[id]/route";
@@ -345,3 +346,65 @@ describe("agreement", () => {
     expect(await call(agreementRoute.GET, alice, "GET", { id: queueId })).toMatchObject({ status: 403 });
   });
 });
+
+describe("pairwise preferences", () => {
+  it("stores which of two sessions of one client is preferred per aspect, refusing a session outside the pair", async () => {
+    const db = getDb();
+    const first = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
+    const other = await db.session.create({
+      data: {
+        profileId: first.profileId,
+        variant: "no_planner",
+        status: "completed",
+        config: {},
+        roundCount: 1,
+        openingCounselor: "Hi",
+        openingClient: "Hello",
+        rounds: { create: { index: 1, counselorReply: "C", clientReply: "K", selectedTechniques: [] } },
+      },
+    });
+    const put = (baseVersion: number, preferences: Record<string, string>) =>
+      call(
+        preferencesRoute.PUT,
+        researcher,
+        "PUT",
+        {},
+        {
+          sessionIds: [other.id, sessionId],
+          baseVersion,
+          data: { preferences },
+        },
+      );
+    expect(await put(0, { understanding: "cunknown000000000000000000" })).toMatchObject({
+      status: 400,
+      fields: ["data.preferences.understanding"],
+    });
+    expect(await put(0, { charm: "tie" })).toMatchObject({ status: 400, fields: ["data.preferences.charm"] });
+    expect(await put(0, { understanding: other.id, overall: "tie" })).toMatchObject({
+      status: 200,
+      json: { version: 1 },
+    });
+    expect(await put(0, { overall: sessionId })).toMatchObject({ status: 409 });
+    const rows = (await exportText("format=annotations-jsonl"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        item: "preference.understanding",
+        value: other.id,
+        annotator: "lead@example.org",
+      }),
+    );
+  });
+});
+
+async function exportText(query: string) {
+  const response = await exportRoute.GET(
+    new Request(`http://127.0.0.1:3000/api/annotations/export?${query}`, {
+      headers: { authorization: `Bearer ${researcher.key}` },
+    }),
+    { params: Promise.resolve({}) },
+  );
+  return response.text();
+}

@@ -28,22 +28,29 @@ export default async function QueuePage({ params }: Props) {
       <PageHeader
         title={queue.name}
         description={`${queue.sessions} sessions · ${queue.overlap} annotator${queue.overlap === 1 ? "" : "s"} per session`}
-        actions={
-          <>
-            {queue.mine.total ? (
-              <Link href={`/annotate/${queue.id}`} className="text-sm text-accent underline">
-                Annotate
-              </Link>
-            ) : null}
-            {researcher ? (
-              <Link href={`/annotate/${queue.id}/agreement`} className="text-sm text-accent underline">
-                Agreement
-              </Link>
-            ) : null}
-            {researcher ? <AnnotationExportLinks queueId={queue.id} /> : null}
-          </>
-        }
       />
+      <nav aria-label="Queue" className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        {queue.mine.total ? (
+          <>
+            <Link href={`/annotate/${queue.id}`} className="text-accent underline">
+              Annotate
+            </Link>
+            <Link href={`/annotate/${queue.id}/pairs`} className="text-accent underline">
+              Pairwise preferences
+            </Link>
+          </>
+        ) : null}
+        {researcher ? (
+          <Link href={`/annotate/${queue.id}/agreement`} className="text-accent underline">
+            Agreement
+          </Link>
+        ) : null}
+      </nav>
+      {researcher ? (
+        <div className="mb-4">
+          <AnnotationExportLinks queueId={queue.id} />
+        </div>
+      ) : null}
       <QueueAssignments queue={queue} />
     </>
   );

@@ -20,6 +20,20 @@ ALTER COLUMN "authorId" SET NOT NULL,
 ALTER COLUMN "data" SET NOT NULL;
 
 -- CreateTable
+CREATE TABLE "PairwisePreference" (
+    "id" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "sessionAId" TEXT NOT NULL,
+    "sessionBId" TEXT NOT NULL,
+    "data" JSONB NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PairwisePreference_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "AnnotationQueue" (
     "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
@@ -50,6 +64,15 @@ CREATE TABLE "AnnotationAssignment" (
 );
 
 -- CreateIndex
+CREATE INDEX "PairwisePreference_sessionAId_idx" ON "PairwisePreference"("sessionAId");
+
+-- CreateIndex
+CREATE INDEX "PairwisePreference_sessionBId_idx" ON "PairwisePreference"("sessionBId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PairwisePreference_authorId_sessionAId_sessionBId_key" ON "PairwisePreference"("authorId", "sessionAId", "sessionBId");
+
+-- CreateIndex
 CREATE INDEX "AnnotationQueue_createdAt_idx" ON "AnnotationQueue"("createdAt");
 
 -- CreateIndex
@@ -66,6 +89,15 @@ CREATE UNIQUE INDEX "Annotation_authorId_sessionId_target_roundIndex_key" ON "An
 
 -- AddForeignKey
 ALTER TABLE "Annotation" ADD CONSTRAINT "Annotation_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PairwisePreference" ADD CONSTRAINT "PairwisePreference_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PairwisePreference" ADD CONSTRAINT "PairwisePreference_sessionAId_fkey" FOREIGN KEY ("sessionAId") REFERENCES "Session"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PairwisePreference" ADD CONSTRAINT "PairwisePreference_sessionBId_fkey" FOREIGN KEY ("sessionBId") REFERENCES "Session"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "AnnotationQueue" ADD CONSTRAINT "AnnotationQueue_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
