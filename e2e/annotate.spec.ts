@@ -102,7 +102,7 @@ test("a stale save from a second tab is refused with a prompt to reload, and the
   await waitSaved(page);
   await second.keyboard.press("2");
   await second.keyboard.press("s");
-  await expect(second.getByRole("alert")).toContainText("Reload");
+  await expect(second.getByRole("alert").filter({ hasText: "another tab" })).toContainText("Reload");
   await expect(second.getByTestId("save-status")).toHaveAttribute("data-state", "conflict");
   await second.getByRole("button", { name: "Reload" }).click();
   await expectRatingKept(second);

@@ -187,6 +187,12 @@ function Workspace({
     return () => window.removeEventListener("keydown", onKey);
   }, [change, focusedItem, mode, move, round, sheetOpen, view, flushAll]);
 
+  // The address names the round on screen, so a reload comes back to it rather than to the resume point.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the round first shown; moves update it themselves
+  useEffect(() => {
+    window.history.replaceState(null, "", `/annotate/${work.id}?session=${session.id}&round=${initialRound}`);
+  }, []);
+
   useEffect(() => {
     const all = savers.current;
     const warn = (event: BeforeUnloadEvent) => {
