@@ -132,3 +132,35 @@ test("the session forms show the judge's scores only after the clinician has ans
   await expect(page.getByText(/No judge has scored this form|Judge: /).first()).toBeVisible();
   expect(await accessibilityViolations(page)).toEqual([]);
 });
+
+test("two sessions of one client are compared per aspect in a hidden order, and the choice is kept", async ({
+  page,
+  request,
+}) => {
+  const first = (
+    await (await request.get("/api/sessions?source=imported&sort=createdAt&order=asc&pageSize=1")).json()
+  ).items[0];
+  const users = await (await request.get("/api/users")).json();
+  const me = users.items.find((u: { email: string }) => u.email === RESEARCHER);
+  const created = await request.post("/api/annotation-queues", {
+    data: {
+      name: `Pairs ${Date.now()}`,
+      filter: { profileId: first.profile.id },
+      limit: 2,
+      annotatorIds: [me.id],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id, sessions } = await created.json();
+  test.skip(sessions < 2, "the imported data has one session of this client");
+  await page.goto(`/annotate/${id}/pairs`);
+  await expect(page.getByText("Pair 1 of 1")).toBeVisible();
+  await expect(page.getByText(/variant|MAGneT|baseline/i)).toHaveCount(0);
+  const overall = page.getByTestId("aspect-overall");
+  await overall.getByRole("radio", { name: "Session 2" }).check();
+  await page.getByTestId("aspect-understanding").getByRole("radio", { name: "No difference" }).check();
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.getByTestId("aspect-overall").getByRole("radio", { name: "Session 2" })).toBeChecked();
+  expect(await accessibilityViolations(page)).toEqual([]);
+});

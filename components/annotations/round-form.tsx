@@ -70,6 +70,7 @@ export function RoundForm({ round, data, focusedItem, mode, onFocusItem, onChang
                     name={`rating-${item.key}`}
                     value={point}
                     checked={data.ratings[item.key] === point}
+                    onFocus={() => onFocusItem(index)}
                     onChange={() => {
                       onFocusItem(index);
                       set("ratings", { ...data.ratings, [item.key]: point });
