@@ -8,6 +8,7 @@ import * as preferences from "@/app/api/annotations/preferences/route";
 import * as annotationForms from "@/app/api/annotations/sessions/[id]/forms/route";
 import * as annotationRound from "@/app/api/annotations/sessions/[id]/rounds/[round]/route";
 import * as annotations from "@/app/api/annotations/sessions/[id]/route";
+import * as diversity from "@/app/api/diversity/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
 import * as promptActivate from "@/app/api/prompts/versions/activate/route";
@@ -403,6 +404,32 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
           method: "POST",
           url: "/api/x",
           params: { id },
+          body: sent?.body,
+          contentType: sent?.contentType || undefined,
+        });
+        expect(response.status).toBeGreaterThanOrEqual(400);
+      }),
+      RUNS,
+    );
+  });
+
+  it("POST /api/diversity", async () => {
+    // No session here has rounds, so a well-formed filter measures nothing: every answer is a 4xx.
+    const body = fc.record(
+      {
+        variant: fc.oneof(fc.constantFrom("magnet", "cactus_baseline"), junk),
+        attitude: fc.oneof(fc.constantFrom("negative", "positive"), junk),
+        source: fc.oneof(fc.constantFrom("generated", "imported"), junk),
+        limit: fc.oneof(fc.integer({ min: -1, max: 3 }), junk),
+        extra: jsonJunk,
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.option(bodyOf(body), { nil: undefined }), async (sent) => {
+        const response = await fuzzCall(diversity.POST, {
+          method: "POST",
+          url: "/api/x",
           body: sent?.body,
           contentType: sent?.contentType || undefined,
         });
