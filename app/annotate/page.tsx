@@ -1,27 +1,34 @@
 import type { Metadata } from "next";
+import { CreateQueueForm } from "@/components/annotations/create-queue-form";
+import { AnnotationExportLinks } from "@/components/annotations/export-links";
+import { QueueList } from "@/components/annotations/queue-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { InlineLink, PlannedFeature } from "@/components/ui/planned-feature";
+import { listQueues } from "@/lib/annotations/queues";
 import { requirePageUser } from "@/lib/auth/page";
+import { hasRole } from "@/lib/auth/roles";
+import { listUsers } from "@/lib/auth/users";
 
 export const metadata: Metadata = { title: "Annotate" };
 
 export default async function AnnotatePage() {
-  await requirePageUser("annotator", "/annotate");
+  const user = await requirePageUser("annotator", "/annotate");
+  const researcher = hasRole(user.role, "researcher");
+  const [queues, users] = await Promise.all([
+    listQueues(user),
+    researcher ? listUsers() : Promise.resolve([]),
+  ]);
+  const annotators = users
+    .filter((u) => u.deactivatedAt === null && hasRole(u.role, "annotator"))
+    .map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role }));
   return (
     <>
-      <PageHeader title="Annotate" description="Clinician review of generated counselor turns." />
-      <PlannedFeature
-        items={[
-          "work through a queue of generated rounds and rate each counselor reply",
-          "label which specialist candidates a good reply should have used, and edit turns with the original kept",
-          "export annotations with the sessions they belong to",
-        ]}
-        meanwhile={
-          <>
-            Meanwhile, read any session round by round on <InlineLink href="/sessions">Sessions</InlineLink>.
-          </>
-        }
+      <PageHeader
+        title="Annotate"
+        description="Rate generated counselor turns and whole sessions, one round at a time, keyboard first. Every change saves by itself."
+        actions={researcher ? <AnnotationExportLinks /> : null}
       />
+      <QueueList queues={queues} researcher={researcher} />
+      {researcher ? <CreateQueueForm annotators={annotators} currentUserId={user.id} /> : null}
     </>
   );
 }

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
+import * as queue from "@/app/api/annotation-queues/[id]/route";
+import * as queues from "@/app/api/annotation-queues/route";
+import * as annotationExport from "@/app/api/annotations/export/route";
+import * as preferences from "@/app/api/annotations/preferences/route";
+import * as annotationForms from "@/app/api/annotations/sessions/[id]/forms/route";
+import * as annotationRound from "@/app/api/annotations/sessions/[id]/rounds/[round]/route";
+import * as annotations from "@/app/api/annotations/sessions/[id]/route";
 import * as diversity from "@/app/api/diversity/route";
 import * as results from "@/app/api/experiments/[id]/results/route";
 import * as profile from "@/app/api/profiles/[id]/route";
@@ -16,6 +23,8 @@ import * as run from "@/app/api/sessions/[id]/run/route";
 import * as stop from "@/app/api/sessions/[id]/stop/route";
 import * as stream from "@/app/api/sessions/[id]/stream/route";
 import * as sessions from "@/app/api/sessions/route";
+import { LIKERT_KEYS, SAFETY_CATEGORIES } from "@/lib/annotations/schema";
+import { SPECIALIST_TECHNIQUES } from "@/lib/cbt/techniques";
 import { getDb } from "@/lib/db/client";
 import { getEventHub } from "@/lib/live/event-hub";
 import { METHOD_SWITCH_NAMES } from "@/lib/pipeline/types";
@@ -183,7 +192,10 @@ async function databaseState(): Promise<string> {
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "Session" t),
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "Round" t),
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "AgentCall" t),
-       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "PromptVersion" t)
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "PromptVersion" t),
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "Annotation" t),
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "AnnotationQueue" t),
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "PairwisePreference" t)
      ) AS state`,
   );
   return rows[0]?.state ?? "";
@@ -436,6 +448,144 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
           contentType: sent?.contentType || undefined,
         });
         expect(response.status).toBeGreaterThanOrEqual(400);
+      }),
+      RUNS,
+    );
+  });
+
+  it("GET /api/annotation-queues, POST /api/annotation-queues, GET /api/annotation-queues/[id]", async () => {
+    await fc.assert(
+      fc.asyncProperty(queryOf([]), async (query) => {
+        await fuzzCall(queues.GET, { url: `/api/x?${query}` });
+      }),
+      RUNS,
+    );
+    const body = fc.record(
+      {
+        name: junk,
+        annotatorIds: fc.oneof(fc.array(idLike, { maxLength: 3 }), jsonJunk),
+        overlap: fc.oneof(fc.integer({ min: -1, max: 5 }), junk),
+        filter: fc.oneof(fc.dictionary(fc.constantFrom("variant", "status", "search"), junk), jsonJunk),
+        experimentId: idLike,
+        limit: fc.oneof(fc.integer(), junk),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.option(bodyOf(body), { nil: undefined }), async (sent) => {
+        await fuzzCall(queues.POST, {
+          method: "POST",
+          url: "/api/x",
+          body: sent?.body,
+          contentType: sent?.contentType || undefined,
+        });
+      }),
+      RUNS,
+    );
+    await fc.assert(
+      fc.asyncProperty(idLike, async (id) => {
+        await fuzzCall(queue.GET, { url: "/api/x", params: { id } });
+      }),
+      RUNS,
+    );
+  });
+
+  it("GET and PUT /api/annotations/sessions/[id]/…", async () => {
+    const db = getDb();
+    const { id: roundedId } = await db.session.create({
+      data: {
+        profileId,
+        variant: "magnet",
+        status: "completed",
+        config: {},
+        roundCount: 1,
+        openingCounselor: "Hi",
+        openingClient: "Hello",
+        rounds: { create: { index: 1, counselorReply: "C", clientReply: "K", selectedTechniques: [] } },
+      },
+    });
+    const score = fc.oneof(fc.integer({ min: -1, max: 8 }), fc.double(), junk);
+    const data = fc.record(
+      {
+        ratings: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom(...LIKERT_KEYS), junk), score), jsonJunk),
+        techniques: fc.oneof(fc.array(fc.oneof(fc.constantFrom(...SPECIALIST_TECHNIQUES), junk)), jsonJunk),
+        bestCandidate: fc.oneof(fc.constantFrom(...SPECIALIST_TECHNIQUES), junk, fc.constant(null)),
+        safety: fc.oneof(
+          fc.record({ category: fc.oneof(fc.constantFrom(...SAFETY_CATEGORIES), junk), note: junk }),
+          fc.constant(null),
+          jsonJunk,
+        ),
+        goldRewrite: junk,
+        comment: junk,
+        spanComments: fc.oneof(
+          fc.array(fc.record({ quote: junk, start: fc.integer(), end: fc.integer(), text: junk })),
+          jsonJunk,
+        ),
+        ctrs: fc.oneof(fc.dictionary(fc.constantFrom("understanding", "focus"), score), jsonJunk),
+        extra: jsonJunk,
+      },
+      { requiredKeys: [] },
+    );
+    const body = fc.record(
+      { baseVersion: fc.oneof(fc.integer({ min: -1, max: 3 }), junk), data, extra: jsonJunk },
+      { requiredKeys: ["baseVersion", "data"] },
+    );
+    const id = fc.oneof(idLike, fc.constant(roundedId));
+    await fc.assert(
+      fc.asyncProperty(
+        id,
+        fc.oneof(junk, fc.constantFrom("1", "2")),
+        bodyOf(body),
+        async (sid, round, sent) => {
+          await fuzzCall(annotationRound.PUT, {
+            method: "PUT",
+            url: "/api/x",
+            params: { id: sid, round },
+            body: sent.body,
+            contentType: sent.contentType || undefined,
+          });
+          await fuzzCall(annotationForms.PUT, {
+            method: "PUT",
+            url: "/api/x",
+            params: { id: sid },
+            body: sent.body,
+            contentType: sent.contentType || undefined,
+          });
+          await fuzzCall(annotations.GET, { url: "/api/x", params: { id: sid } });
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("PUT /api/annotations/preferences and GET /api/annotations/export", async () => {
+    const body = fc.record(
+      {
+        sessionIds: fc.oneof(fc.tuple(fc.oneof(idLike, fc.constant(draftId)), idLike), jsonJunk),
+        baseVersion: fc.oneof(fc.integer({ min: -1, max: 2 }), junk),
+        data: fc.oneof(
+          fc.record({
+            preferences: fc.dictionary(fc.oneof(fc.constantFrom("overall", "focus"), junk), junk),
+          }),
+          jsonJunk,
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(bodyOf(body), async (sent) => {
+        await fuzzCall(preferences.PUT, {
+          method: "PUT",
+          url: "/api/x",
+          body: sent.body,
+          contentType: sent.contentType || undefined,
+        });
+      }),
+      RUNS,
+    );
+    await fc.assert(
+      fc.asyncProperty(queryOf(["format", "queueId"]), async (query) => {
+        await fuzzCall(annotationExport.GET, { url: `/api/x?${query}` });
       }),
       RUNS,
     );

@@ -225,6 +225,64 @@ const MATRIX: Record<string, Entry> = {
     allowed: 200,
   },
   "GET /api/audit": { role: "researcher", request: () => ({ url: "/api/audit" }), allowed: 200 },
+  "GET /api/annotations/export": {
+    role: "researcher",
+    request: () => ({ url: "/api/annotations/export?format=annotations-csv" }),
+    allowed: 200,
+  },
+  "PUT /api/annotations/preferences": {
+    role: "annotator",
+    request: () => ({
+      url: "/api/annotations/preferences",
+      body: { sessionIds: [UNKNOWN, "cunknown000000000000000001"], baseVersion: 0, data: {} },
+    }),
+    allowed: 404,
+  },
+  "GET /api/annotation-queues": {
+    role: "annotator",
+    request: () => ({ url: "/api/annotation-queues" }),
+    allowed: 200,
+  },
+  "POST /api/annotation-queues": {
+    role: "researcher",
+    // An annotator who does not exist: refused by name, no queue made.
+    request: () => ({ url: "/api/annotation-queues", body: { name: "Pilot", annotatorIds: [UNKNOWN] } }),
+    allowed: 404,
+  },
+  "GET /api/annotation-queues/[id]/agreement": {
+    role: "researcher",
+    request: () => ({ url: `/api/annotation-queues/${UNKNOWN}/agreement`, params: { id: UNKNOWN } }),
+    allowed: 404,
+  },
+  "GET /api/annotation-queues/[id]": {
+    role: "annotator",
+    request: () => ({ url: `/api/annotation-queues/${UNKNOWN}`, params: { id: UNKNOWN } }),
+    allowed: 404,
+  },
+  // Annotations of an unknown session: the gate let the caller in, the session is not there.
+  "GET /api/annotations/sessions/[id]": {
+    role: "annotator",
+    request: () => ({ url: `/api/annotations/sessions/${UNKNOWN}`, params: { id: UNKNOWN } }),
+    allowed: 404,
+  },
+  "PUT /api/annotations/sessions/[id]/rounds/[round]": {
+    role: "annotator",
+    request: () => ({
+      url: `/api/annotations/sessions/${UNKNOWN}/rounds/1`,
+      params: { id: UNKNOWN, round: "1" },
+      body: { baseVersion: 0, data: { ratings: { empathy: 3 } } },
+    }),
+    allowed: 404,
+  },
+  "PUT /api/annotations/sessions/[id]/forms": {
+    role: "annotator",
+    request: () => ({
+      url: `/api/annotations/sessions/${UNKNOWN}/forms`,
+      params: { id: UNKNOWN },
+      body: { baseVersion: 0, data: {} },
+    }),
+    allowed: 404,
+  },
 };
 
 function uploadOf(name: string, text: string): FormData {

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
+import * as agreement from "@/app/api/annotation-queues/[id]/agreement/route";
+import * as queue from "@/app/api/annotation-queues/[id]/route";
+import * as queues from "@/app/api/annotation-queues/route";
+import * as annotationExport from "@/app/api/annotations/export/route";
+import * as preferences from "@/app/api/annotations/preferences/route";
+import * as annotationForms from "@/app/api/annotations/sessions/[id]/forms/route";
+import * as annotationRound from "@/app/api/annotations/sessions/[id]/rounds/[round]/route";
+import * as annotations from "@/app/api/annotations/sessions/[id]/route";
 import * as diversity from "@/app/api/diversity/route";
 import * as results from "@/app/api/experiments/[id]/results/route";
 import * as exportRoute from "@/app/api/export/route";
@@ -298,6 +306,115 @@ describe("GET and POST /api/sessions/[id]/evaluations", () => {
       callRoute(evaluations.POST, { method: "POST", url: url(id), params: { id }, body });
     expect(await post(draftId, { metrics: ["bleu"] })).toMatchObject({ status: 400, fields: ["metrics.0"] });
     expect(await post(UNKNOWN, { metrics: ["ctrs"], runs: 1 })).toMatchObject({
+      status: 404,
+      fields: ["id"],
+    });
+  });
+});
+
+describe("annotation queues", () => {
+  it("answers 400 naming a bad overlap or filter, 404 for an unknown queue or annotator", async () => {
+    const post = (body: unknown) =>
+      callRoute(queues.POST, { method: "POST", url: "/api/annotation-queues", body });
+    expect(await post({ name: "Q", annotatorIds: [UNKNOWN], overlap: 2 })).toMatchObject({
+      status: 400,
+      fields: ["overlap"],
+    });
+    expect(await post({ name: "Q", annotatorIds: [UNKNOWN], filter: { variant: "best" } })).toMatchObject({
+      status: 400,
+      fields: ["filter.variant"],
+    });
+    expect(await post({ name: "Q", annotatorIds: [UNKNOWN] })).toMatchObject({
+      status: 404,
+      fields: ["annotatorIds"],
+    });
+    const get = (id: string) => callRoute(queue.GET, { url: `/api/annotation-queues/${id}`, params: { id } });
+    expect(await get("\u0000")).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+    const agree = (id: string) =>
+      callRoute(agreement.GET, { url: `/api/annotation-queues/${id}/agreement`, params: { id } });
+    expect(await agree("../x")).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await agree(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+  });
+});
+
+describe("annotations of a session", () => {
+  it("answers 400 naming a bad round, value or item, 404 for an unknown session or round", async () => {
+    const put = (id: string, round: string, body: unknown) =>
+      callRoute(annotationRound.PUT, {
+        method: "PUT",
+        url: `/api/annotations/sessions/${id}/rounds/${round}`,
+        params: { id, round },
+        body,
+      });
+    expect(await put(draftId, "zero", { baseVersion: 0, data: {} })).toMatchObject({
+      status: 400,
+      fields: ["round"],
+    });
+    expect(await put(draftId, "1", { baseVersion: -1, data: {} })).toMatchObject({
+      status: 400,
+      fields: ["baseVersion"],
+    });
+    expect(await put(draftId, "1", { baseVersion: 0, data: { ratings: { empathy: 0 } } })).toMatchObject({
+      status: 400,
+      fields: ["data.ratings.empathy"],
+    });
+    expect(await put(UNKNOWN, "1", { baseVersion: 0, data: {} })).toMatchObject({
+      status: 404,
+      fields: ["id"],
+    });
+    expect(await put(draftId, "1", { baseVersion: 0, data: {} })).toMatchObject({
+      status: 404,
+      fields: ["round"],
+    });
+    const forms = (body: unknown) =>
+      callRoute(annotationForms.PUT, {
+        method: "PUT",
+        url: `/api/annotations/sessions/${draftId}/forms`,
+        params: { id: draftId },
+        body,
+      });
+    expect(await forms({ baseVersion: 0, data: { bdi: {} } })).toMatchObject({
+      status: 400,
+      fields: ["data.bdi"],
+    });
+    const get = (id: string) =>
+      callRoute(annotations.GET, { url: `/api/annotations/sessions/${id}`, params: { id } });
+    expect(await get("a b")).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+    expect(await get(draftId)).toMatchObject({ status: 200, json: { rounds: {}, session: null } });
+  });
+});
+
+describe("GET /api/annotations/export", () => {
+  it("answers 400 naming an unknown format or query key, 404 for an unknown queue", async () => {
+    const get = (query: string) =>
+      callRoute(annotationExport.GET, { url: `/api/annotations/export?${query}` });
+    expect(await get("format=xlsx")).toMatchObject({ status: 400, fields: ["format"] });
+    expect(await get("format=annotations-csv&variant=magnet")).toMatchObject({
+      status: 400,
+      fields: ["variant"],
+    });
+    expect(await get(`format=annotations-csv&queueId=${UNKNOWN}`)).toMatchObject({
+      status: 404,
+      fields: ["id"],
+    });
+    expect(await get("format=annotations-jsonl")).toMatchObject({ status: 200 });
+  });
+});
+
+describe("PUT /api/annotations/preferences", () => {
+  it("answers 400 naming the same session twice or an unknown aspect, 404 for an unknown session", async () => {
+    const put = (body: unknown) =>
+      callRoute(preferences.PUT, { method: "PUT", url: "/api/annotations/preferences", body });
+    expect(await put({ sessionIds: [draftId, draftId], baseVersion: 0, data: {} })).toMatchObject({
+      status: 400,
+      fields: ["sessionIds.1"],
+    });
+    expect(
+      await put({ sessionIds: [draftId, UNKNOWN], baseVersion: 0, data: { preferences: { charm: "tie" } } }),
+    ).toMatchObject({ status: 400, fields: ["data.preferences.charm"] });
+    expect(await put({ sessionIds: [draftId, UNKNOWN], baseVersion: 0, data: {} })).toMatchObject({
       status: 404,
       fields: ["id"],
     });

@@ -51,7 +51,12 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
   const shared = await request.post(`/api/sessions/${id}/share`, { data: {} });
   expect(shared.status()).toBe(201);
   const replay = new URL((await shared.json()).url).pathname;
+  const queueId = await createAnnotationQueue(request, "Pages check");
   return [
+    { name: "annotation queue", path: `/annotate/${queueId}` },
+    { name: "annotation queue assignments", path: `/annotate/${queueId}/queue` },
+    { name: "annotation agreement", path: `/annotate/${queueId}/agreement` },
+    { name: "pairwise preferences", path: `/annotate/${queueId}/pairs` },
     { name: "forked session", path: `/sessions/${forkId}` },
     { name: "compare branches", path: `/sessions/${forkId}/compare?with=${id}` },
     { name: "profile detail", path: `/profiles/${profiles.items[0].id}` },
@@ -68,4 +73,15 @@ export async function openStudioPage(page: Page, path: string): Promise<void> {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await expect(page.getByText(/^Loading /)).toHaveCount(0);
+}
+
+/** A queue of the oldest imported session, assigned to the signed-in researcher; returns its id. */
+export async function createAnnotationQueue(request: APIRequestContext, name: string): Promise<string> {
+  const users = await (await request.get("/api/users")).json();
+  const me = users.items.find((u: { email: string }) => u.email === "e2e-researcher@studio.local");
+  const created = await request.post("/api/annotation-queues", {
+    data: { name, filter: { source: "imported" }, limit: 1, annotatorIds: [me.id], overlap: 1 },
+  });
+  expect(created.status()).toBe(201);
+  return (await created.json()).id;
 }

@@ -9,13 +9,14 @@ export type AuditAction =
   | "session.created"
   | "session.stopped"
   | "prompt.created"
-  | "prompt.activated";
+  | "prompt.activated"
+  | "annotation_queue.created";
 
 export interface AuditRecord {
   /** Null when the studio acted by itself (first-run account, the CLI). */
   actorId: string | null;
   action: AuditAction;
-  targetType: "user" | "session" | "prompt";
+  targetType: "user" | "session" | "prompt" | "annotation_queue";
   targetId: string;
   detail?: Prisma.InputJsonObject;
 }

@@ -1,22 +1,23 @@
 // The flags of `npm run export`, parsed and checked before anything touches the database.
 import { parseArgs } from "node:util";
 import {
+  type AnyExportFormat,
   type ChatSplit,
+  cliExportQuerySchema,
   type ExportFilter,
-  type ExportFormat,
-  exportQuerySchema,
   PAPER_SPLIT,
 } from "../export/schema";
 import { fromZodError } from "../http/route";
 
 export const EXPORT_USAGE = [
-  "Usage: npm run export -- --format <magnet-json|magnet-raw|chat-jsonl|csv> --out DIR",
+  "Usage: npm run export -- --format <magnet-json|magnet-raw|chat-jsonl|csv|annotations-csv|annotations-jsonl> --out DIR",
   "         [--variant magnet] [--attitude positive|neutral|negative] [--source generated|imported] [--limit N]",
   "         [--train 1-270] [--validation 271-300]   (chat-jsonl: session-number ranges of the split)",
+  "  annotations-jsonl also writes gold-rewrites.jsonl: the clinicians' rewrites as fine-tuning pairs",
 ].join("\n");
 
 export interface ExportOptions {
-  format: ExportFormat;
+  format: AnyExportFormat;
   out: string;
   filter: ExportFilter;
   split: ChatSplit;
@@ -49,7 +50,7 @@ export function parseExportArgs(args: string[]): ExportOptions | null {
   if (values.help) return null;
   const { help: _help, out, ...query } = values;
   if (typeof out !== "string" || !out) throw new Error(`--out DIR is required\n${EXPORT_USAGE}`);
-  const parsed = exportQuerySchema.safeParse(query);
+  const parsed = cliExportQuerySchema.safeParse(query);
   if (!parsed.success) throw new Error(`${fromZodError(parsed.error).message}\n${EXPORT_USAGE}`);
   const { format, train, validation, ...filter } = parsed.data;
   return {

@@ -1,6 +1,7 @@
 // Exports sessions: the MAGneT shapes (one session_N.json per session, in a folder per variant), chat
-// fine-tuning pairs split by session number, or a CSV with one row per round.
-//   npm run export -- --format <magnet-json|magnet-raw|chat-jsonl|csv> --out DIR [filters]
+// fine-tuning pairs split by session number, a CSV with one row per round, or the clinicians'
+// annotations (one row per item; gold rewrites also as fine-tuning pairs).
+//   npm run export -- --format <magnet-json|magnet-raw|chat-jsonl|csv|annotations-csv|annotations-jsonl> --out DIR [filters]
 import path from "node:path";
 import { loadDotEnv, runCli } from "../db/migrations/cli-support";
 import { countExportSessions } from "../export/records";
@@ -27,7 +28,9 @@ runCli(async () => {
         ? ` · ${tally.records} examples (train ${tally.bySplit.train}, validation ${tally.bySplit.validation}, other ${tally.bySplit.other})`
         : options.format === "csv"
           ? ` · ${tally.records} rows`
-          : "";
+          : options.format.startsWith("annotations-")
+            ? ` · ${tally.records} annotation rows`
+            : "";
     console.log(
       `Wrote ${result.files.length} file(s) from ${tally.sessions} session(s)${what} in ${seconds} s`,
     );

@@ -1,10 +1,11 @@
 import "server-only";
 import { sessionScoresOf } from "@/lib/eval/summary";
+import { annotationCsvChunks, annotationJsonlChunks, goldPairChunks } from "./annotations";
 import { chatExamples, type SplitName } from "./chat";
 import { CSV_COLUMNS, csvLine, csvRows } from "./csv";
 import { magnetFileName, toOfficialOutput, toPublishedSession } from "./magnet";
 import { candidatesOf, type ExportScope, limitToId, streamExportSessions } from "./records";
-import type { ChatSplit, ExportFilter, ExportFormat } from "./schema";
+import type { AnyExportFormat, ChatSplit, ExportFilter } from "./schema";
 
 // Every export is a sequence of files, each produced lazily as text chunks, so writing them to a folder
 // or into a zip never holds more than one page of sessions in memory.
@@ -16,7 +17,7 @@ export interface ExportFile {
 
 export interface ExportTally {
   sessions: number;
-  /** Chat examples or CSV rows written. */
+  /** Chat examples, CSV rows or annotation item rows written. */
   records: number;
   bySplit: Record<SplitName, number>;
 }
@@ -26,7 +27,7 @@ export function newTally(): ExportTally {
 }
 
 export async function* exportFiles(
-  format: ExportFormat,
+  format: AnyExportFormat,
   filter: ExportFilter,
   split: ChatSplit,
   tally: ExportTally,
@@ -34,6 +35,8 @@ export async function* exportFiles(
   const scope = await limitToId(filter);
   if (format === "chat-jsonl") yield* chatFiles(scope, split, tally);
   else if (format === "csv") yield { path: "sessions.csv", chunks: () => csvChunks(scope, tally) };
+  else if (format === "annotations-csv" || format === "annotations-jsonl")
+    yield* annotationFiles(format, scope, tally);
   else yield* magnetFiles(format, scope, tally);
 }
 
@@ -79,6 +82,22 @@ async function* csvChunks(scope: ExportScope, tally: ExportTally): AsyncGenerato
       yield row;
     }
   }
+}
+
+function annotationFiles(
+  format: "annotations-csv" | "annotations-jsonl",
+  scope: ExportScope,
+  tally: ExportTally,
+) {
+  const count = () => {
+    tally.records++;
+  };
+  if (format === "annotations-csv")
+    return [{ path: "annotations.csv", chunks: () => annotationCsvChunks(scope, count) }];
+  return [
+    { path: "annotations.jsonl", chunks: () => annotationJsonlChunks(scope, count) },
+    { path: "gold-rewrites.jsonl", chunks: () => goldPairChunks(scope) },
+  ];
 }
 
 async function* once(text: string): AsyncGenerator<string> {

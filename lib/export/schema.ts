@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ATTITUDES } from "@/lib/cbt/techniques";
+import { idSchema } from "@/lib/http/fields";
 import { VARIANTS } from "@/lib/pipeline/types";
 
 // What an export is asked for: shared by the CLI, the download route and the Sessions page.
@@ -13,6 +14,15 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   "chat-jsonl": "Chat JSONL (fine-tuning pairs)",
   csv: "CSV (one row per round)",
 };
+
+/**
+ * Annotations are people's work, for researchers to take out: the CLI writes them, and so does the
+ * researchers' download route, but not the Sessions export that viewers may use.
+ */
+export const ANNOTATION_EXPORT_FORMATS = ["annotations-csv", "annotations-jsonl"] as const;
+export type AnnotationExportFormat = (typeof ANNOTATION_EXPORT_FORMATS)[number];
+export const CLI_EXPORT_FORMATS = [...EXPORT_FORMATS, ...ANNOTATION_EXPORT_FORMATS] as const;
+export type AnyExportFormat = (typeof CLI_EXPORT_FORMATS)[number];
 
 /** Inclusive session-number range, as in the paper's split (train 1–270, validation 271–300). */
 export interface NumberRange {
@@ -47,8 +57,19 @@ export const exportQuerySchema = z
   .strict();
 
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+export const cliExportQuerySchema = exportQuerySchema.extend({ format: z.enum(CLI_EXPORT_FORMATS) });
 export type ExportFilter = Pick<ExportQuery, "variant" | "attitude" | "source" | "limit">;
 export interface ChatSplit {
   train: NumberRange;
   validation: NumberRange;
 }
+
+/** The researchers' download of annotations, optionally of one queue's sessions. */
+export const annotationExportQuerySchema = z
+  .object({
+    format: z.enum([...ANNOTATION_EXPORT_FORMATS, "gold-jsonl"]),
+    queueId: z.preprocess((v) => (v === "" ? undefined : v), idSchema.optional()),
+  })
+  .strict();
+export type AnnotationExportQuery = z.infer<typeof annotationExportQuerySchema>;

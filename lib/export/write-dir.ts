@@ -4,7 +4,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { type ExportTally, exportFiles, newTally } from "./files";
-import type { ChatSplit, ExportFilter, ExportFormat } from "./schema";
+import type { AnyExportFormat, ChatSplit, ExportFilter } from "./schema";
 
 export interface DirExport {
   tally: ExportTally;
@@ -13,7 +13,7 @@ export interface DirExport {
 
 /** Writes an export into `outDir` (created if missing), file by file, respecting back-pressure. */
 export async function exportToDir(
-  format: ExportFormat,
+  format: AnyExportFormat,
   filter: ExportFilter,
   split: ChatSplit,
   outDir: string,

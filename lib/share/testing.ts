@@ -71,6 +71,19 @@ export async function storedSession(rounds = 2, clientReply = (i: number) => `Cl
       selectionRationale: "fits",
     })),
   });
-  await db.annotation.create({ data: { sessionId: session.id, roundIndex: 1, comment: NOTE_CANARY } });
+  const author = await db.user.upsert({
+    where: { email: "share-canary@example.org" },
+    update: {},
+    create: { email: "share-canary@example.org", name: "Canary" },
+  });
+  await db.annotation.create({
+    data: {
+      sessionId: session.id,
+      target: "round",
+      roundIndex: 1,
+      authorId: author.id,
+      data: { comment: NOTE_CANARY },
+    },
+  });
   return session.id;
 }
