@@ -9,13 +9,17 @@ export type AuditAction =
   | "session.created"
   | "session.stopped"
   | "prompt.created"
-  | "prompt.activated";
+  | "prompt.activated"
+  | "experiment.created"
+  | "experiment.paused"
+  | "experiment.resumed"
+  | "experiment.cancelled";
 
 export interface AuditRecord {
   /** Null when the studio acted by itself (first-run account, the CLI). */
   actorId: string | null;
   action: AuditAction;
-  targetType: "user" | "session" | "prompt";
+  targetType: "user" | "session" | "prompt" | "experiment";
   targetId: string;
   detail?: Prisma.InputJsonObject;
 }

@@ -1,0 +1,141 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { evaluateSet } from "@/lib/eval/evaluate";
+import { judgeModelRef } from "@/lib/eval/judge-model";
+import type { SessionOutcome } from "@/lib/pipeline";
+import { runSessionLive } from "@/lib/runs/live-run";
+import {
+  closeQueue,
+  getQueue,
+  queueSetEvaluation,
+  SESSION_QUEUE,
+  SET_EVALUATION_QUEUE,
+  type SessionJob,
+  type SetEvaluationJob,
+} from "./queue";
+import { experimentDesignSchema } from "./schema";
+
+// A worker takes session runs off the queue, `concurrency` at a time, and runs each through the same
+// live path as the studio (its events on the bus, stop/pause honoured). A run that ends because this
+// worker is stopping gives its job back, so another worker resumes the session.
+
+const FINISHED = new Set(["completed", "ended_by_client", "failed"]);
+
+export interface WorkerOptions {
+  /** Sessions this process runs at once. */
+  concurrency: number;
+  /** Sessions of one provider running at once across every worker, e.g. { openai: 8 }. */
+  providerConcurrency?: Record<string, number>;
+  /** Told of each run as it ends (the CLI prints it). */
+  onRun?: (run: { sessionId: string; status: SessionOutcome["status"] | "skipped" }) => void;
+}
+
+export interface ExperimentWorker {
+  /** Stops taking jobs; runs in flight end `stopped` and their jobs go back to the queue. */
+  stop(): Promise<void>;
+}
+
+export async function startExperimentWorker({
+  concurrency,
+  providerConcurrency = {},
+  onRun,
+}: WorkerOptions): Promise<ExperimentWorker> {
+  const boss = await getQueue({ supervise: true });
+  const shutdown = new AbortController();
+  const capped = Object.keys(providerConcurrency).length > 0;
+  await boss.work<SessionJob>(
+    SESSION_QUEUE,
+    {
+      localConcurrency: concurrency,
+      pollingIntervalSeconds: 1,
+      ...(capped && { groupConcurrency: { default: 100_000, tiers: providerConcurrency } }),
+    },
+    async ([job]) => {
+      const status = await runSessionJob(job.data, AbortSignal.any([job.signal, shutdown.signal]));
+      onRun?.({ sessionId: job.data.sessionId, status });
+      if (shutdown.signal.aborted || job.signal.aborted) {
+        if (status !== "skipped" && !FINISHED.has(status))
+          throw new Error(`the worker stopped during the run; session ${job.data.sessionId} is given back`);
+      }
+    },
+  );
+  await boss.work<SetEvaluationJob>(SET_EVALUATION_QUEUE, { pollingIntervalSeconds: 5 }, async ([job]) => {
+    await evaluateExperimentSet(job.data.experimentId);
+  });
+  return {
+    stop: async () => {
+      shutdown.abort();
+      await closeQueue();
+    },
+  };
+}
+
+/** One session job: run (or resume) the session unless its experiment is paused or cancelled. */
+async function runSessionJob(
+  { experimentId, sessionId }: SessionJob,
+  signal: AbortSignal,
+): Promise<SessionOutcome["status"] | "skipped"> {
+  const experiment = await getDb().experiment.findUnique({
+    where: { id: experimentId },
+    select: { status: true, config: true },
+  });
+  // Resume queues the session again.
+  if (experiment?.status !== "running") return "skipped";
+  const session = await getDb().session.findUnique({ where: { id: sessionId }, select: { status: true } });
+  if (!session || FINISHED.has(session.status)) return "skipped";
+  let outcome: SessionOutcome;
+  try {
+    outcome = await runSessionLive({ sessionId, mode: "to-end", signal });
+  } catch (error) {
+    // Another worker holds the session: that run's own job covers it.
+    if (error instanceof AppError && error.code === "conflict") return "skipped";
+    throw error;
+  }
+  if (FINISHED.has(outcome.status)) {
+    const design = experimentDesignSchema.parse(experiment.config);
+    const judged = design.evaluate.filter((metric) => metric !== "diversity");
+    if (judged.length && outcome.status !== "failed") {
+      await evaluateSet({
+        filter: { ids: [sessionId] },
+        metrics: judged,
+        judge: judgeModelRef(undefined),
+        runs: 1,
+        concurrency: 4,
+        signal,
+      });
+    }
+    await queueSetEvaluationWhenDone(experimentId, design.evaluate.includes("diversity"));
+  }
+  return outcome.status;
+}
+
+async function queueSetEvaluationWhenDone(experimentId: string, wanted: boolean) {
+  if (!wanted) return;
+  const left = await getDb().session.count({
+    where: { experimentId, status: { notIn: ["completed", "ended_by_client", "failed"] } },
+  });
+  if (left === 0) await queueSetEvaluation(experimentId, jobIdFor(`set-evaluation:${experimentId}`));
+}
+
+async function evaluateExperimentSet(experimentId: string) {
+  const sessions = await getDb().session.findMany({
+    where: { experimentId, status: { in: ["completed", "ended_by_client"] } },
+    select: { id: true },
+  });
+  if (sessions.length < 2) return;
+  await evaluateSet({
+    filter: { ids: sessions.map((s) => s.id) },
+    metrics: ["diversity"],
+    judge: judgeModelRef(undefined),
+    runs: 1,
+    concurrency: 1,
+  });
+}
+
+/** A UUID derived from a key: pg-boss ignores a second job with the same id. */
+function jobIdFor(key: string): string {
+  const hex = createHash("sha256").update(key).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
