@@ -29,6 +29,8 @@ runCli(async () => {
     const worker = await startExperimentWorker({
       concurrency,
       providerConcurrency,
+      onStart: ({ sessionId, attempt }) =>
+        console.log(`${new Date().toISOString()} session ${sessionId}: started (attempt ${attempt})`),
       onRun: ({ sessionId, status }) =>
         console.log(`${new Date().toISOString()} session ${sessionId}: ${status}`),
     });

@@ -28,6 +28,8 @@ export interface WorkerOptions {
   concurrency: number;
   /** Sessions of one provider running at once across every worker, e.g. { openai: 8 }. */
   providerConcurrency?: Record<string, number>;
+  /** Told of each run as it starts (the CLI prints it). */
+  onStart?: (run: { sessionId: string; attempt: number }) => void;
   /** Told of each run as it ends (the CLI prints it). */
   onRun?: (run: { sessionId: string; status: SessionOutcome["status"] | "skipped" }) => void;
 }
@@ -40,6 +42,7 @@ export interface ExperimentWorker {
 export async function startExperimentWorker({
   concurrency,
   providerConcurrency = {},
+  onStart,
   onRun,
 }: WorkerOptions): Promise<ExperimentWorker> {
   const boss = await getQueue({ supervise: true });
@@ -49,10 +52,14 @@ export async function startExperimentWorker({
     SESSION_QUEUE,
     {
       localConcurrency: concurrency,
-      pollingIntervalSeconds: 1,
+      // A worker slot looks again this long after its run ends (a NOTIFY wakes it for new jobs, but
+      // not for a job already queued), so sessions follow each other closely.
+      pollingIntervalSeconds: 0.5,
+      notifyPollingIntervalSeconds: 0.5,
       ...(capped && { groupConcurrency: { default: 100_000, tiers: providerConcurrency } }),
     },
     async ([job]) => {
+      onStart?.({ sessionId: job.data.sessionId, attempt: job.retryCount + 1 });
       const status = await runSessionJob(job.data, AbortSignal.any([job.signal, shutdown.signal]));
       onRun?.({ sessionId: job.data.sessionId, status });
       if (shutdown.signal.aborted || job.signal.aborted) {
