@@ -12,6 +12,7 @@ export const FIXED_PAGES: StudioPage[] = [
   { name: "profiles", path: "/profiles" },
   { name: "prompts", path: "/prompts" },
   { name: "experiments", path: "/experiments" },
+  { name: "new experiment", path: "/experiments/new" },
   { name: "annotate", path: "/annotate" },
   { name: "settings", path: "/settings" },
   { name: "account", path: "/account" },
@@ -50,7 +51,13 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
   const shared = await request.post(`/api/sessions/${id}/share`, { data: {} });
   expect(shared.status()).toBe(201);
   const replay = new URL((await shared.json()).url).pathname;
+  const experiment = await request.post("/api/experiments", {
+    data: { name: "pages", variants: ["magnet"], profiles: [profiles.items[0].id], rounds: 1 },
+  });
+  expect(experiment.status()).toBe(201);
+  const experimentId = (await experiment.json()).id;
   return [
+    { name: "experiment", path: `/experiments/${experimentId}` },
     { name: "forked session", path: `/sessions/${forkId}` },
     { name: "compare branches", path: `/sessions/${forkId}/compare?with=${id}` },
     { name: "profile detail", path: `/profiles/${profiles.items[0].id}` },

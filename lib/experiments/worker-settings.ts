@@ -17,3 +17,13 @@ export function parseProviderConcurrency(text: string, flag: string): Record<str
   }
   return caps;
 }
+
+/** STUDIO_WORKER_CONCURRENCY: sessions the studio's own process runs for experiments (default 2; 0: none). */
+export function studioWorkerConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.STUDIO_WORKER_CONCURRENCY;
+  if (text === undefined || text.trim() === "") return 2;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 64)
+    throw new Error(`STUDIO_WORKER_CONCURRENCY must be a whole number from 0 to 64 (got "${text}")`);
+  return value;
+}
