@@ -102,7 +102,12 @@ export function NewExperimentForm({ models }: { models: ModelOption[] }) {
         {SESSION_AGENTS.map((agent) => (
           <div key={agent} className="grid min-w-0 gap-1">
             <Label htmlFor={`model-${agent}`}>{agent}</Label>
-            <Select id={`model-${agent}`} name={`model-${agent}`} multiple size={Math.min(4, models.length)}>
+            <Select
+              id={`model-${agent}`}
+              name={`model-${agent}`}
+              multiple
+              size={Math.max(2, Math.min(4, models.length))}
+            >
               {models.map((m) => (
                 <option key={keyOf(m)} value={keyOf(m)}>
                   {m.provider === "offline" ? "Offline simulator" : m.label}

@@ -15,7 +15,7 @@ import {
   type SessionJob,
   type SetEvaluationJob,
 } from "./queue";
-import { experimentDesignSchema } from "./schema";
+import { type ExperimentDesign, experimentDesignSchema } from "./schema";
 
 // A worker takes session runs off the queue, `concurrency` at a time, and runs each through the same
 // live path as the studio (its events on the bus, stop/pause honoured). A run that ends because this
@@ -90,8 +90,14 @@ async function runSessionJob(
   });
   // Resume queues the session again.
   if (experiment?.status !== "running") return "skipped";
+  const design = experimentDesignSchema.parse(experiment.config);
   const session = await getDb().session.findUnique({ where: { id: sessionId }, select: { status: true } });
-  if (!session || FINISHED.has(session.status)) return "skipped";
+  if (!session) return "skipped";
+  // A retried job whose session is done (its worker died before the evaluations): finish those.
+  if (FINISHED.has(session.status)) {
+    await evaluateAfterRun(experimentId, sessionId, session.status, design, signal);
+    return "skipped";
+  }
   let outcome: SessionOutcome;
   try {
     outcome = await runSessionLive({ sessionId, mode: "to-end", signal });
@@ -100,22 +106,32 @@ async function runSessionJob(
     if (error instanceof AppError && error.code === "conflict") return "skipped";
     throw error;
   }
-  if (FINISHED.has(outcome.status)) {
-    const design = experimentDesignSchema.parse(experiment.config);
-    const judged = design.evaluate.filter((metric) => metric !== "diversity");
-    if (judged.length && outcome.status !== "failed") {
-      await evaluateSet({
-        filter: { ids: [sessionId] },
-        metrics: judged,
-        judge: judgeModelRef(undefined),
-        runs: 1,
-        concurrency: 4,
-        signal,
-      });
-    }
-    await queueSetEvaluationWhenDone(experimentId, design.evaluate.includes("diversity"));
-  }
+  if (FINISHED.has(outcome.status))
+    await evaluateAfterRun(experimentId, sessionId, outcome.status, design, signal);
   return outcome.status;
+}
+
+/** The design's judged scales for the session (once), and diversity for the set after the last one. */
+async function evaluateAfterRun(
+  experimentId: string,
+  sessionId: string,
+  status: string,
+  design: ExperimentDesign,
+  signal: AbortSignal,
+) {
+  const judged = design.evaluate.filter((metric) => metric !== "diversity");
+  const evaluated = await getDb().evaluationResult.count({ where: { sessionId } });
+  if (judged.length && status !== "failed" && evaluated === 0) {
+    await evaluateSet({
+      filter: { ids: [sessionId] },
+      metrics: judged,
+      judge: judgeModelRef(undefined),
+      runs: 1,
+      concurrency: 4,
+      signal,
+    });
+  }
+  await queueSetEvaluationWhenDone(experimentId, design.evaluate.includes("diversity"));
 }
 
 async function queueSetEvaluationWhenDone(experimentId: string, wanted: boolean) {
