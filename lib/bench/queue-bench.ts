@@ -218,7 +218,7 @@ function summarise(rows: Row[], sessionSeconds: number, options: BenchOptions) {
         `one session alone takes ${sessionSeconds.toFixed(2)} s (${options.latencyMs} ms per call).`,
       ...table,
       "A median session time above the one alone means the processes share too few cores: the queue",
-      "hands over within its polling interval (0.5 s), the rest is the machine.",
+      "hands a slot its next job as soon as its run ends, so the rest is the machine.",
     ],
     targets,
     json,

@@ -35,7 +35,11 @@ export async function getExperimentById({ id }: { id: string }): Promise<Experim
     select: sessionSelect,
     orderBy: [{ experimentRepeat: "asc" }, { createdAt: "asc" }],
   });
-  const progress = await progressOf(experiment, sessions);
+  const progress = progressOf(
+    experiment,
+    sessions,
+    await usageByExperiment([id]).then((u) => u.get(id) ?? []),
+  );
   return {
     ...progress,
     sessions: sessions.map((s) => ({
@@ -66,14 +70,21 @@ export async function listExperiments({
       take: pageSize,
     }),
   ]);
-  const items = await Promise.all(
-    experiments.map(async (experiment) => {
-      const sessions = await getDb().session.findMany({
-        where: { experimentId: experiment.id },
-        select: sessionSelect,
-      });
-      return progressOf(experiment, sessions);
+  // Two queries for the whole page, whatever its size: its sessions and its token usage.
+  const ids = experiments.map((e) => e.id);
+  const [sessions, usage] = await Promise.all([
+    getDb().session.findMany({
+      where: { experimentId: { in: ids } },
+      select: { experimentId: true, status: true, roundCount: true, maxRounds: true, startedAt: true },
     }),
+    usageByExperiment(ids),
+  ]);
+  const items = experiments.map((experiment) =>
+    progressOf(
+      experiment,
+      sessions.filter((s) => s.experimentId === experiment.id),
+      usage.get(experiment.id) ?? [],
+    ),
   );
   return { items, total, page, pageSize };
 }
@@ -87,21 +98,24 @@ interface ExperimentRow {
   config: unknown;
 }
 type SessionRow = {
-  id: string;
   status: string;
   roundCount: number;
   maxRounds: number;
   startedAt: Date | null;
 };
 
-async function progressOf(experiment: ExperimentRow, sessions: SessionRow[]): Promise<ExperimentProgress> {
+function progressOf(
+  experiment: ExperimentRow,
+  sessions: SessionRow[],
+  usageRows: UsageRow[],
+): ExperimentProgress {
   const counts = countSessions(experiment.status, sessions);
   const rounds = {
     done: sum(sessions.map((s) => s.roundCount)),
     // A finished session planned what it ran (a client may end early).
     planned: sum(sessions.map((s) => (FINISHED.has(s.status) ? s.roundCount : s.maxRounds))),
   };
-  const usage = await usageOf(experiment.id);
+  const usage = usageOf(usageRows);
   const finished = counts.done + counts.failed === counts.total;
   const started = sessions.map((s) => s.startedAt?.getTime()).filter((t): t is number => t !== undefined);
   const elapsed = started.length ? (Date.now() - Math.min(...started)) / 1000 : 0;
@@ -146,18 +160,35 @@ function countSessions(status: ExperimentStatus, sessions: SessionRow[]): Experi
   return counts;
 }
 
-async function usageOf(experimentId: string) {
-  const rows = await getDb().agentCall.groupBy({
-    by: ["provider", "modelId"],
-    where: { session: { experimentId } },
-    _sum: { tokensIn: true, tokensOut: true },
-  });
+interface UsageRow {
+  provider: string;
+  modelId: string;
+  tokensIn: number;
+  tokensOut: number;
+}
+
+/** Tokens per model of each experiment's agent calls. */
+async function usageByExperiment(ids: string[]): Promise<Map<string, UsageRow[]>> {
+  const rows = ids.length
+    ? await getDb().$queryRaw<(UsageRow & { experimentId: string })[]>`
+        SELECT s."experimentId", c."provider", c."modelId",
+          coalesce(sum(c."tokensIn"), 0)::float8 AS "tokensIn", coalesce(sum(c."tokensOut"), 0)::float8 AS "tokensOut"
+        FROM "AgentCall" c JOIN "Session" s ON s."id" = c."sessionId"
+        WHERE s."experimentId" = ANY(${ids})
+        GROUP BY 1, 2, 3`
+    : [];
+  const byExperiment = new Map<string, UsageRow[]>();
+  for (const { experimentId, ...row } of rows)
+    byExperiment.set(experimentId, [...(byExperiment.get(experimentId) ?? []), row]);
+  return byExperiment;
+}
+
+function usageOf(rows: UsageRow[]) {
   let cost: number | null = 0;
   let input = 0;
   let output = 0;
   for (const row of rows) {
-    const tokensIn = row._sum.tokensIn ?? 0;
-    const tokensOut = row._sum.tokensOut ?? 0;
+    const { tokensIn, tokensOut } = row;
     input += tokensIn;
     output += tokensOut;
     const price = pricePerMillion(row.provider, row.modelId);
