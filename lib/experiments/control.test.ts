@@ -83,6 +83,39 @@ describe("an experiment's controls", () => {
       code: "conflict",
       issues: [{ field: "action" }],
     });
-    expect((await getExperimentById({ id })).counts).toMatchObject({ queued: 0, halted: 2 });
+    // A session the worker had already started is stopped (or had finished); none is left queued.
+    await until(async () => (await getExperimentById({ id })).counts.running === 0, 20_000);
+    const { counts } = await getExperimentById({ id });
+    expect(counts).toMatchObject({ total: 2, queued: 0, running: 0 });
+    expect(counts.done + counts.failed + counts.halted).toBe(2);
   });
+});
+
+describe("the per-provider cap", () => {
+  it("keeps the sessions of a provider running at once within it, whichever worker slot fetched them", async () => {
+    const { id } = await createExperiment(
+      experimentDesignSchema.parse({
+        name: "capped",
+        variants: ["magnet", "no_selector"],
+        limit: 2,
+        rounds: 2,
+      }),
+      null,
+    );
+    await worker?.stop();
+    worker = undefined;
+    const capped = await startExperimentWorker({ concurrency: 4, providerConcurrency: { offline: 1 } });
+    let most = 0;
+    try {
+      for (let finished = false; !finished; ) {
+        const progress = await getExperimentById({ id });
+        most = Math.max(most, progress.counts.running);
+        finished = progress.finished;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await capped.stop();
+    }
+    expect(most).toBe(1);
+  }, 90_000);
 });

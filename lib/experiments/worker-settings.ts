@@ -19,7 +19,7 @@ export function parseProviderConcurrency(text: string, flag: string): Record<str
 }
 
 /** STUDIO_WORKER_CONCURRENCY: sessions the studio's own process runs for experiments (default 2; 0: none). */
-export function studioWorkerConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+export function studioWorkerConcurrency(env: Record<string, string | undefined> = process.env): number {
   const text = env.STUDIO_WORKER_CONCURRENCY;
   if (text === undefined || text.trim() === "") return 2;
   const value = Number(text);

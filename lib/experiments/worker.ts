@@ -6,6 +6,7 @@ import { evaluateSet } from "@/lib/eval/evaluate";
 import { judgeModelRef } from "@/lib/eval/judge-model";
 import type { SessionOutcome } from "@/lib/pipeline";
 import { runSessionLive } from "@/lib/runs/live-run";
+import { withProviderSlot } from "./provider-slots";
 import {
   closeQueue,
   getQueue,
@@ -60,7 +61,11 @@ export async function startExperimentWorker({
     },
     async ([job]) => {
       onStart?.({ sessionId: job.data.sessionId, attempt: job.retryCount + 1 });
-      const status = await runSessionJob(job.data, AbortSignal.any([job.signal, shutdown.signal]));
+      const signal = AbortSignal.any([job.signal, shutdown.signal]);
+      const cap = job.groupId ? providerConcurrency[job.groupId] : undefined;
+      const status = await (cap
+        ? withProviderSlot(job.groupId as string, cap, signal, () => runSessionJob(job.data, signal))
+        : runSessionJob(job.data, signal));
       onRun?.({ sessionId: job.data.sessionId, status });
       if (shutdown.signal.aborted || job.signal.aborted) {
         if (status !== "skipped" && !FINISHED.has(status))
