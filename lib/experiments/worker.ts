@@ -53,8 +53,8 @@ export async function startExperimentWorker({
     SESSION_QUEUE,
     {
       localConcurrency: concurrency,
-      // A worker slot looks again this long after its run ends (a NOTIFY wakes it for new jobs, but
-      // not for a job already queued), so sessions follow each other closely.
+      // An idle worker slot looks for queued jobs this often (a NOTIFY wakes it for new ones); after a
+      // run longer than this it looks again at once, so sessions follow each other closely.
       pollingIntervalSeconds: 0.5,
       notifyPollingIntervalSeconds: 0.5,
       ...(capped && { groupConcurrency: { default: 100_000, tiers: providerConcurrency } }),
