@@ -9,7 +9,10 @@ import * as annotationForms from "@/app/api/annotations/sessions/[id]/forms/rout
 import * as annotationRound from "@/app/api/annotations/sessions/[id]/rounds/[round]/route";
 import * as annotations from "@/app/api/annotations/sessions/[id]/route";
 import * as diversity from "@/app/api/diversity/route";
+import * as experimentControl from "@/app/api/experiments/[id]/control/route";
 import * as results from "@/app/api/experiments/[id]/results/route";
+import * as experiment from "@/app/api/experiments/[id]/route";
+import * as experiments from "@/app/api/experiments/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
 import * as promptActivate from "@/app/api/prompts/versions/activate/route";
@@ -195,7 +198,8 @@ async function databaseState(): Promise<string> {
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "PromptVersion" t),
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "Annotation" t),
        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "AnnotationQueue" t),
-       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "PairwisePreference" t)
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "PairwisePreference" t),
+       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM "Experiment" t)
      ) AS state`,
   );
   return rows[0]?.state ?? "";
@@ -326,6 +330,72 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
           expect(response.status).toBeGreaterThanOrEqual(400);
         },
       ),
+      RUNS,
+    );
+  });
+
+  it("GET and POST /api/experiments, GET /api/experiments/[id], POST /api/experiments/[id]/control", async () => {
+    await fc.assert(
+      fc.asyncProperty(queryOf(["page", "pageSize"]), async (query) => {
+        await fuzzCall(experiments.GET, { url: `/api/x?${query}` });
+      }),
+      RUNS,
+    );
+    // Profiles that do not exist: every body is refused (a valid one with 404), so nothing is queued.
+    const design = fc.record(
+      {
+        name: junk,
+        variants: fc.oneof(
+          fc.array(fc.oneof(fc.constantFrom(...SESSION_VARIANTS), junk), { maxLength: 3 }),
+          jsonJunk,
+        ),
+        attitudes: fc.oneof(fc.array(fc.constantFrom("positive", "neutral", "negative", "x")), jsonJunk),
+        profiles: fc.oneof(fc.array(idLike, { minLength: 1, maxLength: 2 }), jsonJunk),
+        limit: fc.oneof(fc.integer({ min: -2, max: 9 }), junk),
+        repeats: fc.oneof(fc.integer({ min: -2, max: 200 }), junk),
+        rounds: fc.oneof(fc.integer({ min: -2, max: 60 }), junk),
+        models: fc.oneof(
+          fc.dictionary(fc.oneof(fc.constantFrom(...SESSION_AGENTS), junk), fc.array(modelRef)),
+          jsonJunk,
+        ),
+        evaluate: fc.oneof(fc.array(fc.constantFrom("ctrs", "wai", "bleu")), jsonJunk),
+        extra: jsonJunk,
+      },
+      { requiredKeys: ["profiles"] },
+    );
+    await fc.assert(
+      fc.asyncProperty(bodyOf(design), async ({ body, contentType }) => {
+        const response = await fuzzCall(experiments.POST, {
+          method: "POST",
+          url: "/api/x",
+          body,
+          contentType: contentType || undefined,
+        });
+        expect(response.status).toBeGreaterThanOrEqual(400);
+      }),
+      RUNS,
+    );
+    await fc.assert(
+      fc.asyncProperty(idLike, queryOf(["id"]), async (id, query) => {
+        await fuzzCall(experiment.GET, { url: `/api/x?${query}`, params: { id } });
+      }),
+      RUNS,
+    );
+    const action = fc.record(
+      { action: fc.oneof(fc.constantFrom("pause", "resume", "cancel"), junk) },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(idLike, fc.option(bodyOf(action), { nil: undefined }), async (id, sent) => {
+        const response = await fuzzCall(experimentControl.POST, {
+          method: "POST",
+          url: "/api/x",
+          params: { id },
+          body: sent?.body,
+          contentType: sent?.contentType || undefined,
+        });
+        expect(response.status).toBeGreaterThanOrEqual(400);
+      }),
       RUNS,
     );
   });

@@ -283,6 +283,30 @@ const MATRIX: Record<string, Entry> = {
     }),
     allowed: 404,
   },
+  "GET /api/experiments": { role: "viewer", request: () => ({ url: "/api/experiments" }), allowed: 200 },
+  // An unknown profile: the handler's 404 shows the gate let the caller in, and nothing is queued.
+  "POST /api/experiments": {
+    role: "researcher",
+    request: () => ({
+      url: "/api/experiments",
+      body: { name: "roles", variants: ["magnet"], profiles: [UNKNOWN], rounds: 1 },
+    }),
+    allowed: 404,
+  },
+  "GET /api/experiments/[id]": {
+    role: "viewer",
+    request: () => ({ url: `/api/experiments/${UNKNOWN}`, params: { id: UNKNOWN } }),
+    allowed: 404,
+  },
+  "POST /api/experiments/[id]/control": {
+    role: "researcher",
+    request: () => ({
+      url: `/api/experiments/${UNKNOWN}/control`,
+      params: { id: UNKNOWN },
+      body: { action: "pause" },
+    }),
+    allowed: 404,
+  },
 };
 
 function uploadOf(name: string, text: string): FormData {

@@ -9,7 +9,10 @@ import * as annotationForms from "@/app/api/annotations/sessions/[id]/forms/rout
 import * as annotationRound from "@/app/api/annotations/sessions/[id]/rounds/[round]/route";
 import * as annotations from "@/app/api/annotations/sessions/[id]/route";
 import * as diversity from "@/app/api/diversity/route";
+import * as experimentControl from "@/app/api/experiments/[id]/control/route";
 import * as results from "@/app/api/experiments/[id]/results/route";
+import * as experiment from "@/app/api/experiments/[id]/route";
+import * as experiments from "@/app/api/experiments/route";
 import * as exportRoute from "@/app/api/export/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
@@ -430,5 +433,48 @@ describe("GET and POST /api/diversity", () => {
     expect(await post({ colour: "red" })).toMatchObject({ status: 400 });
     expect(await post({ variant: "psych8k_baseline" })).toMatchObject({ status: 422, fields: ["filter"] });
     expect(await callRoute(diversity.GET, { url: "/api/diversity?x=1" })).toMatchObject({ status: 400 });
+  });
+});
+
+describe("the experiment routes", () => {
+  const create = (body: unknown) =>
+    callRoute(experiments.POST, { method: "POST", url: "/api/experiments", body });
+  it("answer 400 naming a bad axis, 404 for an unknown profile or experiment", async () => {
+    expect(await create({ name: "x", variants: ["best"] })).toMatchObject({
+      status: 400,
+      fields: ["variants.0"],
+    });
+    expect(await create({ name: "x", variants: ["magnet"], repeats: 0 })).toMatchObject({
+      status: 400,
+      fields: ["repeats"],
+    });
+    expect(await create({ name: "", variants: ["magnet"] })).toMatchObject({ status: 400, fields: ["name"] });
+    expect(
+      await create({
+        name: "x",
+        variants: ["magnet"],
+        models: { planner: [{ provider: "nope", modelId: "m" }] },
+      }),
+    ).toMatchObject({ status: 400, fields: ["models.planner.0.provider"] });
+    expect(await create({ name: "x", variants: ["magnet"], profiles: [UNKNOWN] })).toMatchObject({
+      status: 404,
+      fields: ["profiles"],
+    });
+    expect(await callRoute(experiments.GET, { url: "/api/experiments?page=0" })).toMatchObject({
+      status: 400,
+      fields: ["page"],
+    });
+    const get = (id: string) => callRoute(experiment.GET, { url: `/api/experiments/${id}`, params: { id } });
+    expect(await get("\u0000")).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+    const control = (id: string, body: unknown) =>
+      callRoute(experimentControl.POST, {
+        method: "POST",
+        url: `/api/experiments/${id}/control`,
+        params: { id },
+        body,
+      });
+    expect(await control(UNKNOWN, { action: "explode" })).toMatchObject({ status: 400, fields: ["action"] });
+    expect(await control(UNKNOWN, { action: "pause" })).toMatchObject({ status: 404, fields: ["id"] });
   });
 });

@@ -1,30 +1,30 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ExperimentList } from "@/components/experiments/experiment-list";
+import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { InlineLink, PlannedFeature } from "@/components/ui/planned-feature";
 import { requirePageUser } from "@/lib/auth/page";
+import { hasRole } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Experiments" };
 
 export default async function ExperimentsPage() {
-  await requirePageUser("viewer", "/experiments");
+  const user = await requirePageUser("viewer", "/experiments");
+  const researcher = hasRole(user.role, "researcher");
   return (
     <>
       <PageHeader
         title="Experiments"
-        description="Batches of sessions across variants, with evaluation and export."
-      />
-      <PlannedFeature
-        items={[
-          "run batches of sessions over chosen profiles, attitudes and variants (MAGneT, its ablations, the CACTUS and Psych8k baselines)",
-          "score sessions with LLM judges on CTRS, WAI and PANAS, and compute Distinct-n and EAD diversity",
-          "compare variants side by side and export fine-tuning data",
-        ]}
-        meanwhile={
-          <>
-            Meanwhile, browse imported sessions on <InlineLink href="/sessions">Sessions</InlineLink>.
-          </>
+        description="Profiles × attitudes × variants × models per agent × repeats, run by the workers on the job queue, then evaluated."
+        actions={
+          researcher ? (
+            <Link href="/experiments/new" className={buttonClass("primary")} data-testid="new-experiment">
+              New experiment
+            </Link>
+          ) : null
         }
       />
+      <ExperimentList canCreate={researcher} />
     </>
   );
 }

@@ -13,6 +13,7 @@ export const FIXED_PAGES: StudioPage[] = [
   { name: "profiles", path: "/profiles" },
   { name: "prompts", path: "/prompts" },
   { name: "experiments", path: "/experiments" },
+  { name: "new experiment", path: "/experiments/new" },
   { name: "annotate", path: "/annotate" },
   { name: "settings", path: "/settings" },
   { name: "account", path: "/account" },
@@ -52,11 +53,17 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
   expect(shared.status()).toBe(201);
   const replay = new URL((await shared.json()).url).pathname;
   const queueId = await createAnnotationQueue(request, "Pages check");
+  const experiment = await request.post("/api/experiments", {
+    data: { name: "pages", variants: ["magnet"], profiles: [profiles.items[0].id], rounds: 1 },
+  });
+  expect(experiment.status()).toBe(201);
+  const experimentId = (await experiment.json()).id;
   return [
     { name: "annotation queue", path: `/annotate/${queueId}` },
     { name: "annotation queue assignments", path: `/annotate/${queueId}/queue` },
     { name: "annotation agreement", path: `/annotate/${queueId}/agreement` },
     { name: "pairwise preferences", path: `/annotate/${queueId}/pairs` },
+    { name: "experiment", path: `/experiments/${experimentId}` },
     { name: "forked session", path: `/sessions/${forkId}` },
     { name: "compare branches", path: `/sessions/${forkId}/compare?with=${id}` },
     { name: "profile detail", path: `/profiles/${profiles.items[0].id}` },

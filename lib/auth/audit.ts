@@ -10,13 +10,17 @@ export type AuditAction =
   | "session.stopped"
   | "prompt.created"
   | "prompt.activated"
-  | "annotation_queue.created";
+  | "annotation_queue.created"
+  | "experiment.created"
+  | "experiment.paused"
+  | "experiment.resumed"
+  | "experiment.cancelled";
 
 export interface AuditRecord {
   /** Null when the studio acted by itself (first-run account, the CLI). */
   actorId: string | null;
   action: AuditAction;
-  targetType: "user" | "session" | "prompt" | "annotation_queue";
+  targetType: "user" | "session" | "prompt" | "annotation_queue" | "experiment";
   targetId: string;
   detail?: Prisma.InputJsonObject;
 }

@@ -1,5 +1,5 @@
 // npm run bench [-- --latency 300 --tokens-per-second 40 --rounds 5 --tokens 16 --live-rounds 3 --live-tokens 100
-//   --only engine|live|pages --json <file>]
+//   --only engine|live|pages|queue --json <file>]
 // Runs the bench parts, prints their reports with PASS/MISS per target, and exits non-zero only on
 // errors (a missed target is a finding, not a failure).
 import { writeFile } from "node:fs/promises";
@@ -7,11 +7,12 @@ import { parseArgs } from "node:util";
 import { engineBench } from "./engine-bench";
 import { liveBench } from "./live-bench";
 import { pageBench } from "./page-bench";
+import { queueBench } from "./queue-bench";
 import { formatTarget } from "./report";
 import { closeSharedStudio } from "./studio-harness";
 import type { BenchOptions, BenchPart } from "./types";
 
-const PARTS: BenchPart[] = [engineBench, liveBench, pageBench];
+const PARTS: BenchPart[] = [engineBench, liveBench, pageBench, queueBench];
 
 async function main() {
   const { options, jsonPath, only } = parseOptions(process.argv.slice(2));

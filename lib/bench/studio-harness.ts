@@ -128,6 +128,8 @@ export async function spawnStudio(options: {
     LLM_BASE_URL: options.fake.baseURL,
     LLM_API_KEY: "bench",
     DEFAULT_MODEL: "bench-model",
+    // No experiment worker polling beside what is measured (the queue part runs its own workers).
+    STUDIO_WORKER_CONCURRENCY: "0",
     ...options.env,
   };
   for (const name of ["DATABASE_URL", "OPENAI_API_KEY", "LLM_STRUCTURED_OUTPUT", "PORT", "HOST"])

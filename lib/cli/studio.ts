@@ -8,6 +8,8 @@ import { ensureFirstResearcher, studioAuthSecret } from "@/lib/auth/first-run";
 import { disconnectDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { loadDotEnv } from "@/lib/db/migrations/cli-support";
+import { startExperimentWorker } from "@/lib/experiments/worker";
+import { parseProviderConcurrency, studioWorkerConcurrency } from "@/lib/experiments/worker-settings";
 import { importPaths } from "@/lib/import-export/magnet";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { defaultModelRef } from "@/lib/providers";
@@ -76,10 +78,27 @@ async function main() {
     if (signal || code === 130 || code === 143) void shutdown("the app was stopped", 0);
     else void shutdown(`the app exited with code ${code}`, code === 0 ? 0 : 1);
   });
+  const workers = studioWorkerConcurrency();
+  if (workers > 0) {
+    const worker = await step("Starting the experiment worker", () =>
+      startExperimentWorker({ concurrency: workers, providerConcurrency: providerCaps() }),
+    );
+    stops.unshift(worker.stop);
+  }
   console.log(`\nMAGneT Studio is running at ${app.url}`);
   console.log(`  model: ${describeModel()}`);
+  console.log(
+    `  experiments: this process runs ${workers || "no"} session(s) at once (STUDIO_WORKER_CONCURRENCY); add workers with npm run worker`,
+  );
   if (firstUser) printFirstUser(firstUser);
   console.log("  Press Ctrl-C to stop.\n");
+}
+
+function providerCaps(): Record<string, number> {
+  return parseProviderConcurrency(
+    process.env.WORKER_PROVIDER_CONCURRENCY ?? "",
+    "WORKER_PROVIDER_CONCURRENCY",
+  );
 }
 
 /** DATABASE_URL when given; otherwise the embedded PostgreSQL whose data survives restarts. */

@@ -46,10 +46,12 @@ export interface CreateSessionInput {
   profileId: string;
   variant: Variant;
   overrides?: SessionConfigOverrides;
+  /** The experiment cell the session belongs to, if any. */
+  experiment?: { id: string; arm: string; repeat: number };
 }
 
 /** A draft session for the profile, with the config and the profile frozen in its snapshot. */
-export async function createSession({ profileId, variant, overrides = {} }: CreateSessionInput) {
+export async function createSession({ profileId, variant, overrides = {}, experiment }: CreateSessionInput) {
   const profile = await getProfileSnapshotById({ id: profileId });
   assertModelsConfigured(overrides.models);
   // The active prompt versions are frozen with the rest.
@@ -69,6 +71,11 @@ export async function createSession({ profileId, variant, overrides = {} }: Crea
       maxRounds: config.maxRounds,
       openingCounselor: profile.openingCounselor,
       openingClient: profile.openingClient,
+      ...(experiment && {
+        experimentId: experiment.id,
+        experimentArm: experiment.arm,
+        experimentRepeat: experiment.repeat,
+      }),
     },
   });
 }

@@ -1,0 +1,60 @@
+import { Badge } from "@/components/ui/badge";
+import type { Column } from "@/components/ui/data-table";
+import { ATTITUDE_TONE, formatDate, STATUS_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
+import type { ExperimentProgress, ExperimentSessionItem, ExperimentStatus } from "@/lib/experiments/schema";
+import { ProgressBar } from "./progress-bar";
+
+export const EXPERIMENT_STATUS_LABELS: Record<
+  ExperimentStatus,
+  { label: string; tone: "accent" | "warning" | "danger" }
+> = {
+  running: { label: "Running", tone: "accent" },
+  paused: { label: "Paused", tone: "warning" },
+  cancelled: { label: "Cancelled", tone: "danger" },
+};
+
+export function ExperimentStatusBadge({ experiment }: { experiment: ExperimentProgress }) {
+  if (experiment.finished) return <Badge tone="success">Done</Badge>;
+  const { label, tone } = EXPERIMENT_STATUS_LABELS[experiment.status];
+  return <Badge tone={tone}>{label}</Badge>;
+}
+
+export const EXPERIMENT_COLUMNS: Column<ExperimentProgress>[] = [
+  { key: "name", header: "Experiment", cell: (e) => e.name },
+  { key: "status", header: "Status", cell: (e) => <ExperimentStatusBadge experiment={e} /> },
+  {
+    key: "progress",
+    header: "Progress",
+    className: "min-w-40",
+    cell: (e) => <ProgressBar experiment={e} compact />,
+  },
+  {
+    key: "variants",
+    header: "Variants",
+    cell: (e) => e.design.variants.map((v) => VARIANT_LABELS[v]).join(", "),
+  },
+  { key: "created", header: "Created", cell: (e) => formatDate(e.createdAt) },
+];
+
+export const EXPERIMENT_SESSION_COLUMNS: Column<ExperimentSessionItem>[] = [
+  { key: "profile", header: "Client", cell: (s) => s.profile.name },
+  {
+    key: "attitude",
+    header: "Attitude",
+    cell: (s) => <Badge tone={ATTITUDE_TONE[s.profile.attitude]}>{s.profile.attitude}</Badge>,
+  },
+  { key: "variant", header: "Variant", cell: (s) => VARIANT_LABELS[s.variant] },
+  { key: "arm", header: "Models", cell: (s) => <span className="text-fg-muted">{s.arm}</span> },
+  { key: "repeat", header: "Repeat", className: "text-right tabular-nums", cell: (s) => s.repeat },
+  {
+    key: "status",
+    header: "Status",
+    cell: (s) => <Badge tone={STATUS_LABELS[s.status].tone}>{STATUS_LABELS[s.status].label}</Badge>,
+  },
+  {
+    key: "rounds",
+    header: "Rounds",
+    className: "text-right tabular-nums",
+    cell: (s) => `${s.roundCount} / ${s.maxRounds}`,
+  },
+];

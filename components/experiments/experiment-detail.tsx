@@ -1,0 +1,144 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { fetchJson } from "@/components/ui/fetch-json";
+import { VARIANT_LABELS } from "@/components/ui/labels";
+import type { ExperimentAction, ExperimentDetail } from "@/lib/experiments/schema";
+import { EXPERIMENT_SESSION_COLUMNS, ExperimentStatusBadge } from "./experiment-columns";
+import { ProgressBar } from "./progress-bar";
+
+export function ExperimentDetailView({ id, canControl }: { id: string; canControl: boolean }) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: ["experiment", id],
+    queryFn: () => fetchJson<ExperimentDetail>(`/api/experiments/${id}`),
+    refetchInterval: (q) => (q.state.data?.finished ? false : 1_500),
+  });
+  const control = useMutation({
+    mutationFn: (action: ExperimentAction) =>
+      fetchJson(`/api/experiments/${id}/control`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ action }),
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["experiment", id] }),
+  });
+  if (query.error)
+    return (
+      <p role="alert" className="text-sm text-danger">
+        {query.error.message}
+      </p>
+    );
+  const experiment = query.data;
+  if (!experiment) return <p className="text-sm text-fg-muted">Loading…</p>;
+  const { counts, design } = experiment;
+  const open = !experiment.finished && experiment.status !== "cancelled";
+  return (
+    <div className="grid gap-5">
+      <Card>
+        <CardHeader
+          title={
+            <span className="flex flex-wrap items-center gap-2">
+              Progress <ExperimentStatusBadge experiment={experiment} />
+            </span>
+          }
+          subtitle={describeDesign(experiment)}
+          actions={
+            <div className="flex flex-wrap justify-end gap-2">
+              {canControl && open && experiment.status === "running" ? (
+                <Button onClick={() => control.mutate("pause")} disabled={control.isPending}>
+                  Pause
+                </Button>
+              ) : null}
+              {canControl && open && experiment.status === "paused" ? (
+                <Button onClick={() => control.mutate("resume")} disabled={control.isPending}>
+                  Resume
+                </Button>
+              ) : null}
+              {canControl && open ? (
+                <Button
+                  variant="danger"
+                  onClick={() => control.mutate("cancel")}
+                  disabled={control.isPending}
+                >
+                  Cancel
+                </Button>
+              ) : null}
+              <Link href={`/experiments/${id}/results`} className={buttonClass("primary")}>
+                Results
+              </Link>
+            </div>
+          }
+        />
+        <div className="grid gap-4 p-4">
+          <ProgressBar experiment={experiment} />
+          <dl
+            className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6"
+            data-testid="experiment-counts"
+          >
+            <Figure label="Done" value={counts.done} />
+            <Figure label="Running" value={counts.running} />
+            <Figure label="Failed" value={counts.failed} />
+            <Figure label="Queued" value={counts.queued} />
+            <Figure label="Stopped or paused" value={counts.halted} />
+            <Figure label="Rounds" value={`${experiment.rounds.done} / ${experiment.rounds.planned}`} />
+            <Figure
+              label="Tokens"
+              value={(experiment.tokens.input + experiment.tokens.output).toLocaleString("en")}
+            />
+            <Figure
+              label="Cost (est. total)"
+              value={
+                experiment.cost
+                  ? `$${experiment.cost.spent.toFixed(4)} ($${experiment.cost.estimatedTotal.toFixed(4)})`
+                  : "no price known"
+              }
+            />
+            <Figure label="Time left" value={timeLeft(experiment.secondsLeft, open)} />
+          </dl>
+          {control.error ? (
+            <p role="alert" className="text-sm text-danger">
+              {control.error.message}
+            </p>
+          ) : null}
+          {design.evaluate.length ? (
+            <p className="text-xs text-fg-muted">Evaluated after generation: {design.evaluate.join(", ")}</p>
+          ) : null}
+        </div>
+      </Card>
+      <DataTable
+        label="Sessions of the experiment"
+        testId="experiment-sessions"
+        columns={EXPERIMENT_SESSION_COLUMNS}
+        rows={experiment.sessions}
+        rowKey={(s) => s.id}
+        rowHref={(s) => `/sessions/${s.id}`}
+      />
+    </div>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string | number }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-fg-muted">{label}</dt>
+      <dd className="font-medium tabular-nums [overflow-wrap:anywhere]">{value}</dd>
+    </div>
+  );
+}
+
+function describeDesign({ design, counts }: ExperimentDetail): string {
+  const variants = design.variants.map((v) => VARIANT_LABELS[v]).join(", ");
+  const attitudes = design.attitudes?.join(", ") ?? "every attitude";
+  return `${counts.total} sessions · ${variants} · ${attitudes} · ${design.rounds} rounds · ${design.repeats} repeat(s)`;
+}
+
+function timeLeft(seconds: number | null, open: boolean): string {
+  if (!open) return "—";
+  if (seconds === null) return "estimating…";
+  return seconds >= 90 ? `about ${Math.round(seconds / 60)} min` : `about ${seconds} s`;
+}

@@ -1,0 +1,226 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { disconnectDb, getDb } from "@/lib/db/client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrations";
+import { withDatabaseName } from "@/lib/db/migrations/postgres";
+import { createExperiment } from "@/lib/experiments/create";
+import { closeQueue } from "@/lib/experiments/queue";
+import { experimentDesignSchema } from "@/lib/experiments/schema";
+import { seedSampleProfiles } from "@/lib/profiles/queries";
+import { startFakeOpenAIServer } from "@/lib/testing/fake-openai-server";
+import { formatTable, median, ratio } from "./report";
+import type { BenchOptions, BenchPart, Target } from "./types";
+
+// Experiments at scale: sessions per hour with 1, 2 and 4 worker processes (`npm run worker`) sharing
+// one queue, every agent on the fake OpenAI-compatible server at a fixed per-call latency. The ideal
+// is workers × concurrency sessions side by side, each as long as one session alone.
+
+const WORKER_COUNTS = [1, 2, 4];
+/** Sessions each worker runs at once. */
+const CONCURRENCY = 4;
+/** Each worker slot runs this many sessions one after another, so the queue hand-over counts. */
+const WAVES = 3;
+const SESSION_ROUNDS = 2;
+
+export const queueBench: BenchPart = {
+  name: "queue",
+  async run(options) {
+    const fake = await startFakeOpenAIServer({
+      latencyMs: options.latencyMs,
+      tokensPerSecond: options.tokensPerSecond,
+      answerTokens: options.answerTokens,
+    });
+    const dir = await mkdtemp(path.join(tmpdir(), "magnet-queue-bench-"));
+    await chmod(dir, 0o755); // as root the server runs as `postgres`, which must enter the folder
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), settings: { fsync: "off" } });
+    const previous = process.env.DATABASE_URL;
+    try {
+      const databaseUrl = withDatabaseName(server.url, "bench");
+      await applyMigrations(databaseUrl);
+      process.env.DATABASE_URL = databaseUrl;
+      // Sessions freeze their models at creation: every agent on the fake server.
+      const env = { LLM_BASE_URL: fake.baseURL, DEFAULT_MODEL: "bench-model", OPENAI_API_KEY: "" };
+      Object.assign(process.env, env);
+      await seedSampleProfiles();
+      options.log("queue: one session alone…");
+      const single = await runExperiment(1, 1, 1, env);
+      const rows: Row[] = [];
+      for (const workers of WORKER_COUNTS) {
+        const sessions = workers * CONCURRENCY * WAVES;
+        options.log(`queue: ${sessions} sessions on ${workers} worker(s) × ${CONCURRENCY}…`);
+        const run = await runExperiment(workers, CONCURRENCY, sessions, env);
+        const perHour = (sessions / run.seconds) * 3600;
+        const ideal = ((workers * CONCURRENCY) / single.sessionSeconds) * 3600;
+        rows.push({
+          workers,
+          sessions,
+          seconds: run.seconds,
+          perHour,
+          ideal,
+          sessionSeconds: run.sessionSeconds,
+        });
+      }
+      return summarise(rows, single.sessionSeconds, options);
+    } finally {
+      await closeQueue({ graceful: false }).catch(() => {});
+      await disconnectDb();
+      if (previous === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = previous;
+      await server.stop();
+      await fake.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+/** Starts the workers, queues `sessions` sessions once they are ready, and times them to the last. */
+async function runExperiment(
+  workers: number,
+  concurrency: number,
+  sessions: number,
+  env: Record<string, string>,
+) {
+  const children = await Promise.all(Array.from({ length: workers }, () => startWorker(concurrency, env)));
+  try {
+    // The sample profiles (12) in turn, repeated: the session counts are multiples of them.
+    const profiles = await getDb().clientProfile.count();
+    if (sessions > profiles && sessions % profiles !== 0)
+      throw new Error(`${sessions} sessions is not a multiple of the ${profiles} profiles`);
+    const design = experimentDesignSchema.parse({
+      name: `bench ${workers}×${concurrency}`,
+      variants: ["magnet"],
+      rounds: SESSION_ROUNDS,
+      limit: Math.min(profiles, sessions),
+      repeats: Math.max(1, sessions / profiles),
+    });
+    const { id } = await createExperiment(design, null);
+    // The runs were queued as createExperiment returned (a worker may already have started one).
+    const queuedAt = Date.now();
+    for (;;) {
+      const left = await getDb().session.count({
+        where: { experimentId: id, status: { in: ["draft", "running"] } },
+      });
+      if (left === 0) break;
+      if (children.some((c) => c.exitCode !== null))
+        throw new Error(`a worker exited:\n${children.map((c) => c.output()).join("\n")}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const done = await getDb().session.findMany({
+      where: { experimentId: id },
+      select: { status: true, startedAt: true, finishedAt: true },
+    });
+    const bad = done.filter((s) => s.status !== "completed");
+    if (bad.length) throw new Error(`${bad.length} bench session(s) did not complete (${bad[0].status})`);
+    const times = (key: "startedAt" | "finishedAt") => done.map((s) => s[key]?.getTime() ?? Number.NaN);
+    const start = Math.min(queuedAt, ...times("startedAt"));
+    const seconds = (Math.max(...times("finishedAt")) - start) / 1000;
+    const ends = times("finishedAt");
+    const sessionSeconds = median(times("startedAt").map((begin, i) => (ends[i] - begin) / 1000));
+    return { seconds, sessionSeconds };
+  } finally {
+    await Promise.all(children.map(stopWorker));
+  }
+}
+
+type WorkerProcess = ChildProcess & { output: () => string };
+
+function startWorker(concurrency: number, env: Record<string, string>): Promise<WorkerProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "lib/cli/worker.ts",
+      "--concurrency",
+      String(concurrency),
+    ],
+    { cwd: process.cwd(), env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  const worker = Object.assign(child, { output: () => output });
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes("ready")) resolve(worker);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.once("exit", (code) =>
+      reject(new Error(`worker exited with ${code} before it was ready:\n${output}`)),
+    );
+  });
+}
+
+function stopWorker(child: WorkerProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+interface Row {
+  workers: number;
+  sessions: number;
+  seconds: number;
+  perHour: number;
+  ideal: number;
+  /** Median session time in this run: above the one alone, the machine (not the queue) is the limit. */
+  sessionSeconds: number;
+}
+
+function summarise(rows: Row[], sessionSeconds: number, options: BenchOptions) {
+  const table = formatTable(
+    ["workers", "sessions", "seconds", "session s (median)", "sessions/h", "ideal/h", "ratio"],
+    rows.map((r) => [
+      String(r.workers),
+      String(r.sessions),
+      r.seconds.toFixed(1),
+      r.sessionSeconds.toFixed(2),
+      r.perHour.toFixed(0),
+      r.ideal.toFixed(0),
+      ratio(r.perHour, r.ideal).toFixed(3),
+    ]),
+  );
+  const one = rows[0];
+  const targets: Target[] = rows.map((r) => ({
+    name: `queue: ${r.workers} worker(s) × ${CONCURRENCY}, throughput / ideal`,
+    value: ratio(r.perHour, r.ideal),
+    kind: "min",
+    goal: 0.9,
+  }));
+  const four = rows.find((r) => r.workers === 4);
+  if (four && one)
+    targets.push({
+      name: "queue: speed-up of 4 workers over 1 (linear: 4)",
+      value: ratio(four.perHour, one.perHour),
+      kind: "min",
+      goal: 3.6,
+    });
+  const json: Record<string, number> = { queue_session_seconds: sessionSeconds };
+  for (const r of rows) {
+    json[`queue_sessions_per_hour_${r.workers}w`] = Math.round(r.perHour);
+    json[`queue_ratio_${r.workers}w`] = ratio(r.perHour, r.ideal);
+  }
+  return {
+    report: [
+      `Experiments on the job queue: ${SESSION_ROUNDS}-round MAGneT sessions, ${CONCURRENCY} per worker process, ${WAVES} waves; ` +
+        `one session alone takes ${sessionSeconds.toFixed(2)} s (${options.latencyMs} ms per call).`,
+      ...table,
+      "A median session time above the one alone means the processes share too few cores: the queue",
+      "hands a slot its next job as soon as its run ends, so the rest is the machine.",
+    ],
+    targets,
+    json,
+  };
+}
