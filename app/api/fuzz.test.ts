@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as playground from "@/app/api/agent-calls/[id]/playground/route";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
@@ -366,6 +367,37 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
         fc.option(bodyOf(body), { nil: undefined }),
         async (id, sent) => {
           const response = await fuzzCall(fork.POST, {
+            method: "POST",
+            url: "/api/x",
+            params: { id },
+            body: sent?.body,
+            contentType: sent?.contentType || undefined,
+          });
+          expect(response.status).toBeGreaterThanOrEqual(400);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("POST /api/agent-calls/[id]/playground", async () => {
+    // No call is stored here, so no sample can run: every answer is a 4xx, and nothing is written.
+    const body = fc.record(
+      {
+        template: fc.oneof(junk, fc.constant("### system\n{{history}}\n### user\n{{x}}")),
+        model: fc.oneof(fc.constant({ provider: "offline", modelId: "offline-simulator" }), jsonJunk),
+        temperature: fc.oneof(fc.double({ min: -1, max: 3 }), junk),
+        samples: fc.oneof(fc.integer({ min: -1, max: 12 }), junk),
+        extra: jsonJunk,
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(idLike, fc.constant(draftId)),
+        fc.option(bodyOf(body), { nil: undefined }),
+        async (id, sent) => {
+          const response = await fuzzCall(playground.POST, {
             method: "POST",
             url: "/api/x",
             params: { id },

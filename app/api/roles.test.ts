@@ -59,6 +59,21 @@ const MATRIX: Record<string, Entry> = {
     request: () => ({ url: `/api/agent-calls/${UNKNOWN}`, params: { id: UNKNOWN } }),
     allowed: 404,
   },
+  "POST /api/agent-calls/[id]/playground": {
+    role: "researcher",
+    // An unknown call: the role check comes first, and nothing runs.
+    request: () => ({
+      url: `/api/agent-calls/${UNKNOWN}/playground`,
+      params: { id: UNKNOWN },
+      body: {
+        template: "### system\nHi\n### user\n{{history}}",
+        model: { provider: "offline", modelId: "offline-simulator" },
+        temperature: 0.7,
+        samples: 1,
+      },
+    }),
+    allowed: 404,
+  },
   "GET /api/sessions": { role: "viewer", request: () => ({ url: "/api/sessions" }), allowed: 200 },
   "POST /api/sessions": {
     role: "researcher",

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as playground from "@/app/api/agent-calls/[id]/playground/route";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
 import * as exportRoute from "@/app/api/export/route";
 import * as profile from "@/app/api/profiles/[id]/route";
@@ -187,6 +188,32 @@ describe("GET /api/agent-calls/[id]", () => {
     const get = (id: string) => callRoute(agentCall.GET, { url: `/api/agent-calls/${id}`, params: { id } });
     expect(await get("../etc")).toMatchObject({ status: 400, fields: ["id"] });
     expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+  });
+});
+
+describe("POST /api/agent-calls/[id]/playground", () => {
+  const body = {
+    template: "### system\nHi\n### user\n{{history}}",
+    model: { provider: "offline", modelId: "offline-simulator" },
+    temperature: 0.7,
+    samples: 3,
+  };
+  const post = (id: string, sent: unknown) =>
+    callRoute(playground.POST, {
+      method: "POST",
+      url: `/api/agent-calls/${id}/playground`,
+      params: { id },
+      body: sent,
+    });
+
+  it("answers 400 naming the field for a malformed id or body, 404 for an unknown call", async () => {
+    expect(await post("../etc", body)).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await post(UNKNOWN, { ...body, samples: 0 })).toMatchObject({ status: 400, fields: ["samples"] });
+    expect(await post(UNKNOWN, { ...body, temperature: "hot" })).toMatchObject({
+      status: 400,
+      fields: ["temperature"],
+    });
+    expect(await post(UNKNOWN, body)).toMatchObject({ status: 404, fields: ["id"] });
   });
 });
 
