@@ -21,8 +21,8 @@ export const FIXED_PAGES: StudioPage[] = [
 /**
  * The pages that show data: a profile, an imported session and a session generated here by the
  * offline simulator (one round, run to its end through the API), a fork of it after round 1 (run to
- * round 2), the two branches compared, the session's share link's replay and a replay link that is
- * no longer valid.
+ * round 2), the two branches compared, the session's share link's replay, a replay link that is
+ * no longer valid, and the playground of the session's response generator call.
  */
 export async function dataPages(request: APIRequestContext): Promise<StudioPage[]> {
   const profiles = await (await request.get("/api/profiles?source=sample&pageSize=1")).json();
@@ -50,6 +50,8 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
   const shared = await request.post(`/api/sessions/${id}/share`, { data: {} });
   expect(shared.status()).toBe(201);
   const replay = new URL((await shared.json()).url).pathname;
+  const generated = await (await request.get(`/api/sessions/${id}`)).json();
+  const fuser = generated.agentCalls.find((call: { role: string }) => call.role === "fuser");
   return [
     { name: "forked session", path: `/sessions/${forkId}` },
     { name: "compare branches", path: `/sessions/${forkId}/compare?with=${id}` },
@@ -57,6 +59,7 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
     { name: "imported session", path: `/sessions/${imported.items[0].id}` },
     { name: "generated session", path: `/sessions/${id}` },
     { name: "replay", path: replay },
+    { name: "playground", path: `/playground/${fuser.id}` },
     { name: "invalid replay link", path: `/replay/${"x".repeat(43)}` },
   ];
 }
