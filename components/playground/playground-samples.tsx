@@ -80,7 +80,8 @@ function Column({
 const TONES = { running: "accent", finished: "success", failed: "danger" } as const;
 
 function metaOf(sample: Sample): string {
-  if (sample.latencyMs === undefined) return "";
+  const model = sample.modelId.includes("offline-simulator") ? "offline simulator" : sample.modelId;
+  if (sample.latencyMs === undefined) return model;
   const tokens = sample.tokensOut == null ? "" : ` · ${sample.tokensOut} tokens`;
-  return `${(sample.latencyMs / 1000).toFixed(1)} s${tokens}`;
+  return `${model} · ${(sample.latencyMs / 1000).toFixed(1)} s${tokens}`;
 }

@@ -63,9 +63,14 @@ export function PlaygroundView({ source, models }: { source: PlaygroundSource; m
                 >
                   {source.versions.map((v) => (
                     <option key={v.version} value={v.version}>
-                      v{v.version}
-                      {v.version === call.promptVersion ? " (this call's)" : ""}
-                      {v.isActive ? " (active)" : ""}
+                      {[
+                        `v${v.version}`,
+                        v.version === call.promptVersion ? "this call's" : null,
+                        v.isActive ? "active" : null,
+                        v.note,
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
                     </option>
                   ))}
                 </Select>

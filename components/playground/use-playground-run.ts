@@ -9,6 +9,7 @@ export interface Sample {
   n: number;
   text: string;
   status: "running" | "finished" | "failed";
+  modelId: string;
   error?: string;
   latencyMs?: number;
   tokensOut?: number | null;
@@ -79,9 +80,10 @@ function applySampleEvent(samples: Sample[], event: PipelineEvent): Sample[] {
   const n = sampleOfCallId(event.callId);
   if (n === null) return samples;
   if (event.type === "call-started") {
-    return [...samples.filter((s) => s.n !== n), { n, text: "", status: "running" as const }].sort(
-      (a, b) => a.n - b.n,
-    );
+    return [
+      ...samples.filter((s) => s.n !== n),
+      { n, text: "", status: "running" as const, modelId: event.modelId },
+    ].sort((a, b) => a.n - b.n);
   }
   return samples.map((sample) => {
     if (sample.n !== n) return sample;
