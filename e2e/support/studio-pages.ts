@@ -22,7 +22,7 @@ export const FIXED_PAGES: StudioPage[] = [
  * The pages that show data: a profile, an imported session and a session generated here by the
  * offline simulator (one round, run to its end through the API), a fork of it after round 1 (run to
  * round 2), the two branches compared, the session's share link's replay, a replay link that is
- * no longer valid, and the playground of the session's response generator call.
+ * no longer valid, the playground of the session's response generator call and its fork form.
  */
 export async function dataPages(request: APIRequestContext): Promise<StudioPage[]> {
   const profiles = await (await request.get("/api/profiles?source=sample&pageSize=1")).json();
@@ -60,6 +60,7 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
     { name: "generated session", path: `/sessions/${id}` },
     { name: "replay", path: replay },
     { name: "playground", path: `/playground/${fuser.id}` },
+    { name: "fork with changes", path: `/sessions/${id}/fork?round=1` },
     { name: "invalid replay link", path: `/replay/${"x".repeat(43)}` },
   ];
 }
