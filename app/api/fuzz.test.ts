@@ -6,6 +6,7 @@ import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
 import * as promptActivate from "@/app/api/prompts/versions/activate/route";
 import * as promptVersions from "@/app/api/prompts/versions/route";
+import * as followUp from "@/app/api/sessions/[id]/follow-up/route";
 import * as fork from "@/app/api/sessions/[id]/fork/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
 import * as timeline from "@/app/api/sessions/[id]/rounds/[round]/timeline/route";
@@ -13,6 +14,7 @@ import * as session from "@/app/api/sessions/[id]/route";
 import * as run from "@/app/api/sessions/[id]/run/route";
 import * as stop from "@/app/api/sessions/[id]/stop/route";
 import * as stream from "@/app/api/sessions/[id]/stream/route";
+import * as summary from "@/app/api/sessions/[id]/summary/route";
 import * as sessions from "@/app/api/sessions/route";
 import { getDb } from "@/lib/db/client";
 import { getEventHub } from "@/lib/live/event-hub";
@@ -409,6 +411,36 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
       ),
       RUNS,
     );
+  });
+
+  it("POST /api/sessions/[id]/follow-up, PUT /api/sessions/[id]/summary", async () => {
+    // The draft has not finished and is no follow-up: every answer is a 4xx, and nothing is written.
+    const body = fc.record(
+      { summary: fc.oneof(junk, fc.constant("In brief.")), extra: jsonJunk },
+      { requiredKeys: [] },
+    );
+    for (const [handler, method] of [
+      [followUp.POST, "POST"],
+      [summary.PUT, "PUT"],
+    ] as const) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(idLike, fc.constant(draftId)),
+          fc.option(bodyOf(body), { nil: undefined }),
+          async (id, sent) => {
+            const response = await fuzzCall(handler, {
+              method,
+              url: "/api/x",
+              params: { id },
+              body: sent?.body,
+              contentType: sent?.contentType || undefined,
+            });
+            expect(response.status).toBeGreaterThanOrEqual(400);
+          },
+        ),
+        RUNS,
+      );
+    }
   });
 
   it("POST /api/sessions/[id]/run", async () => {

@@ -118,6 +118,22 @@ const MATRIX: Record<string, Entry> = {
     }),
     allowed: 400,
   },
+  "POST /api/sessions/[id]/follow-up": {
+    role: "researcher",
+    // A draft has not finished: the role check passes, the request is refused, nothing is written.
+    request: (f) => ({ url: `/api/sessions/${f.draftId}/follow-up`, params: { id: f.draftId }, body: {} }),
+    allowed: 409,
+  },
+  "PUT /api/sessions/[id]/summary": {
+    role: "researcher",
+    // A first session has no summary to edit.
+    request: (f) => ({
+      url: `/api/sessions/${f.draftId}/summary`,
+      params: { id: f.draftId },
+      body: { summary: "Session 1 in brief." },
+    }),
+    allowed: 400,
+  },
   "GET /api/sessions/[id]/rounds/[round]/timeline": {
     role: "viewer",
     request: (f) => ({

@@ -22,7 +22,8 @@ export const FIXED_PAGES: StudioPage[] = [
  * The pages that show data: a profile, an imported session and a session generated here by the
  * offline simulator (one round, run to its end through the API), a fork of it after round 1 (run to
  * round 2), the two branches compared, the session's share link's replay, a replay link that is
- * no longer valid, the playground of the session's response generator call and its fork form.
+ * no longer valid, the playground of the session's response generator call, its fork form and its follow-up session
+ * (a draft, its summary editable).
  */
 export async function dataPages(request: APIRequestContext): Promise<StudioPage[]> {
   const profiles = await (await request.get("/api/profiles?source=sample&pageSize=1")).json();
@@ -52,6 +53,9 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
   const replay = new URL((await shared.json()).url).pathname;
   const generated = await (await request.get(`/api/sessions/${id}`)).json();
   const fuser = generated.agentCalls.find((call: { role: string }) => call.role === "fuser");
+  const followUp = await request.post(`/api/sessions/${id}/follow-up`, { data: {} });
+  expect(followUp.status()).toBe(201);
+  const followUpId = (await followUp.json()).id;
   return [
     { name: "forked session", path: `/sessions/${forkId}` },
     { name: "compare branches", path: `/sessions/${forkId}/compare?with=${id}` },
@@ -61,6 +65,7 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
     { name: "replay", path: replay },
     { name: "playground", path: `/playground/${fuser.id}` },
     { name: "fork with changes", path: `/sessions/${id}/fork?round=1` },
+    { name: "follow-up session", path: `/sessions/${followUpId}` },
     { name: "invalid replay link", path: `/replay/${"x".repeat(43)}` },
   ];
 }

@@ -57,3 +57,29 @@ function chainFrom(first: Row, byPrevious: Map<string, Row>): CourseSession[] {
   }
   return course;
 }
+
+const FINISHED = ["completed", "ended_by_client", "stopped"];
+
+/** What the session page shows of the course: neighbours, the summary it started from, what may change. */
+export async function getCourseInfoById({ id }: { id: string }) {
+  const session = await getDb().session.findUnique({
+    where: { id },
+    select: { status: true, source: true, config: true, originalSummary: true, roundCount: true },
+  });
+  if (!session) return null;
+  const course = await getCourseBySessionId({ id });
+  const position = course?.position ?? 1;
+  const previousSession = (session.config as { previousSession?: unknown } | null)?.previousSession;
+  return {
+    position,
+    total: course?.sessions.length ?? 1,
+    previousId: course?.sessions[position - 2]?.id ?? null,
+    nextId: course?.sessions[position]?.id ?? null,
+    summary:
+      session.originalSummary !== null && typeof previousSession === "string"
+        ? { text: previousSession, original: session.originalSummary }
+        : null,
+    finished: session.source === "generated" && session.roundCount > 0 && FINISHED.includes(session.status),
+    editable: session.status === "draft",
+  };
+}

@@ -123,3 +123,10 @@ export const forkSessionRequestSchema = z
 export type ForkSessionRequest = z.output<typeof forkSessionRequestSchema>;
 
 export const forkSessionResponseSchema = z.object({ id: z.string() }).strict();
+
+/** A researcher's edit of a follow-up session's summary (before it starts). */
+export const followUpSummaryRequestSchema = z.object({ summary: requiredTextSchema(8_000) }).strict();
+
+export const followUpSummaryResponseSchema = z
+  .object({ id: z.string(), summary: z.string(), edited: z.boolean() })
+  .strict();
