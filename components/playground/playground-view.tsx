@@ -46,7 +46,7 @@ export function PlaygroundView({ source, models }: { source: PlaygroundSource; m
         <Card>
           <CardHeader title="Inputs" subtitle="What the agent was given, read back from its stored prompt." />
           <div className="px-4 py-3">
-            <PlaygroundInputs values={source.values} />
+            <PlaygroundInputs values={source.values} previousSession={source.previousSession} />
           </div>
         </Card>
         <Card>

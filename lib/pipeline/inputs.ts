@@ -99,7 +99,10 @@ export function clientInputs(view: SessionView, config: SessionConfig): PromptVa
  * selector and the fuser judge and join this turn's drafts and see no more than in the method. Null in
  * a first session, whose prompts stay exactly as they were.
  */
-export function previousSessionInput(role: PromptRole, config: SessionConfig): string | null {
+export function previousSessionInput(
+  role: PromptRole,
+  config: Pick<SessionConfig, "previousSession">,
+): string | null {
   if (!config.previousSession || role === "selector" || role === "fuser") return null;
   return config.previousSession;
 }

@@ -1,6 +1,17 @@
 import { isDeepStrictEqual } from "node:util";
 import type { ModelMessage } from "ai";
-import { type PromptTemplate, type PromptVariable, type PromptVariables, renderPrompt } from "@/lib/prompts";
+import {
+  type PromptTemplate,
+  type PromptVariable,
+  type PromptVariables,
+  type RenderedPrompt,
+  renderPrompt,
+} from "@/lib/prompts";
+
+/** What the engine did to the rendered prompt afterwards (a follow-up's summary appended), or nothing. */
+export type PromptFinish = (prompt: RenderedPrompt) => RenderedPrompt;
+
+const asRendered: PromptFinish = (prompt) => prompt;
 
 const BLOCK_OPEN = /\{\{#([a-z_]+)\}\}/g;
 
@@ -13,6 +24,7 @@ const BLOCK_OPEN = /\{\{#([a-z_]+)\}\}/g;
 export function recoverPromptValues(
   template: PromptTemplate,
   messages: readonly ModelMessage[],
+  finish: PromptFinish = asRendered,
 ): PromptVariables | null {
   const blocks = [
     ...new Set([...`${template.system}\n${template.user}`.matchAll(BLOCK_OPEN)].map((m) => m[1])),
@@ -20,8 +32,8 @@ export function recoverPromptValues(
   // Which optional blocks were kept decides the text around the values: try each combination.
   for (let kept = (1 << blocks.length) - 1; kept >= 0; kept--) {
     const absent = new Set(blocks.filter((_, i) => (kept & (1 << i)) === 0));
-    const values = matchCombination(template, messages, absent);
-    if (values && isDeepStrictEqual(renderPrompt(template, values).messages, messages)) return values;
+    const values = matchCombination(template, messages, absent, finish);
+    if (values && isDeepStrictEqual(finish(renderPrompt(template, values)).messages, messages)) return values;
   }
   return null;
 }
@@ -30,6 +42,7 @@ function matchCombination(
   template: PromptTemplate,
   messages: readonly ModelMessage[],
   absent: ReadonlySet<string>,
+  finish: PromptFinish,
 ): PromptVariables | null {
   const markers: PromptVariables = {};
   for (const name of template.variables) {
@@ -37,7 +50,7 @@ function matchCombination(
   }
   let rendered: ModelMessage[];
   try {
-    rendered = renderPrompt(template, markers).messages;
+    rendered = finish(renderPrompt(template, markers)).messages;
   } catch {
     return null; // a variable this combination leaves out is needed outside its block
   }

@@ -12,7 +12,13 @@ import {
   parseClientReply,
 } from "@/lib/pipeline";
 import { type CallSpec, runAgentCall } from "@/lib/pipeline/call";
-import { type PromptRole, type RenderedPrompt, renderPrompt, templateFromText } from "@/lib/prompts";
+import {
+  type PromptRole,
+  type RenderedPrompt,
+  renderPrompt,
+  templateFromText,
+  withPreviousSession,
+} from "@/lib/prompts";
 import {
   type AgentKind,
   isProviderConfigured,
@@ -85,7 +91,13 @@ export function openPlaygroundRun(
 
 function renderEdited(call: PlaygroundCall, text: string): RenderedPrompt {
   const version = call.source.call.promptVersion ?? 1;
-  return { ...renderPrompt(templateFromText(call.role, version, text), call.values), role: call.role };
+  const prompt = {
+    ...renderPrompt(templateFromText(call.role, version, text), call.values),
+    role: call.role,
+  };
+  return call.previousSession === null
+    ? prompt
+    : { ...withPreviousSession(prompt, call.previousSession), role: call.role };
 }
 
 /** The stored call's settings with the chosen temperature. */

@@ -42,6 +42,8 @@ export interface PlaygroundSource {
   };
   /** The variables the stored prompt was rendered from; null when they could not be read back. */
   values: Record<string, string> | null;
+  /** In a follow-up session: the summary of the session before, appended after the template's text. */
+  previousSession: string | null;
   /** The template text the call used (its version's), or the stored messages when no version matched. */
   template: string;
   versions: { version: number; template: string; note: string | null; isActive: boolean }[];

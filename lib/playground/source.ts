@@ -2,12 +2,15 @@ import "server-only";
 import type { ModelMessage } from "ai";
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
+import { previousSessionInput } from "@/lib/pipeline/inputs";
 import {
   PROMPT_ROLES,
   type PromptRole,
   type PromptVariables,
+  type RenderedPrompt,
   templateFromText,
   templateToText,
+  withPreviousSession,
 } from "@/lib/prompts";
 import { listPromptVersionsByRole } from "@/lib/prompts/versions";
 import { recoverPromptValues } from "./recover";
@@ -20,13 +23,18 @@ export interface PlaygroundCall {
   values: PromptVariables;
   /** The call's stored settings (temperature, maxOutputTokens, timeoutMs). */
   settings: unknown;
+  /** A follow-up session's summary, appended to the rendered prompt as the engine does. */
+  previousSession: string | null;
 }
 
 /** A stored agent call with the inputs that produced it, read back through the template version it used. */
 export async function getPlaygroundCallById({ id }: { id: string }): Promise<PlaygroundCall> {
   const call = await getDb().agentCall.findUnique({
     where: { id },
-    include: { promptVersion: { select: { version: true, template: true } } },
+    include: {
+      promptVersion: { select: { version: true, template: true } },
+      session: { select: { config: true } },
+    },
   });
   if (!call) throw notFound("Agent call", id);
   const role = PROMPT_ROLES.find((r) => r === call.role);
@@ -41,14 +49,19 @@ export async function getPlaygroundCallById({ id }: { id: string }): Promise<Pla
     ? (call.promptMessages as unknown as ModelMessage[])
     : [];
   const used = call.promptVersion;
-  const values = used
-    ? recoverPromptValues(templateFromText(role, used.version, used.template), messages)
-    : null;
+  const stored = call.session.config as { previousSession?: string } | null;
+  const previousSession = previousSessionInput(role, { previousSession: stored?.previousSession });
+  const finish = (prompt: RenderedPrompt) =>
+    previousSession === null ? prompt : withPreviousSession(prompt, previousSession);
+  const template = used && templateFromText(role, used.version, used.template);
+  const values = template ? recoverPromptValues(template, messages, finish) : null;
   const settings = call.settings as { temperature?: unknown } | null;
   return {
     role,
     values: values ?? {},
     settings: call.settings,
+    // Only with recovered values is the template re-rendered; stored messages are run as they are.
+    previousSession: values ? previousSession : null,
     source: {
       call: {
         id: call.id,
@@ -62,6 +75,7 @@ export async function getPlaygroundCallById({ id }: { id: string }): Promise<Pla
         output: call.cleanedOutput ?? call.rawOutput,
       },
       values: values ? (values as Record<string, string>) : null,
+      previousSession: values ? previousSession : null,
       template: used && values ? used.template : templateToText(messageTexts(messages)),
     },
   };

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { getPlaygroundCallById } from "@/lib/playground/source";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { runStoredSession } from "@/lib/runs/runner";
 import { getCourseBySessionId, listCoursesByProfileId } from "./course";
@@ -68,6 +69,11 @@ describe("follow-up sessions", () => {
     }
     for (const key of ["selector@1", "fuser@1"]) expect(prompts.get(key), key).not.toContain(edited);
     expect(prompts.get("planner@null")).not.toContain(second.originalSummary);
+    // The playground reads a follow-up's call back too: the template's inputs, then the summary.
+    const client = await getDb().agentCall.findFirstOrThrow({ where: { sessionId: id, role: "client" } });
+    const opened = await getPlaygroundCallById({ id: client.id });
+    expect(opened.source.values).not.toBeNull();
+    expect(opened.previousSession).toBe(edited);
     expect(await storedText(firstId)).toBe(before);
 
     await expect(updateFollowUpSummary({ id, summary: "too late" })).rejects.toMatchObject({
