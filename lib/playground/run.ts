@@ -48,14 +48,21 @@ export function openPlaygroundRun(
   const bytes = new TextEncoder();
   const sessionId = `playground:${call.source.call.id}`;
   const store = new MemorySessionStore();
+  // Closed when the samples are done, the client goes away or stops reading; later events are dropped.
+  let open = true;
+  const stop = new AbortController();
+  const aborted = AbortSignal.any([signal, stop.signal]);
   return new ReadableStream<Uint8Array>({
+    cancel() {
+      open = false;
+      stop.abort();
+    },
     async start(controller) {
-      let open = true;
       const close = () => {
         if (open) controller.close();
         open = false;
       };
-      signal.addEventListener("abort", close, { once: true });
+      aborted.addEventListener("abort", close, { once: true });
       const send = createEmitter(sessionId, (event) => {
         const line = wire.event(event);
         if (open && line) controller.enqueue(bytes.encode(line));
@@ -79,7 +86,7 @@ export function openPlaygroundRun(
             random: Math.random,
             newId: () => sampleCallId(i + 1),
           },
-          { ...spec, signal },
+          { ...spec, signal: aborted },
         ),
       );
       // A failed sample has said so on the stream (call-failed); the others go on.
