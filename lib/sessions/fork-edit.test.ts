@@ -131,6 +131,9 @@ describe("forking with an edited message", () => {
       forkSessionById({ id: parentId, fork: { round: 1, prompts: { fuser: 999 } } }),
     ).rejects.toMatchObject({ code: "not_found", issues: [{ field: "prompts.fuser" }] });
     await expect(
+      forkSessionById({ id: parentId, fork: { round: 1, prompts: { therapist: 1 } } }),
+    ).rejects.toMatchObject({ code: "validation", issues: [{ field: "prompts.therapist" }] });
+    await expect(
       forkSessionById({
         id: parentId,
         fork: { round: 3, maxRounds: 5, edit: { speaker: "counselor", text: "Hello" } },

@@ -20,9 +20,15 @@ export function clientEditOf(row: { clientReply: string | null }, text: string) 
 
 /** The templates of the prompt versions a fork names by number; an unknown one is refused by name. */
 export async function getForkPromptsByVersion(
-  versions: Partial<Record<PromptRole, number>> = {},
+  versions: Record<string, number> = {},
 ): Promise<Partial<PromptSet>> {
-  const wanted = Object.entries(versions) as [PromptRole, number][];
+  const wanted = Object.entries(versions);
+  const unknown = wanted.find(([role]) => !isPromptRole(role));
+  if (unknown) {
+    throw new AppError("validation", `${unknown[0]} is not a prompt role`, [
+      { field: `prompts.${unknown[0]}`, message: "not a prompt role" },
+    ]);
+  }
   if (!wanted.length) return {};
   const rows = await getDb().promptVersion.findMany({
     where: { OR: wanted.map(([role, version]) => ({ role, version })) },
@@ -30,7 +36,7 @@ export async function getForkPromptsByVersion(
   const set: Partial<PromptSet> = {};
   for (const [role, version] of wanted) {
     const row = rows.find((r) => r.role === role && r.version === version);
-    if (!row || !PROMPT_ROLES.includes(role)) {
+    if (!row || !isPromptRole(role)) {
       throw new AppError("not_found", `There is no ${role} prompt v${version}`, [
         { field: `prompts.${role}`, message: `no version ${version}` },
       ]);
@@ -38,6 +44,10 @@ export async function getForkPromptsByVersion(
     set[role] = { ...templateFromText(role, version, row.template), ...(row.note ? { note: row.note } : {}) };
   }
   return set;
+}
+
+function isPromptRole(role: string): role is PromptRole {
+  return (PROMPT_ROLES as string[]).includes(role);
 }
 
 interface EditedCounselorReply {

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { idSchema, requiredTextSchema, textSchema } from "@/lib/http/fields";
 import { METHOD_SWITCH_NAMES, SESSION_STATUSES, VARIANTS as SESSION_VARIANTS } from "@/lib/pipeline/types";
-import { promptRoleSchema } from "@/lib/prompts/schema";
 
 export { SESSION_STATUSES, SESSION_VARIANTS };
 
@@ -109,8 +108,13 @@ export const forkSessionRequestSchema = z
     models: z.partialRecord(z.enum(SESSION_AGENTS), modelOverrideSchema).optional(),
     /** Per-agent temperature for the fork. */
     temperatures: z.partialRecord(z.enum(SESSION_AGENTS), z.number().min(0).max(2)).optional(),
-    /** A prompt version (its number) per role, instead of the parent's frozen template. */
-    prompts: z.partialRecord(promptRoleSchema, z.int().min(1).max(100_000)).optional(),
+    /**
+     * A prompt version (its number) per role, instead of the parent's frozen template. Roles are checked
+     * against the stored versions by the fork (lib/prompts' registry stays out of client bundles).
+     */
+    prompts: z
+      .record(z.string().regex(/^[a-z_:]{1,60}$/, "must be a prompt role"), z.int().min(1).max(100_000))
+      .optional(),
     maxRounds: z.int().min(1).max(MAX_ROUNDS_LIMIT).optional(),
     edit: forkEditSchema.optional(),
   })
