@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as playground from "@/app/api/agent-calls/[id]/playground/route";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
 import * as queue from "@/app/api/annotation-queues/[id]/route";
 import * as queues from "@/app/api/annotation-queues/route";
@@ -18,6 +19,7 @@ import * as profiles from "@/app/api/profiles/route";
 import * as promptActivate from "@/app/api/prompts/versions/activate/route";
 import * as promptVersions from "@/app/api/prompts/versions/route";
 import * as filteredResults from "@/app/api/results/route";
+import * as followUp from "@/app/api/sessions/[id]/follow-up/route";
 import * as fork from "@/app/api/sessions/[id]/fork/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
 import * as timeline from "@/app/api/sessions/[id]/rounds/[round]/timeline/route";
@@ -25,6 +27,7 @@ import * as session from "@/app/api/sessions/[id]/route";
 import * as run from "@/app/api/sessions/[id]/run/route";
 import * as stop from "@/app/api/sessions/[id]/stop/route";
 import * as stream from "@/app/api/sessions/[id]/stream/route";
+import * as summary from "@/app/api/sessions/[id]/summary/route";
 import * as sessions from "@/app/api/sessions/route";
 import { LIKERT_KEYS, SAFETY_CATEGORIES } from "@/lib/annotations/schema";
 import { SPECIALIST_TECHNIQUES } from "@/lib/cbt/techniques";
@@ -474,6 +477,67 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
       ),
       RUNS,
     );
+  });
+
+  it("POST /api/agent-calls/[id]/playground", async () => {
+    // No call is stored here, so no sample can run: every answer is a 4xx, and nothing is written.
+    const body = fc.record(
+      {
+        template: fc.oneof(junk, fc.constant("### system\n{{history}}\n### user\n{{x}}")),
+        model: fc.oneof(fc.constant({ provider: "offline", modelId: "offline-simulator" }), jsonJunk),
+        temperature: fc.oneof(fc.double({ min: -1, max: 3 }), junk),
+        samples: fc.oneof(fc.integer({ min: -1, max: 12 }), junk),
+        extra: jsonJunk,
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(idLike, fc.constant(draftId)),
+        fc.option(bodyOf(body), { nil: undefined }),
+        async (id, sent) => {
+          const response = await fuzzCall(playground.POST, {
+            method: "POST",
+            url: "/api/x",
+            params: { id },
+            body: sent?.body,
+            contentType: sent?.contentType || undefined,
+          });
+          expect(response.status).toBeGreaterThanOrEqual(400);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("POST /api/sessions/[id]/follow-up, PUT /api/sessions/[id]/summary", async () => {
+    // The draft has not finished and is no follow-up: every answer is a 4xx, and nothing is written.
+    const body = fc.record(
+      { summary: fc.oneof(junk, fc.constant("In brief.")), extra: jsonJunk },
+      { requiredKeys: [] },
+    );
+    for (const [handler, method] of [
+      [followUp.POST, "POST"],
+      [summary.PUT, "PUT"],
+    ] as const) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(idLike, fc.constant(draftId)),
+          fc.option(bodyOf(body), { nil: undefined }),
+          async (id, sent) => {
+            const response = await fuzzCall(handler, {
+              method,
+              url: "/api/x",
+              params: { id },
+              body: sent?.body,
+              contentType: sent?.contentType || undefined,
+            });
+            expect(response.status).toBeGreaterThanOrEqual(400);
+          },
+        ),
+        RUNS,
+      );
+    }
   });
 
   it("POST /api/sessions/[id]/run", async () => {

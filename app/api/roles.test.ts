@@ -59,6 +59,21 @@ const MATRIX: Record<string, Entry> = {
     request: () => ({ url: `/api/agent-calls/${UNKNOWN}`, params: { id: UNKNOWN } }),
     allowed: 404,
   },
+  "POST /api/agent-calls/[id]/playground": {
+    role: "researcher",
+    // An unknown call: the role check comes first, and nothing runs.
+    request: () => ({
+      url: `/api/agent-calls/${UNKNOWN}/playground`,
+      params: { id: UNKNOWN },
+      body: {
+        template: "### system\nHi\n### user\n{{history}}",
+        model: { provider: "offline", modelId: "offline-simulator" },
+        temperature: 0.7,
+        samples: 1,
+      },
+    }),
+    allowed: 404,
+  },
   "GET /api/sessions": { role: "viewer", request: () => ({ url: "/api/sessions" }), allowed: 200 },
   "POST /api/sessions": {
     role: "researcher",
@@ -117,6 +132,22 @@ const MATRIX: Record<string, Entry> = {
       url: `/api/sessions/${f.draftId}/fork`,
       params: { id: f.draftId },
       body: { round: 1 },
+    }),
+    allowed: 400,
+  },
+  "POST /api/sessions/[id]/follow-up": {
+    role: "researcher",
+    // A draft has not finished: the role check passes, the request is refused, nothing is written.
+    request: (f) => ({ url: `/api/sessions/${f.draftId}/follow-up`, params: { id: f.draftId }, body: {} }),
+    allowed: 409,
+  },
+  "PUT /api/sessions/[id]/summary": {
+    role: "researcher",
+    // A first session has no summary to edit.
+    request: (f) => ({
+      url: `/api/sessions/${f.draftId}/summary`,
+      params: { id: f.draftId },
+      body: { summary: "Session 1 in brief." },
     }),
     allowed: 400,
   },

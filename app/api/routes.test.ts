@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as playground from "@/app/api/agent-calls/[id]/playground/route";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
 import * as agreement from "@/app/api/annotation-queues/[id]/agreement/route";
 import * as queue from "@/app/api/annotation-queues/[id]/route";
@@ -18,11 +19,13 @@ import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
 import * as filteredResults from "@/app/api/results/route";
 import * as evaluations from "@/app/api/sessions/[id]/evaluations/route";
+import * as followUp from "@/app/api/sessions/[id]/follow-up/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
 import * as session from "@/app/api/sessions/[id]/route";
 import * as run from "@/app/api/sessions/[id]/run/route";
 import * as stop from "@/app/api/sessions/[id]/stop/route";
 import * as stream from "@/app/api/sessions/[id]/stream/route";
+import * as summary from "@/app/api/sessions/[id]/summary/route";
 import * as sessions from "@/app/api/sessions/route";
 import { getDb } from "@/lib/db/client";
 import { getEventHub } from "@/lib/live/event-hub";
@@ -201,6 +204,52 @@ describe("GET /api/agent-calls/[id]", () => {
     const get = (id: string) => callRoute(agentCall.GET, { url: `/api/agent-calls/${id}`, params: { id } });
     expect(await get("../etc")).toMatchObject({ status: 400, fields: ["id"] });
     expect(await get(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+  });
+});
+
+describe("POST /api/agent-calls/[id]/playground", () => {
+  const body = {
+    template: "### system\nHi\n### user\n{{history}}",
+    model: { provider: "offline", modelId: "offline-simulator" },
+    temperature: 0.7,
+    samples: 3,
+  };
+  const post = (id: string, sent: unknown) =>
+    callRoute(playground.POST, {
+      method: "POST",
+      url: `/api/agent-calls/${id}/playground`,
+      params: { id },
+      body: sent,
+    });
+
+  it("answers 400 naming the field for a malformed id or body, 404 for an unknown call", async () => {
+    expect(await post("../etc", body)).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await post(UNKNOWN, { ...body, samples: 0 })).toMatchObject({ status: 400, fields: ["samples"] });
+    expect(await post(UNKNOWN, { ...body, temperature: "hot" })).toMatchObject({
+      status: 400,
+      fields: ["temperature"],
+    });
+    expect(await post(UNKNOWN, body)).toMatchObject({ status: 404, fields: ["id"] });
+  });
+});
+
+describe("POST /api/sessions/[id]/follow-up, PUT /api/sessions/[id]/summary", () => {
+  it("answers 400 naming the field for a malformed id or body, 404 for an unknown session", async () => {
+    const start = (id: string) =>
+      callRoute(followUp.POST, {
+        method: "POST",
+        url: `/api/sessions/${id}/follow-up`,
+        params: { id },
+        body: {},
+      });
+    expect(await start("../etc")).toMatchObject({ status: 400, fields: ["id"] });
+    expect(await start(UNKNOWN)).toMatchObject({ status: 404, fields: ["id"] });
+    expect(await start(draftId)).toMatchObject({ status: 409, fields: ["status"] });
+    const edit = (id: string, body: unknown) =>
+      callRoute(summary.PUT, { method: "PUT", url: `/api/sessions/${id}/summary`, params: { id }, body });
+    expect(await edit(UNKNOWN, { summary: "" })).toMatchObject({ status: 400, fields: ["summary"] });
+    expect(await edit(UNKNOWN, { summary: "In brief." })).toMatchObject({ status: 404, fields: ["id"] });
+    expect(await edit(draftId, { summary: "In brief." })).toMatchObject({ status: 400, fields: ["id"] });
   });
 });
 

@@ -23,8 +23,9 @@ export const FIXED_PAGES: StudioPage[] = [
 /**
  * The pages that show data: a profile, an imported session and a session generated here by the
  * offline simulator (one round, run to its end through the API), a fork of it after round 1 (run to
- * round 2), the two branches compared, the session's share link's replay and a replay link that is
- * no longer valid.
+ * round 2), the two branches compared, the session's share link's replay, a replay link that is
+ * no longer valid, the playground of the session's response generator call, its fork form and its follow-up session
+ * (a draft, its summary editable).
  */
 export async function dataPages(request: APIRequestContext): Promise<StudioPage[]> {
   const profiles = await (await request.get("/api/profiles?source=sample&pageSize=1")).json();
@@ -58,6 +59,11 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
   });
   expect(experiment.status()).toBe(201);
   const experimentId = (await experiment.json()).id;
+  const generated = await (await request.get(`/api/sessions/${id}`)).json();
+  const fuser = generated.agentCalls.find((call: { role: string }) => call.role === "fuser");
+  const followUp = await request.post(`/api/sessions/${id}/follow-up`, { data: {} });
+  expect(followUp.status()).toBe(201);
+  const followUpId = (await followUp.json()).id;
   return [
     { name: "annotation queue", path: `/annotate/${queueId}` },
     { name: "annotation queue assignments", path: `/annotate/${queueId}/queue` },
@@ -70,6 +76,9 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
     { name: "imported session", path: `/sessions/${imported.items[0].id}` },
     { name: "generated session", path: `/sessions/${id}` },
     { name: "replay", path: replay },
+    { name: "playground", path: `/playground/${fuser.id}` },
+    { name: "fork with changes", path: `/sessions/${id}/fork?round=1` },
+    { name: "follow-up session", path: `/sessions/${followUpId}` },
     { name: "invalid replay link", path: `/replay/${"x".repeat(43)}` },
   ];
 }

@@ -1,6 +1,12 @@
 import { Output } from "ai";
 import type { SpecialistTechnique } from "@/lib/cbt/techniques";
-import { type CandidateText, type PromptRole, type PromptVariables, renderPrompt } from "@/lib/prompts";
+import {
+  type CandidateText,
+  type PromptRole,
+  type PromptVariables,
+  renderPrompt,
+  withPreviousSession,
+} from "@/lib/prompts";
 import { type CallResult, type RunContext, runAgentCall } from "./call";
 import { cleanOutput } from "./clean";
 import { parseClientReply } from "./client-reply";
@@ -9,6 +15,7 @@ import {
   clientInputs,
   fuserInputs,
   plannerInputs,
+  previousSessionInput,
   type SessionView,
   selectorInputs,
   specialistInputs,
@@ -25,7 +32,9 @@ export interface AgentTurn {
 
 /** The key decides the role recorded, even if an edited template says otherwise. */
 function render(ctx: RunContext, role: PromptRole, values: PromptVariables) {
-  return { ...renderPrompt(ctx.config.prompts[role], values), role };
+  const prompt = { ...renderPrompt(ctx.config.prompts[role], values), role };
+  const previous = previousSessionInput(role, ctx.config);
+  return previous === null ? prompt : { ...withPreviousSession(prompt, previous), role };
 }
 
 const trimmed = (raw: string) => raw.trim();

@@ -7,6 +7,7 @@ import {
   formatTechniqueList,
   formatTechniqueOptions,
   lengthGuidance,
+  type PromptRole,
   type PromptVariables,
 } from "@/lib/prompts";
 import type { PlanRecord, ProfileSnapshot, SessionConfig } from "./types";
@@ -90,4 +91,18 @@ export function clientInputs(view: SessionView, config: SessionConfig): PromptVa
     max_rounds: String(config.maxRounds),
     ...lengthGuidance("client", short(config)),
   };
+}
+
+/**
+ * Only in a follow-up session: the summary of the client's previous session, for the agents that know
+ * the client (planner, specialists, baseline counselors) and for the client, who remembers it. The
+ * selector and the fuser judge and join this turn's drafts and see no more than in the method. Null in
+ * a first session, whose prompts stay exactly as they were.
+ */
+export function previousSessionInput(
+  role: PromptRole,
+  config: Pick<SessionConfig, "previousSession">,
+): string | null {
+  if (!config.previousSession || role === "selector" || role === "fuser") return null;
+  return config.previousSession;
 }

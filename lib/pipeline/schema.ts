@@ -42,6 +42,7 @@ export const sessionConfigSchema: z.ZodType<SessionConfig> = z.object({
     baseDelayMs: z.number().min(0),
     maxDelayMs: z.number().min(0),
   }),
+  previousSession: z.string().min(1).optional(),
 });
 
 export const profileSnapshotSchema: z.ZodType<ProfileSnapshot> = z.object({

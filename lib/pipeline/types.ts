@@ -89,6 +89,11 @@ export interface SessionConfig {
   agents: Record<AgentKind, AgentSetup>;
   prompts: PromptSet;
   retry: RetryPolicy;
+  /**
+   * Only in a follow-up session: the summary of the client's previous session, which its agents get
+   * (lib/prompts/follow-up.ts). Absent from a first session's config, whose prompts it leaves untouched.
+   */
+  previousSession?: string;
 }
 
 export interface PlanRecord {

@@ -1,3 +1,10 @@
+export {
+  renderSummarizerPrompt,
+  SUMMARIZER_PROMPT_VERSION,
+  SUMMARIZER_ROLE,
+  type SummarizerInput,
+  withPreviousSession,
+} from "./follow-up";
 export { DEFAULT_PROMPTS, PROMPT_ROLES, type PromptSet } from "./registry";
 export {
   type CallRole,

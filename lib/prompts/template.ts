@@ -18,8 +18,8 @@ export type PromptRole =
 /** The judges of lib/eval: their prompts live in lib/prompts/judge*.ts, outside a session's prompt set. */
 export type JudgeRole = `judge:${string}`;
 
-/** What an agent call records as its prompt's role. */
-export type CallRole = PromptRole | JudgeRole;
+/** What an agent call records as its prompt's role (the summarizer of follow-up sessions included). */
+export type CallRole = PromptRole | JudgeRole | "summarizer";
 
 /** Values a template may reference as `{{name}}`, or test with an optional block `{{#name}}...{{/name}}`. */
 export type PromptVariable =

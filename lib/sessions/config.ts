@@ -29,7 +29,7 @@ export function describeSessionModels(config: unknown): string {
 }
 
 /** The agents a variant calls (the config names a model for all of them); null for an unknown variant. */
-function agentsOfVariant(variant: string | undefined): string[] | null {
+export function agentsOfVariant(variant: string | undefined): string[] | null {
   const shape = VARIANT_SHAPES[variant as keyof typeof VARIANT_SHAPES];
   if (!shape) return null;
   const counselor = shape.counselor === "multi_agent" ? ["specialist", "fuser"] : ["counselor"];

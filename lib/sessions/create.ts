@@ -48,16 +48,30 @@ export interface CreateSessionInput {
   overrides?: SessionConfigOverrides;
   /** The experiment cell the session belongs to, if any. */
   experiment?: { id: string; arm: string; repeat: number };
+  /** A follow-up session: the session it follows and the summary of it its agents get. */
+  followUp?: { of: string; summary: string; originalSummary: string };
 }
 
 /** A draft session for the profile, with the config and the profile frozen in its snapshot. */
-export async function createSession({ profileId, variant, overrides = {}, experiment }: CreateSessionInput) {
+export async function createSession({
+  profileId,
+  variant,
+  overrides = {},
+  experiment,
+  followUp,
+}: CreateSessionInput) {
   const profile = await getProfileSnapshotById({ id: profileId });
   assertModelsConfigured(overrides.models);
   // The active prompt versions are frozen with the rest.
   const prompts = { ...(await getActivePromptSet()), ...overrides.prompts };
   const config = buildSessionConfig({ ...overrides, prompts });
-  const snapshot: SessionSnapshot = { snapshotVersion: SNAPSHOT_VERSION, variant, ...config, profile };
+  const snapshot: SessionSnapshot = {
+    snapshotVersion: SNAPSHOT_VERSION,
+    variant,
+    ...config,
+    ...(followUp ? { previousSession: followUp.summary } : {}),
+    profile,
+  };
   parseSessionSnapshot(snapshot, "the new session");
   // Rows for the built-in templates, so that stored calls link to the version they used.
   await ensureBuiltinPromptVersions();
@@ -76,6 +90,7 @@ export async function createSession({ profileId, variant, overrides = {}, experi
         experimentArm: experiment.arm,
         experimentRepeat: experiment.repeat,
       }),
+      ...(followUp ? { followUpOfId: followUp.of, originalSummary: followUp.originalSummary } : {}),
     },
   });
 }

@@ -102,12 +102,32 @@ export const runSessionRequestSchema = z
   .object({ mode: z.enum(SESSION_RUN_MODES).default("to-end") })
   .strict();
 
+/**
+ * A message a fork replaces: the client's reply of the fork round (what the agents of the next round
+ * read), or the counselor's reply of the round after it (the client answers it when the fork is made).
+ */
+export const FORK_EDIT_SPEAKERS = ["client", "counselor"] as const;
+
+export const forkEditSchema = z
+  .object({ speaker: z.enum(FORK_EDIT_SPEAKERS), text: requiredTextSchema(4_000) })
+  .strict();
+
 /** Forking a session after a committed round; what is not named is the parent's. */
 export const forkSessionRequestSchema = z
   .object({
     round: z.int().min(1).max(MAX_ROUNDS_LIMIT),
     models: z.partialRecord(z.enum(SESSION_AGENTS), modelOverrideSchema).optional(),
+    /** Per-agent temperature for the fork. */
+    temperatures: z.partialRecord(z.enum(SESSION_AGENTS), z.number().min(0).max(2)).optional(),
+    /**
+     * A prompt version (its number) per role, instead of the parent's frozen template. Roles are checked
+     * against the stored versions by the fork (lib/prompts' registry stays out of client bundles).
+     */
+    prompts: z
+      .record(z.string().regex(/^[a-z_:]{1,60}$/, "must be a prompt role"), z.int().min(1).max(100_000))
+      .optional(),
     maxRounds: z.int().min(1).max(MAX_ROUNDS_LIMIT).optional(),
+    edit: forkEditSchema.optional(),
   })
   .strict()
   .refine((r) => r.maxRounds === undefined || r.maxRounds > r.round, {
@@ -118,3 +138,10 @@ export const forkSessionRequestSchema = z
 export type ForkSessionRequest = z.output<typeof forkSessionRequestSchema>;
 
 export const forkSessionResponseSchema = z.object({ id: z.string() }).strict();
+
+/** A researcher's edit of a follow-up session's summary (before it starts). */
+export const followUpSummaryRequestSchema = z.object({ summary: requiredTextSchema(8_000) }).strict();
+
+export const followUpSummaryResponseSchema = z
+  .object({ id: z.string(), summary: z.string(), edited: z.boolean() })
+  .strict();

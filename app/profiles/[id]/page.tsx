@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProfileDetailView } from "@/components/profiles/profile-detail";
+import { CourseList } from "@/components/sessions/course/course-list";
 import { requirePageUser } from "@/lib/auth/page";
 import { AppError } from "@/lib/errors";
 import { pageRecordId } from "@/lib/http/page-params";
 import { getProfileById } from "@/lib/profiles/queries";
+import { listCoursesByProfileId } from "@/lib/sessions/course";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -23,5 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProfilePage({ params }: Props) {
-  return <ProfileDetailView profile={await loadProfile(await pageRecordId(params))} />;
+  const profile = await loadProfile(await pageRecordId(params));
+  const courses = await listCoursesByProfileId({ id: profile.id });
+  return (
+    <>
+      <ProfileDetailView profile={profile} />
+      <CourseList courses={courses} />
+    </>
+  );
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { EvaluationPanel } from "@/components/eval/evaluation-panel";
 import { BranchTree } from "@/components/sessions/branches/branch-tree";
+import { CoursePanel } from "@/components/sessions/course/course-panel";
 import { LiveSessionView } from "@/components/sessions/live/live-session-view";
 import { requirePageUser } from "@/lib/auth/page";
 import { hasRole } from "@/lib/auth/roles";
@@ -13,6 +14,7 @@ import { liveSessionFromDetail } from "@/lib/live/live-snapshot";
 import { buildBranchTree } from "@/lib/sessions/branch-tree";
 import { listBranchNodesBySessionId } from "@/lib/sessions/branches";
 import { describeDepartures, describeSessionModels } from "@/lib/sessions/config";
+import { getCourseInfoById } from "@/lib/sessions/course";
 import { getSessionPageById, type SessionPageData } from "@/lib/sessions/queries";
 
 type Props = { params: Promise<{ id: string }> };
@@ -40,12 +42,21 @@ export default async function SessionPage({ params }: Props) {
   const { profile } = session;
   const branchNodes = await listBranchNodesBySessionId({ id: session.id });
   const tree = branchNodes.length > 1 ? buildBranchTree(branchNodes) : null;
+  const course = await getCourseInfoById({ id: session.id });
+  const canControl = hasRole(user.role, "researcher");
   return (
     <>
       <LiveSessionView
         initial={compactLiveSession(liveSessionFromDetail(session))}
         opening={{ counselor: session.openingCounselor, client: session.openingClient }}
-        branches={tree ? <BranchTree tree={tree} currentId={session.id} /> : undefined}
+        branches={
+          <>
+            {tree ? <BranchTree tree={tree} currentId={session.id} /> : null}
+            {course ? (
+              <CoursePanel course={{ ...course, sessionId: session.id, canChange: canControl }} />
+            ) : null}
+          </>
+        }
         summary={{
           profile: {
             id: profile.id,
@@ -57,7 +68,10 @@ export default async function SessionPage({ params }: Props) {
           departures: describeDepartures(session.config),
           offline: models.includes("offline-simulator"),
           source: session.source,
-          canControl: hasRole(user.role, "researcher"),
+          canControl,
+          ...(course && course.total > 1
+            ? { course: { position: course.position, total: course.total } }
+            : {}),
         }}
       />
       <EvaluationPanel sessionId={session.id} canJudge={hasRole(user.role, "researcher")} />

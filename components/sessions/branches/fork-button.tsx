@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createContext, useContext } from "react";
 import { Button } from "@/components/ui/button";
@@ -44,6 +45,13 @@ export function ForkButton({ round, ended }: { round: number; ended: boolean }) 
       >
         {mutation.isPending ? "Forking…" : "Fork after this round"}
       </Button>
+      <Link
+        href={`/sessions/${fork.sessionId}/fork?round=${round}`}
+        className="rounded px-2 py-0.5 text-xs text-accent hover:underline"
+        data-testid="fork-with-changes"
+      >
+        Fork with changes…
+      </Link>
     </span>
   );
 }

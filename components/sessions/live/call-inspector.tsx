@@ -1,17 +1,37 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useEffect, useId, useRef } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import type { AgentCallDetail } from "@/lib/sessions/agent-calls";
 import { CallDetails, roleLabel } from "./call-details";
 
 /** A right-side drawer with everything one agent call was given and gave back. */
-export function CallInspector({ callId, onClose }: { callId: string | null; onClose: () => void }) {
-  return callId === null ? null : <Drawer callId={callId} onClose={onClose} />;
+export function CallInspector({
+  callId,
+  onClose,
+  canOpenPlayground = false,
+}: {
+  callId: string | null;
+  onClose: () => void;
+  /** The playground runs prompts: offered to researchers. */
+  canOpenPlayground?: boolean;
+}) {
+  return callId === null ? null : (
+    <Drawer callId={callId} onClose={onClose} canOpenPlayground={canOpenPlayground} />
+  );
 }
 
-function Drawer({ callId, onClose }: { callId: string; onClose: () => void }) {
+function Drawer({
+  callId,
+  onClose,
+  canOpenPlayground,
+}: {
+  callId: string;
+  onClose: () => void;
+  canOpenPlayground: boolean;
+}) {
   const titleId = useId();
   const panel = useModalFocus(onClose);
   const query = useQuery({
@@ -45,9 +65,20 @@ function Drawer({ callId, onClose }: { callId: string; onClose: () => void }) {
             </h2>
             <p className="truncate font-mono text-[11px] text-fg-muted">{callId}</p>
           </div>
-          <Button onClick={onClose} aria-label="Close the call inspector" data-testid="inspector-close">
-            Close
-          </Button>
+          <div className="flex shrink-0 flex-wrap justify-end gap-2">
+            {canOpenPlayground && call && call.status !== "running" && !call.role.startsWith("judge:") ? (
+              <Link
+                href={`/playground/${encodeURIComponent(call.id)}`}
+                className={buttonClass("secondary")}
+                data-testid="inspector-playground"
+              >
+                Open in playground
+              </Link>
+            ) : null}
+            <Button onClick={onClose} aria-label="Close the call inspector" data-testid="inspector-close">
+              Close
+            </Button>
+          </div>
         </header>
         <div className="flex-1 overflow-y-auto px-5 py-4">
           {call ? (

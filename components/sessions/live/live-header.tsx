@@ -19,6 +19,8 @@ export interface SessionSummary {
   source: "generated" | "imported";
   /** Whether the viewer may run, pause and stop it (the server checks again). */
   canControl: boolean;
+  /** Where the session stands in its client's course of sessions, when it has one. */
+  course?: { position: number; total: number };
 }
 
 export function LiveHeader({
@@ -67,6 +69,11 @@ export function LiveHeader({
             ) : null}
             {stream === "reconnecting" ? <Badge tone="warning">Reconnecting…</Badge> : null}
           </div>
+          {summary.course ? (
+            <p className="mt-1 text-sm font-medium" data-testid="course-line">
+              Session {summary.course.position} of {summary.course.total} for this client
+            </p>
+          ) : null}
           <p className="mt-2 max-w-3xl text-sm text-fg-muted">{summary.profile.presentingProblem}</p>
         </div>
         {summary.source === "generated" && summary.canControl ? (

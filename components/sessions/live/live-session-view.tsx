@@ -108,7 +108,11 @@ export function LiveSessionView({
             )}
           </div>
           <RoundNavigator rounds={state.rounds.map((r) => ({ index: r.index, ended: r.endedByClient }))} />
-          <CallInspector callId={inspected} onClose={() => setInspected(null)} />
+          <CallInspector
+            callId={inspected}
+            onClose={() => setInspected(null)}
+            canOpenPlayground={summary.canControl}
+          />
         </div>
       </ForkContext>
     </SessionIdContext>

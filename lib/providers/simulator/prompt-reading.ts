@@ -13,6 +13,7 @@ export type SimulatedRole =
   | "client"
   | "counselor:cactus"
   | "judge"
+  | "summarizer"
   | "counselor";
 
 export interface PromptReading {
@@ -49,7 +50,7 @@ function roleFromMarker(system: string): SimulatedRole | null {
   if (marker === "counselor:cactus") return marker;
   if (marker.startsWith("judge:")) return "judge";
   if (marker.startsWith("counselor")) return "counselor";
-  const known: SimulatedRole[] = ["planner", "selector", "fuser", "client"];
+  const known: SimulatedRole[] = ["planner", "selector", "fuser", "client", "summarizer"];
   return known.find((r) => r === marker) ?? null;
 }
 

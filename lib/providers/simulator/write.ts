@@ -12,6 +12,7 @@ import { writeJudgement } from "./judge-writer";
 import { writePlan, writeSelection } from "./planning-writers";
 import type { PromptReading } from "./prompt-reading";
 import { hashText, seededRandom } from "./random";
+import { writeSummary } from "./summary-writer";
 
 export interface WriteOptions {
   /** The caller asked for JSON (structured output). */
@@ -47,5 +48,7 @@ export function writeAnswer(reading: PromptReading, options: WriteOptions): stri
       return writeCounselor(reading, rng, false);
     case "judge":
       return writeJudgement(reading, rng);
+    case "summarizer":
+      return writeSummary(reading, rng);
   }
 }
