@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
@@ -22,7 +22,13 @@ function serverEnvironment(): Record<string, string> {
     process.env.E2E_DATABASE_URL = url.toString();
     env.DATABASE_URL = url.toString();
   } else {
-    process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "magnet-e2e-pg-"));
+    if (!process.env.E2E_DATA_DIR) {
+      const dataDir = mkdtempSync(path.join(tmpdir(), "magnet-e2e-pg-"));
+      process.env.E2E_DATA_DIR = dataDir;
+      // Only the process that made the folder removes it (workers inherit the variable), once the
+      // run and its web server are over.
+      process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+    }
     env.STUDIO_DATA_DIR = process.env.E2E_DATA_DIR;
   }
   return env;

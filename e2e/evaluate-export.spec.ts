@@ -13,6 +13,10 @@ test("an imported session is judged from its page, item by item with reasons, la
   const panel = page.getByTestId("evaluation-panel");
   await expect(panel).toContainText("Not judged yet");
   await panel.getByRole("button", { name: "Judge this session" }).click();
+  // The judge's answers stream in while it works, like the agents' calls.
+  const progress = panel.getByTestId("judge-progress");
+  await expect(progress).toContainText(/\d+ judge calls answered · \d+ writing/);
+  await expect(progress.getByRole("listitem").first()).toContainText(/CTRS|WAI|PANAS/);
   const ctrs = panel.getByTestId("scale-ctrs");
   await expect(ctrs).toBeVisible({ timeout: 90_000 });
   await expect(panel).toContainText("Simulated scores");
@@ -44,4 +48,27 @@ test("the Sessions list downloads the filtered sessions as a CSV, one row per ro
     else if (!quoted && char === "\n") rows++;
   }
   expect(rows - 1).toBe(8000);
+});
+
+test("a researcher measures the diversity of the filtered sessions from the Sessions list", async ({
+  page,
+}) => {
+  await page.goto("/sessions?source=imported&variant=magnet&attitude=negative");
+  await page.getByRole("link", { name: "Diversity of these sessions" }).click();
+  await expect(page).toHaveURL(/\/sessions\/diversity\?variant=magnet&attitude=negative&source=imported/);
+  await expect(page.getByLabel("Variant")).toHaveValue("magnet");
+  await page.getByLabel("At most this many sessions").fill("5");
+  await page.getByRole("button", { name: "Measure diversity" }).click();
+  await expect(page.getByRole("status")).toContainText("Measured 5 session(s)");
+  const set = page.getByTestId("diversity-set").first();
+  await expect(set).toContainText("MAGneT · negative attitude · imported · first 5");
+  await expect(set).toContainText("words");
+  // EAD with the Llama-3 vocabulary on the first row, none for the word split.
+  await expect(set.getByRole("row").first().getByRole("cell").last()).toHaveText(/^0\.\d{4}$/);
+  await expect(set.getByRole("row").last().getByRole("cell").last()).toHaveText("—");
+  await page.getByLabel("Source").selectOption("generated");
+  await page.getByLabel("Variant").selectOption("psych8k_baseline");
+  await page.getByRole("button", { name: "Measure diversity" }).click();
+  await expect(page.getByRole("status")).toContainText("No session with rounds matches these filters");
+  expect(await accessibilityViolations(page)).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
+import * as diversity from "@/app/api/diversity/route";
 import * as results from "@/app/api/experiments/[id]/results/route";
 import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
@@ -405,6 +406,32 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
           method: "POST",
           url: "/api/x",
           params: { id },
+          body: sent?.body,
+          contentType: sent?.contentType || undefined,
+        });
+        expect(response.status).toBeGreaterThanOrEqual(400);
+      }),
+      RUNS,
+    );
+  });
+
+  it("POST /api/diversity", async () => {
+    // No session here has rounds, so a well-formed filter measures nothing: every answer is a 4xx.
+    const body = fc.record(
+      {
+        variant: fc.oneof(fc.constantFrom("magnet", "cactus_baseline"), junk),
+        attitude: fc.oneof(fc.constantFrom("negative", "positive"), junk),
+        source: fc.oneof(fc.constantFrom("generated", "imported"), junk),
+        limit: fc.oneof(fc.integer({ min: -1, max: 3 }), junk),
+        extra: jsonJunk,
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.option(bodyOf(body), { nil: undefined }), async (sent) => {
+        const response = await fuzzCall(diversity.POST, {
+          method: "POST",
+          url: "/api/x",
           body: sent?.body,
           contentType: sent?.contentType || undefined,
         });

@@ -73,6 +73,13 @@ const MATRIX: Record<string, Entry> = {
     request: (f) => ({ url: `/api/sessions/${f.draftId}`, params: { id: f.draftId } }),
     allowed: 200,
   },
+  "GET /api/diversity": { role: "viewer", request: () => ({ url: "/api/diversity" }), allowed: 200 },
+  "POST /api/diversity": {
+    role: "researcher",
+    // The fixtures have no session with rounds: the route's own answer is that there is nothing to measure.
+    request: () => ({ url: "/api/diversity", body: { source: "generated" } }),
+    allowed: 422,
+  },
   "GET /api/experiments/[id]/results": {
     role: "viewer",
     request: () => ({ url: `/api/experiments/${UNKNOWN}/results`, params: { id: UNKNOWN } }),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agentCall from "@/app/api/agent-calls/[id]/route";
+import * as diversity from "@/app/api/diversity/route";
 import * as results from "@/app/api/experiments/[id]/results/route";
 import * as exportRoute from "@/app/api/export/route";
 import * as profile from "@/app/api/profiles/[id]/route";
@@ -300,5 +301,17 @@ describe("GET and POST /api/sessions/[id]/evaluations", () => {
       status: 404,
       fields: ["id"],
     });
+  });
+});
+
+describe("GET and POST /api/diversity", () => {
+  it("answers 400 naming the field for a bad filter, 422 for a set with no session", async () => {
+    const post = (body: unknown) =>
+      callRoute(diversity.POST, { method: "POST", url: "/api/diversity", body });
+    expect(await post({ variant: "best" })).toMatchObject({ status: 400, fields: ["variant"] });
+    expect(await post({ limit: 0 })).toMatchObject({ status: 400, fields: ["limit"] });
+    expect(await post({ colour: "red" })).toMatchObject({ status: 400 });
+    expect(await post({ variant: "psych8k_baseline" })).toMatchObject({ status: 422, fields: ["filter"] });
+    expect(await callRoute(diversity.GET, { url: "/api/diversity?x=1" })).toMatchObject({ status: 400 });
   });
 });

@@ -8,6 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { Select } from "@/components/ui/field";
 import type { SessionEvaluations } from "@/lib/eval/schema";
+import { JudgeProgress } from "./judge-progress";
 import { PanasTable } from "./panas-table";
 import { ScaleTable } from "./scale-table";
 
@@ -61,6 +62,7 @@ export function EvaluationPanel({ sessionId, canJudge }: { sessionId: string; ca
         }
       />
       <div className="flex flex-col gap-4 p-4">
+        <JudgeProgress sessionId={sessionId} active={evaluate.isPending} />
         {evaluate.error ? <p className="text-sm text-danger">{evaluate.error.message}</p> : null}
         {query.error ? <p className="text-sm text-danger">{query.error.message}</p> : null}
         {query.isPending ? <p className="text-sm text-fg-muted">Loading scores…</p> : null}

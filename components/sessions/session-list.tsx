@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { ExportDownload } from "@/components/export/export-download";
 import { AttitudeFilter } from "@/components/ui/attitude-filter";
 import { buttonClass } from "@/components/ui/button";
@@ -12,6 +13,16 @@ import { SearchInput } from "@/components/ui/search-input";
 import { useUrlQuery } from "@/components/ui/use-url-query";
 import { SESSION_STATUSES, SESSION_VARIANTS, type SessionListResponse } from "@/lib/sessions/schema";
 import { SESSION_COLUMNS } from "./session-columns";
+
+/** The list's set filters, for the Diversity page. */
+function diversityQuery(params: URLSearchParams): string {
+  const query = new URLSearchParams();
+  for (const key of ["variant", "attitude", "source"]) {
+    const value = params.get(key);
+    if (value) query.set(key, value);
+  }
+  return query.toString();
+}
 
 export function SessionList() {
   const url = useUrlQuery();
@@ -69,6 +80,13 @@ export function SessionList() {
           </button>
         ) : null}
         <ExportDownload filters={params} />
+        <Link
+          href={`/sessions/diversity?${diversityQuery(params)}`}
+          className="text-sm text-accent underline-offset-2 hover:underline"
+          title="Distinct-n and EAD of the sessions these filters select"
+        >
+          Diversity of these sessions
+        </Link>
       </search>
       <PagedTable
         query={query}

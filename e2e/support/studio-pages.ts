@@ -9,6 +9,7 @@ export interface StudioPage {
 export const FIXED_PAGES: StudioPage[] = [
   { name: "sessions", path: "/sessions" },
   { name: "new session", path: "/sessions/new" },
+  { name: "diversity", path: "/sessions/diversity" },
   { name: "profiles", path: "/profiles" },
   { name: "prompts", path: "/prompts" },
   { name: "experiments", path: "/experiments" },

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { AttitudeName } from "@/lib/cbt/techniques";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
@@ -13,7 +12,9 @@ import {
 import type { ExportFilter } from "@/lib/export/schema";
 import type { JudgeKind } from "@/lib/prompts/judge";
 import type { ModelRef } from "@/lib/providers";
-import { type DiversityScores, diversityOf } from "./diversity";
+import { getEventPublisher } from "@/lib/runs/live-run";
+import type { DiversityScores } from "./diversity";
+import { storeDiversity } from "./diversity-sets";
 import { hasPanasBefore, type ItemOutcome, type JudgeRun, judgeSession, saveOutcomes } from "./judge";
 import { judgeModelRef } from "./judge-model";
 import { getSessionEvaluationsById } from "./queries";
@@ -197,20 +198,6 @@ async function panasMeans(session: ExportSession, judgeModel: string): Promise<P
   return result;
 }
 
-/** Diversity is a property of the set: stored once for it, with the filter and a digest of its sessions. */
-async function storeDiversity(dialogues: string[][], filter: ExportFilter) {
-  const scores = diversityOf(dialogues);
-  const digest = createHash("sha256").update(JSON.stringify(dialogues)).digest("hex").slice(0, 16);
-  const scope = { filter, sessions: dialogues.length, digest };
-  await getDb().evaluationResult.createMany({
-    data: [
-      { metric: "diversity", scores: { ...scores.llama3 }, scope },
-      { metric: "diversity_words", scores: { ...scores.words }, scope },
-    ],
-  });
-  return scores;
-}
-
 /** Judges one session from its page with the configured judge (the simulator when none is); its scores. */
 export async function evaluateSessionById({
   id,
@@ -224,7 +211,16 @@ export async function evaluateSessionById({
   const exists = await getDb().session.count({ where: { id } });
   if (!exists) throw notFound("Session", id);
   const judge = judgeModelRef(undefined);
+  // The judge calls go out on the bus, so the session page (in any web process) streams them.
+  const publisher = await getEventPublisher().catch(() => undefined);
   // One session's items run in parallel, so the page's request stays short.
-  await evaluateSet({ filter: { ids: [id] }, metrics, judge, runs, concurrency: 12 });
+  await evaluateSet({
+    filter: { ids: [id] },
+    metrics,
+    judge,
+    runs,
+    concurrency: 12,
+    events: publisher?.publish,
+  });
   return getSessionEvaluationsById({ id });
 }

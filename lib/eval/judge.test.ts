@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { importPaths } from "@/lib/import-export/magnet";
 import { readPublishedSession, SESSIONS_DIR } from "@/lib/import-export/testing";
+import { applyEvent, emptyLiveSession, isJudgeCall } from "@/lib/live/live-state";
+import type { PipelineEvent } from "@/lib/pipeline/events";
 import { resolveModel } from "@/lib/providers";
 import { getSessionDetailById } from "@/lib/sessions/queries";
 import {
@@ -174,5 +176,30 @@ describe("judging a published session against the fake server", () => {
     const rows = await getDb().evaluationResult.findMany({ where: { judgeModel: "offline-simulator" } });
     expect(rows).toHaveLength(12);
     expect(rows.every((r) => r.simulated && r.score !== null && r.score >= 0 && r.score <= 6)).toBe(true);
+  });
+
+  it("streams every judge call as pipeline events; the live view keeps them out of the plan and rounds", async () => {
+    const events: PipelineEvent[] = [];
+    await evaluateSet({
+      filter: {},
+      metrics: ["ctrs"],
+      judge: { provider: "offline", modelId: "offline-simulator" },
+      runs: 1,
+      models: (ref) => resolveModel(ref, { SIMULATOR_LATENCY_MS: "0", SIMULATOR_TOKENS_PER_SECOND: "0" }),
+      events: (event) => events.push(event),
+    });
+    const started = events.filter((e) => e.type === "call-started");
+    expect(started).toHaveLength(CTRS.items.length);
+    expect(new Set(started.map((e) => e.role))).toEqual(new Set(["judge:ctrs"]));
+    expect(events.filter((e) => e.type === "call-finished")).toHaveLength(CTRS.items.length);
+    expect(events.some((e) => e.type === "call-delta")).toBe(true);
+
+    const [session] = await getDb().session.findMany({ select: { id: true } });
+    const live = events.reduce(applyEvent, emptyLiveSession(session.id, "magnet", 20));
+    expect(live.planCallIds).toEqual([]);
+    expect(live.rounds).toEqual([]);
+    const judged = Object.values(live.calls).filter(isJudgeCall);
+    expect(judged.map((c) => c.status)).toEqual(CTRS.items.map(() => "succeeded"));
+    expect(judged.every((c) => c.text.includes('"score"'))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { dialogueOf } from "@/lib/export/magnet";
 import type { ExportSession } from "@/lib/export/records";
 import { type ModelResolver, type RunContext, runAgentCall } from "@/lib/pipeline/call";
 import { buildSessionConfig } from "@/lib/pipeline/config";
+import { createEmitter, type EventSink } from "@/lib/pipeline/events";
 import { errorMessage } from "@/lib/pipeline/retry";
 import type { RetryPolicy } from "@/lib/pipeline/types";
 import { type JudgeKind, renderJudgePrompt } from "@/lib/prompts/judge";
@@ -25,6 +26,8 @@ export interface JudgeRun {
   /** Item calls in flight at once. */
   concurrency?: number;
   signal?: AbortSignal;
+  /** Where the judge calls' progress goes (the bus, so the studio streams them); none: nowhere. */
+  events?: EventSink;
   onItem?: (done: { failed: boolean }) => void;
 }
 
@@ -90,7 +93,7 @@ function runContext(sessionId: string, run: JudgeRun): RunContext {
     sessionId,
     config: buildSessionConfig({ retry: run.retry }),
     store: new PrismaSessionStore(),
-    emit: () => {},
+    emit: createEmitter(sessionId, run.events),
     models: run.models ?? ((ref) => resolveModel(ref)),
     random: Math.random,
     newId: () => crypto.randomUUID(),

@@ -1,5 +1,7 @@
 // What the session page's evaluation panel receives (GET /api/sessions/<id>/evaluations). Client-safe.
 import { z } from "zod";
+import { ATTITUDES } from "@/lib/cbt/techniques";
+import { VARIANTS } from "@/lib/pipeline/types";
 import { JUDGED_METRICS } from "./scales";
 
 export interface JudgedRun {
@@ -51,3 +53,40 @@ export const evaluateSessionRequestSchema = z
     runs: z.int().min(1).max(5).default(3),
   })
   .strict();
+
+const diversityScoresSchema = z.object({
+  unit: z.enum(["llama3", "words"]),
+  sessions: z.int(),
+  totalTokens: z.int(),
+  uniqueUnigrams: z.int(),
+  distinct1: z.number(),
+  distinct2: z.number(),
+  distinct3: z.number(),
+  ead: z.number().nullable(),
+  vocabSize: z.int().nullable(),
+});
+
+/** Which sessions a diversity measurement covers: the Sessions list's filters. */
+export const diversityFilterSchema = z
+  .object({
+    variant: z.enum(VARIANTS).optional(),
+    attitude: z.enum(ATTITUDES).optional(),
+    source: z.enum(["generated", "imported"]).optional(),
+    limit: z.int().min(1).max(1_000_000).optional(),
+  })
+  .strict();
+
+/** One measured set: the paper's Llama-3 scores and our word-level variant, never mixed. */
+export const diversitySetSchema = z.object({
+  id: z.string(),
+  measuredAt: z.string(),
+  filter: diversityFilterSchema,
+  sessions: z.int(),
+  digest: z.string(),
+  llama3: diversityScoresSchema,
+  words: diversityScoresSchema,
+});
+export type DiversitySet = z.infer<typeof diversitySetSchema>;
+
+export const diversityListSchema = z.object({ sets: z.array(diversitySetSchema) });
+export type DiversityList = z.infer<typeof diversityListSchema>;

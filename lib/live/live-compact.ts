@@ -9,7 +9,13 @@
 // a sent call's output (the fuser's and the client's, as a rule), point at that call; call ids per
 // round are implied by the calls' order. Client-safe.
 
-import type { LiveCall, LiveCallStatus, LiveRound, LiveSession } from "./live-state";
+import {
+  isJudgeCall,
+  type LiveCall,
+  type LiveCallStatus,
+  type LiveRound,
+  type LiveSession,
+} from "./live-state";
 
 /** role, technique, provider, model */
 type CallKind = [string, string | null, string, string];
@@ -139,6 +145,7 @@ export function expandLiveSession(compact: CompactSession): LiveSession {
       tokensOut,
     };
     if (text === null) withheld.add(calls[id]);
+    if (isJudgeCall(calls[id])) continue;
     if (roundIndex === null) planCallIds.push(id);
     else callIdsByRound.set(roundIndex, [...(callIdsByRound.get(roundIndex) ?? []), id]);
   }

@@ -2,7 +2,14 @@ import "server-only";
 import type { PipelineEvent } from "@/lib/pipeline/events";
 import type { SessionStatus } from "@/lib/pipeline/types";
 import type { SessionPageData } from "@/lib/sessions/queries";
-import { applyEvent, emptyRound, type LiveCall, type LiveRound, type LiveSession } from "./live-state";
+import {
+  applyEvent,
+  emptyRound,
+  isJudgeCall,
+  type LiveCall,
+  type LiveRound,
+  type LiveSession,
+} from "./live-state";
 
 /** The stored rows a live state is built from: the session page's data, or the whole detail. */
 type StoredSession = Omit<
@@ -36,6 +43,7 @@ export function liveSessionFromDetail(detail: StoredSession): LiveSession {
       tokensIn: row.tokensIn,
       tokensOut: row.tokensOut,
     };
+    if (isJudgeCall(row)) continue;
     if (row.roundIndex === null) planCallIds.push(row.id);
     else roundOf(row.roundIndex).callIds.push(row.id);
   }

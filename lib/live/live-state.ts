@@ -56,7 +56,7 @@ export interface LiveSession {
   tokensIn: number;
   tokensOut: number;
   plan: LivePlan | null;
-  /** Calls of the planner (round null). */
+  /** Calls of the planner (round null; judge calls are round null too but not the planner's). */
   planCallIds: string[];
   rounds: LiveRound[];
   calls: Record<string, LiveCall>;
@@ -138,8 +138,14 @@ function startCall(state: LiveSession, event: Extract<PipelineEvent, { type: "ca
     tokensOut: null,
   };
   const next = { ...state, calls: { ...state.calls, [call.id]: call } };
+  if (isJudgeCall(call)) return next;
   if (event.roundIndex === null) return { ...next, planCallIds: [...next.planCallIds, call.id] };
   return withRound(next, event.roundIndex, (round) => ({ ...round, callIds: [...round.callIds, call.id] }));
+}
+
+/** A judge's call on the finished session (lib/eval): streamed with the rest, shown by the Evaluation panel. */
+export function isJudgeCall(call: Pick<LiveCall, "role">): boolean {
+  return call.role.startsWith("judge:");
 }
 
 function updateCall(state: LiveSession, callId: string, change: (call: LiveCall) => LiveCall): LiveSession {

@@ -21,7 +21,8 @@ const CONTROL_ACK_MS = 3_000;
 
 const globalForRuns = globalThis as unknown as { magnetPublisher?: Promise<EventPublisher> };
 
-function getEventPublisher(): Promise<EventPublisher> {
+/** This process's sending end of the bus, connected on first use. */
+export function getEventPublisher(): Promise<EventPublisher> {
   globalForRuns.magnetPublisher ??= createEventPublisher(databaseUrl()).catch((error) => {
     globalForRuns.magnetPublisher = undefined;
     throw error;
