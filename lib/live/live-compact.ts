@@ -34,8 +34,22 @@ type CompactCall = [
 /** A reply: its text, null, or the position of the call whose text it is. */
 type Reply = string | number | null;
 
-/** index, counselor reply, client reply, ended by client, committed, selection (techniques, rationale, fallback) */
-type CompactRound = [number, Reply, Reply, boolean, boolean, [string[], string | null, boolean] | null];
+/**
+ * index, counselor reply, client reply, ended by client, committed, selection (techniques, rationale,
+ * fallback), then only for a steered or waiting round: its steering marks and its pause.
+ */
+type CompactRound =
+  | [number, Reply, Reply, boolean, boolean, [string[], string | null, boolean] | null]
+  | [
+      number,
+      Reply,
+      Reply,
+      boolean,
+      boolean,
+      [string[], string | null, boolean] | null,
+      LiveRound["steering"],
+      LiveRound["awaiting"],
+    ];
 
 export interface CompactSession {
   session: Omit<LiveSession, "calls" | "rounds" | "planCallIds">;
@@ -85,16 +99,19 @@ export function compactLiveSession(state: LiveSession, fullRounds = FULL_ROUNDS)
     session,
     kinds,
     calls: compactCalls,
-    rounds: rounds.map((round) => [
-      round.index,
-      reply(round, round.counselorReply),
-      reply(round, round.clientReply),
-      round.endedByClient,
-      round.committed,
-      round.selection
-        ? [round.selection.techniques, round.selection.rationale, round.selection.fallback]
-        : null,
-    ]),
+    rounds: rounds.map((round): CompactRound => {
+      const row: CompactRound = [
+        round.index,
+        reply(round, round.counselorReply),
+        reply(round, round.clientReply),
+        round.endedByClient,
+        round.committed,
+        round.selection
+          ? [round.selection.techniques, round.selection.rationale, round.selection.fallback]
+          : null,
+      ];
+      return round.steering || round.awaiting ? [...row, round.steering, round.awaiting] : row;
+    }),
   };
 }
 
@@ -144,7 +161,16 @@ export function expandLiveSession(compact: CompactSession): LiveSession {
   }
   const reply = (value: Reply) => (typeof value === "number" ? texts[value] : value);
   const rounds = compact.rounds.map(
-    ([index, counselorReply, clientReply, endedByClient, committed, selection]): LiveRound => ({
+    ([
+      index,
+      counselorReply,
+      clientReply,
+      endedByClient,
+      committed,
+      selection,
+      steering,
+      awaiting,
+    ]): LiveRound => ({
       index,
       callIds: callIdsByRound.get(index) ?? [],
       selection: selection
@@ -154,6 +180,8 @@ export function expandLiveSession(compact: CompactSession): LiveSession {
       clientReply: reply(clientReply),
       endedByClient,
       committed,
+      steering: steering ?? null,
+      awaiting: awaiting ?? null,
     }),
   );
   return { ...compact.session, calls, planCallIds, rounds };

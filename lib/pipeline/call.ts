@@ -6,6 +6,7 @@ import type { AgentKind, ModelRef } from "@/lib/providers";
 import { sleep } from "@/lib/providers/sleep";
 import type { Emit } from "./events";
 import { CallTimeoutError, EmptyOutputError, errorMessage, isRetryable, retryDelayMs } from "./retry";
+import type { Steering } from "./steering";
 import type { SessionStore } from "./store";
 import type { AgentCallRecord, AgentCallStatus, AgentSetup, SessionConfig, Usage } from "./types";
 
@@ -20,6 +21,8 @@ export interface RunContext {
   models: ModelResolver;
   random: () => number;
   newId: () => string;
+  /** Whoever may steer the run; without it no round waits for a person. */
+  steering?: Steering;
 }
 
 export interface CallSpec {

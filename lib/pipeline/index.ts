@@ -24,6 +24,7 @@ export {
   variantSchema,
 } from "./schema";
 export { parseSelection, type Selection, selectionSchema } from "./selection";
+export * from "./steering";
 export type { SessionProgress, SessionStore, StatusUpdate } from "./store";
 export { departuresOf, SWITCH_INFO, type SwitchInfo } from "./switches";
 export * from "./types";
