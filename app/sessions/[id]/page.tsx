@@ -14,6 +14,7 @@ import { buildBranchTree } from "@/lib/sessions/branch-tree";
 import { listBranchNodesBySessionId } from "@/lib/sessions/branches";
 import { describeDepartures, describeSessionModels } from "@/lib/sessions/config";
 import { getSessionPageById, type SessionPageData } from "@/lib/sessions/queries";
+import { steeringOf } from "@/lib/sessions/steering";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -46,6 +47,7 @@ export default async function SessionPage({ params }: Props) {
         initial={compactLiveSession(liveSessionFromDetail(session))}
         opening={{ counselor: session.openingCounselor, client: session.openingClient }}
         branches={tree ? <BranchTree tree={tree} currentId={session.id} /> : undefined}
+        steering={steeringOf(session.steering)}
         summary={{
           profile: {
             id: profile.id,

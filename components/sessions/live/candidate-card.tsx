@@ -18,6 +18,7 @@ export const CandidateCard = memo(function CandidateCard({
   spans,
   onInspect,
   onRetry,
+  onInsert,
 }: {
   label: string;
   call: LiveCall | undefined;
@@ -26,6 +27,8 @@ export const CandidateCard = memo(function CandidateCard({
   /** Without it (the replay) the card is text only. */
   onInspect?: (callId: string) => void;
   onRetry?: () => void;
+  /** Offered while a person writes the counselor's reply: the candidate as a suggestion to insert. */
+  onInsert?: (text: string) => void;
 }) {
   return (
     <article
@@ -76,6 +79,17 @@ export const CandidateCard = memo(function CandidateCard({
           className="mt-2 self-start text-xs font-medium text-accent hover:underline"
         >
           Retry this round
+        </button>
+      ) : null}
+      {onInsert && call?.status === "succeeded" ? (
+        <button
+          type="button"
+          onClick={() => onInsert(call.text)}
+          className="mt-2 self-start rounded border border-accent px-2 py-0.5 text-xs font-medium text-accent hover:bg-accent-soft"
+          aria-label={`Insert the ${label} suggestion into your reply`}
+          data-testid="insert-suggestion"
+        >
+          Insert
         </button>
       ) : null}
       {call ? (
