@@ -52,7 +52,7 @@ export class RoundSteer {
   async selection(selected: SelectionTurn): Promise<{ selection: Selection; answer: string }> {
     const kept = { selection: selected as Selection, answer: selected.answer };
     const answer = await this.pause("selection");
-    if (answer?.command.type !== "override-selection") return kept;
+    if (answer?.command.type !== "override-selection") return this.kept("selection", answer, kept);
     const techniques = [...new Set(answer.command.techniques)] as SpecialistTechnique[];
     this.marks.selectionOverridden = true;
     this.marks.originalSelectedTechniques = selected.techniques;
@@ -68,7 +68,7 @@ export class RoundSteer {
     const answer = await this.pause("counselor");
     if (answer?.command.type !== "write-counselor" || answer.command.text === reply) {
       if (reply === null) throw new Error("The counselor's seat was answered without a reply");
-      return reply;
+      return this.kept("counselor", answer, reply);
     }
     const { text, inserted } = answer.command;
     this.marks.counselorEdited = true;
@@ -82,7 +82,7 @@ export class RoundSteer {
   /** Before the client: a person may type the client's reply; otherwise the client agent answers. */
   async client(agent: () => Promise<ClientTurn>): Promise<ClientTurn> {
     const answer = await this.pause("client");
-    if (answer?.command.type !== "write-client") return agent();
+    if (answer?.command.type !== "write-client") return this.kept("client", answer, null) ?? agent();
     const { text, endRequested } = parseClientReply(answer.command.text);
     this.marks.clientEdited = true;
     await this.note(answer, "client_written", null, text);
@@ -96,8 +96,13 @@ export class RoundSteer {
     if (!steering || (seatPoint(seat) !== point && !pausePoints.includes(point))) return null;
     const { roundIndex } = this;
     this.ctx.emit({ type: "steering-awaited", roundIndex, point, seat });
-    const answer = await steering.answer({ roundIndex, point, seat }, this.signal);
-    if (answer.command.type === "continue") {
+    return steering.answer({ roundIndex, point, seat }, this.signal);
+  }
+
+  /** The person let the agents' value stand: the round stops waiting, nothing is recorded. */
+  private kept<T>(point: PausePoint, answer: SteeringAnswer | null, value: T): T {
+    if (answer) {
+      const { roundIndex } = this;
       this.ctx.emit({
         type: "steering-applied",
         roundIndex,
@@ -107,7 +112,7 @@ export class RoundSteer {
         by: answer.by.name,
       });
     }
-    return answer;
+    return value;
   }
 
   private async note(
