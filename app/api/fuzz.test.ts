@@ -7,6 +7,7 @@ import * as promptActivate from "@/app/api/prompts/versions/activate/route";
 import * as promptVersions from "@/app/api/prompts/versions/route";
 import * as fork from "@/app/api/sessions/[id]/fork/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
+import * as regenerate from "@/app/api/sessions/[id]/rounds/[round]/regenerate/route";
 import * as timeline from "@/app/api/sessions/[id]/rounds/[round]/timeline/route";
 import * as session from "@/app/api/sessions/[id]/route";
 import * as run from "@/app/api/sessions/[id]/run/route";
@@ -422,6 +423,35 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
         RUNS,
       );
     }
+  });
+
+  it("POST /api/sessions/[id]/rounds/[round]/regenerate", async () => {
+    // The draft has no round, so nothing can be regenerated: every answer is a 4xx.
+    const body = fc.record(
+      {
+        output: fc.oneof(fc.constantFrom("client", "selection", "candidate:reflection"), junk),
+        extra: jsonJunk,
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(idLike, fc.constant(draftId)),
+        fc.oneof(junk, fc.integer({ min: -1, max: 3 }).map(String)),
+        fc.option(bodyOf(body), { nil: undefined }),
+        async (id, round, sent) => {
+          const response = await fuzzCall(regenerate.POST, {
+            method: "POST",
+            url: "/api/x",
+            params: { id, round },
+            body: sent?.body,
+            contentType: sent?.contentType || undefined,
+          });
+          expect(response.status).toBeGreaterThanOrEqual(400);
+        },
+      ),
+      RUNS,
+    );
   });
 
   it("POST /api/sessions/[id]/run", async () => {

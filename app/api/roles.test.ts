@@ -178,6 +178,15 @@ const MATRIX: Record<string, Entry> = {
     }),
     allowed: 404,
   },
+  "POST /api/sessions/[id]/rounds/[round]/regenerate": {
+    role: "researcher",
+    request: () => ({
+      url: `/api/sessions/${UNKNOWN}/rounds/1/regenerate`,
+      params: { id: UNKNOWN, round: "1" },
+      body: { output: "client" },
+    }),
+    allowed: 404,
+  },
   "PUT /api/sessions/[id]/steering": {
     role: "researcher",
     request: (f) => ({

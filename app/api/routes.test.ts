@@ -5,6 +5,7 @@ import * as profile from "@/app/api/profiles/[id]/route";
 import * as profiles from "@/app/api/profiles/route";
 import * as evaluations from "@/app/api/sessions/[id]/evaluations/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
+import * as regenerate from "@/app/api/sessions/[id]/rounds/[round]/regenerate/route";
 import * as session from "@/app/api/sessions/[id]/route";
 import * as run from "@/app/api/sessions/[id]/run/route";
 import * as steer from "@/app/api/sessions/[id]/steer/route";
@@ -261,6 +262,22 @@ describe("POST /api/sessions/[id]/steer", () => {
     expect(await post(draftId, JSON.stringify(cont), "text/plain")).toMatchObject({ status: 415 });
     expect(await post(UNKNOWN, cont)).toMatchObject({ status: 404, fields: ["id"] });
     expect(await post(draftId, cont)).toMatchObject({ status: 409, code: "conflict" });
+  });
+});
+
+describe("POST /api/sessions/[id]/rounds/[round]/regenerate", () => {
+  const post = (id: string, round: string, body?: unknown) =>
+    callRoute(regenerate.POST, {
+      method: "POST",
+      url: `/api/sessions/${id}/rounds/${round}/regenerate`,
+      params: { id, round },
+      body,
+    });
+
+  it("answers 400 naming the field, 404 for an unknown session", async () => {
+    expect(await post(draftId, "1", { output: "fuser" })).toMatchObject({ status: 400, fields: ["output"] });
+    expect(await post(draftId, "0", { output: "client" })).toMatchObject({ status: 400, fields: ["round"] });
+    expect(await post(UNKNOWN, "1", { output: "client" })).toMatchObject({ status: 404, fields: ["id"] });
   });
 });
 

@@ -45,6 +45,7 @@ const session: ExportSession = {
       seat: "counselor",
       selectionOverridden: true,
       originalSelectedTechniques: ["normalization"],
+      staleOutputs: [],
     },
   ],
 };

@@ -36,7 +36,8 @@ type Reply = string | number | null;
 
 /**
  * index, counselor reply, client reply, ended by client, committed, selection (techniques, rationale,
- * fallback), then only for a steered or waiting round: its steering marks and its pause.
+ * fallback), then only for a steered, waiting or stale round: its steering marks, its pause and its
+ * stale outputs.
  */
 type CompactRound =
   | [number, Reply, Reply, boolean, boolean, [string[], string | null, boolean] | null]
@@ -49,6 +50,7 @@ type CompactRound =
       [string[], string | null, boolean] | null,
       LiveRound["steering"],
       LiveRound["awaiting"],
+      string[],
     ];
 
 export interface CompactSession {
@@ -110,7 +112,8 @@ export function compactLiveSession(state: LiveSession, fullRounds = FULL_ROUNDS)
           ? [round.selection.techniques, round.selection.rationale, round.selection.fallback]
           : null,
       ];
-      return round.steering || round.awaiting ? [...row, round.steering, round.awaiting] : row;
+      const marked = round.steering || round.awaiting || round.stale.length;
+      return marked ? [...row, round.steering, round.awaiting, round.stale] : row;
     }),
   };
 }
@@ -170,6 +173,7 @@ export function expandLiveSession(compact: CompactSession): LiveSession {
       selection,
       steering,
       awaiting,
+      stale,
     ]): LiveRound => ({
       index,
       callIds: callIdsByRound.get(index) ?? [],
@@ -182,6 +186,7 @@ export function expandLiveSession(compact: CompactSession): LiveSession {
       committed,
       steering: steering ?? null,
       awaiting: awaiting ?? null,
+      stale: stale ?? [],
     }),
   );
   return { ...compact.session, calls, planCallIds, rounds };

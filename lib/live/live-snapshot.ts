@@ -49,6 +49,7 @@ export function liveSessionFromDetail(detail: StoredSession): LiveSession {
       selection: { techniques: row.selectedTechniques, rationale: row.selectionRationale, fallback: false },
       committed: true,
       steering: roundSteeringOf(row),
+      stale: row.staleOutputs,
     });
   }
   return {

@@ -44,6 +44,8 @@ export interface LiveRound {
   awaiting: { point: PausePoint; seat: Seat } | null;
   /** Who held the seats and what people changed; null when the agents played it all. */
   steering: RoundSteering | null;
+  /** Outputs made from one regenerated since ("counselor", "client"): re-run them to agree. */
+  stale: string[];
 }
 
 export interface LivePlan {
@@ -79,6 +81,7 @@ export function emptyRound(index: number): LiveRound {
     committed: false,
     awaiting: null,
     steering: null,
+    stale: [],
   };
 }
 
@@ -192,6 +195,7 @@ function commitRound(
     committed: true,
     awaiting: null,
     steering: round.steering ?? null,
+    stale: round.staleOutputs ?? [],
   }));
   if (already) return next;
   return {

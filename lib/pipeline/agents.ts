@@ -54,6 +54,7 @@ export async function runSpecialist(
   technique: SpecialistTechnique,
   roundIndex: number,
   signal: AbortSignal,
+  priorAttempts = 0,
 ): Promise<Candidate> {
   const prompt = render(ctx, `specialist:${technique}`, specialistInputs(view, ctx.config));
   const call = await runAgentCall(ctx, {
@@ -63,6 +64,7 @@ export async function runSpecialist(
     roundIndex,
     clean: cleanOutput,
     signal,
+    priorAttempts,
   });
   return { technique, text: call.text, usage: call.usage };
 }
@@ -77,6 +79,7 @@ export async function runSelector(
   view: SessionView,
   roundIndex: number,
   signal: AbortSignal,
+  priorAttempts = 0,
 ): Promise<SelectionTurn> {
   const prompt = render(ctx, "selector", selectorInputs(view));
   const output = Output.object({ schema: selectionSchema, name: "selection" });
@@ -87,6 +90,7 @@ export async function runSelector(
     clean: trimmed,
     output,
     signal,
+    priorAttempts,
   });
   const selection = parseSelection(call.text);
   ctx.emit({ type: "selection-made", roundIndex, ...selection });
@@ -105,9 +109,17 @@ export async function runFuser(
   selectorAnswer: string | null,
   roundIndex: number,
   signal: AbortSignal,
+  priorAttempts = 0,
 ): Promise<TextTurn> {
   const prompt = render(ctx, "fuser", fuserInputs(view, candidates, selectorAnswer, ctx.config));
-  const call = await runAgentCall(ctx, { prompt, agent: "fuser", roundIndex, clean: cleanOutput, signal });
+  const call = await runAgentCall(ctx, {
+    prompt,
+    agent: "fuser",
+    roundIndex,
+    clean: cleanOutput,
+    signal,
+    priorAttempts,
+  });
   return { text: call.text, usage: call.usage };
 }
 
@@ -117,6 +129,7 @@ export async function runBaselineCounselor(
   style: "cactus" | "psych8k",
   roundIndex: number,
   signal: AbortSignal,
+  priorAttempts = 0,
 ): Promise<TextTurn> {
   const prompt = render(ctx, `counselor:${style}`, baselineInputs(view, style, ctx.config));
   const call = await runAgentCall(ctx, {
@@ -125,6 +138,7 @@ export async function runBaselineCounselor(
     roundIndex,
     clean: cleanOutput,
     signal,
+    priorAttempts,
   });
   return { text: call.text, usage: call.usage };
 }
@@ -141,6 +155,7 @@ export async function runClient(
   view: SessionView,
   roundIndex: number,
   signal: AbortSignal,
+  priorAttempts = 0,
 ): Promise<ClientTurn> {
   const prompt = render(ctx, "client", clientInputs(view, ctx.config));
   const honoursEnd = roundIndex >= ctx.config.minRoundsBeforeEnd;
@@ -152,6 +167,7 @@ export async function runClient(
     // "[/END]" alone is a complete goodbye, but only when the engine will end the session on it.
     acceptEmpty: (raw) => honoursEnd && parseClientReply(raw).endRequested,
     signal,
+    priorAttempts,
   });
   const { endRequested } = parseClientReply(call.rawText);
   return { text: call.text, usage: call.usage, endRequested, ended: endRequested && honoursEnd };

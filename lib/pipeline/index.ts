@@ -14,6 +14,7 @@ export { dialogueOf, runNextRound, runSession, type SessionOutcome, type Session
 export * from "./events";
 export { MemorySessionStore } from "./memory-store";
 export { type ParsedPlan, parsePlan } from "./plan";
+export * from "./regenerate";
 export { isRetryable } from "./retry";
 export {
   callSettingsSchema,

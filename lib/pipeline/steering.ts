@@ -19,6 +19,7 @@ export const INTERVENTION_KINDS = [
   "counselor_edit",
   "counselor_written",
   "client_written",
+  "output_regenerated",
 ] as const;
 export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 
@@ -131,7 +132,7 @@ export interface InterventionRecord {
   originalValue: string | SpecialistTechnique[] | null;
   newValue: string | SpecialistTechnique[];
   by: Steerer;
-  detail?: { inserted?: SpecialistTechnique[] };
+  detail?: { inserted?: SpecialistTechnique[]; output?: string };
 }
 
 /** What a committed round records about the people who steered it (absent: the agents played it all). */

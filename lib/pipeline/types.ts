@@ -119,6 +119,8 @@ export interface RoundRecord {
   tokensOut: number;
   /** Present only when a person held a seat or changed something in the round. */
   steering?: RoundSteering;
+  /** Outputs made from one regenerated since (see regenerate.ts); absent for a round as played. */
+  staleOutputs?: string[];
 }
 
 export type AgentCallStatus = "succeeded" | "failed" | "cancelled";

@@ -24,7 +24,7 @@ const CONTROL_ACK_MS = 3_000;
 
 const globalForRuns = globalThis as unknown as { magnetPublisher?: Promise<EventPublisher> };
 
-function getEventPublisher(): Promise<EventPublisher> {
+export function getEventPublisher(): Promise<EventPublisher> {
   globalForRuns.magnetPublisher ??= createEventPublisher(databaseUrl()).catch((error) => {
     globalForRuns.magnetPublisher = undefined;
     throw error;

@@ -72,7 +72,7 @@ async function settleStatus(store: PrismaSessionStore, sessionId: string, outcom
     await store.setStatus(sessionId, { status: outcome.status, reason: outcome.reason });
 }
 
-async function getRunnableSessionById({ id }: { id: string }) {
+export async function getRunnableSessionById({ id }: { id: string }) {
   const session = await getDb().session.findUnique({
     where: { id },
     select: { variant: true, source: true, config: true },

@@ -17,4 +17,5 @@ export const ROUND_STEERING_SELECT = {
   originalCounselorReply: true,
   clientEdited: true,
   originalClientReply: true,
+  staleOutputs: true,
 } as const;

@@ -124,6 +124,22 @@ export class PrismaSessionStore implements SessionStore {
     );
   }
 
+  /** A committed round's new values after one of its outputs was regenerated. */
+  async reviseRound(round: RoundRecord): Promise<void> {
+    await this.db().round.update({
+      where: { sessionId_index: { sessionId: round.sessionId, index: round.index } },
+      data: {
+        counselorReply: round.counselorReply,
+        clientReply: round.clientReply,
+        endedByClient: round.endedByClient,
+        selectedTechniques: round.selectedTechniques,
+        selectionRationale: round.selectionRationale,
+        staleOutputs: round.staleOutputs ?? [],
+        ...(round.steering ? steeringData(round.steering) : {}),
+      },
+    });
+  }
+
   async saveIntervention(record: InterventionRecord): Promise<void> {
     await this.db().intervention.create({
       data: {

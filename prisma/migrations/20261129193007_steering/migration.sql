@@ -2,12 +2,13 @@
 CREATE TYPE "RoundSeat" AS ENUM ('agents', 'client', 'counselor');
 
 -- CreateEnum
-CREATE TYPE "InterventionKind" AS ENUM ('selection_override', 'counselor_edit', 'counselor_written', 'client_written');
+CREATE TYPE "InterventionKind" AS ENUM ('selection_override', 'counselor_edit', 'counselor_written', 'client_written', 'output_regenerated');
 
 -- AlterTable
 ALTER TABLE "Round" ADD COLUMN     "originalSelectedTechniques" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "seat" "RoundSeat" NOT NULL DEFAULT 'agents',
-ADD COLUMN     "selectionOverridden" BOOLEAN NOT NULL DEFAULT false;
+ADD COLUMN     "selectionOverridden" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "staleOutputs" TEXT[] DEFAULT ARRAY[]::TEXT[];
 
 -- AlterTable
 ALTER TABLE "Session" ADD COLUMN     "steering" JSONB;
