@@ -68,11 +68,16 @@ test("Step mode after the selector: the chosen techniques are changed before fus
   await page.getByRole("button", { name: "Run next round" }).click();
   const pause = live.round(1).getByTestId("steer-selection");
   await expect(pause).toBeVisible({ timeout: 45_000 });
-  const chosen = await live.round(1).getByTestId("selection").innerText();
   // Exactly one technique, and one the selector did not choose (it never names all five).
-  const boxes = pause.getByRole("checkbox");
-  for (const box of await boxes.all()) if (await box.isChecked()) await box.uncheck();
   const labels = ["Normalization", "Psycho-education", "Providing solutions", "Questioning", "Reflection"];
+  const chosen: string[] = [];
+  for (const name of labels) {
+    const box = pause.getByLabel(name);
+    if (await box.isChecked()) {
+      chosen.push(name);
+      await box.uncheck();
+    }
+  }
   const pick = labels.find((name) => !chosen.includes(name)) ?? labels[0];
   await pause.getByLabel(pick).check();
   await pause.getByRole("button", { name: "Fuse these techniques" }).click();
@@ -87,4 +92,27 @@ test("Step mode after the selector: the chosen techniques are changed before fus
   await expect(live.status).toHaveText("Completed", { timeout: 45_000 });
   await expect(live.round(1).getByTestId("steering-marks")).toContainText("Selection overridden");
   await expect(live.round(1).getByTestId("selection")).toContainText(pick);
+});
+
+test("Regenerating one candidate of the last round marks the replies made from it stale; one click re-runs them", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const live = new LiveSessionPage(page);
+  await live.createDraft(2);
+  await page.getByRole("button", { name: "Run next round" }).click();
+  await expect(live.status).toHaveText("Paused", { timeout: 45_000 });
+
+  const round = live.round(1);
+  await round.getByRole("button", { name: "Regenerate the Reflection candidate" }).click();
+  const stale = round.getByTestId("stale-outputs");
+  await expect(stale).toContainText("Stale: counselor reply, client reply");
+  await expect(round.getByTestId("stale-mark")).toHaveCount(2);
+
+  await stale.getByRole("button", { name: "Re-run stale outputs" }).click();
+  await expect(round.getByTestId("stale-outputs")).toHaveCount(0, { timeout: 45_000 });
+  await expect(round.getByTestId("stale-mark")).toHaveCount(0);
+  await page.reload();
+  await expect(live.round(1).getByTestId("client-reply")).not.toContainText("Waiting");
+  await expect(live.round(1).getByTestId("stale-outputs")).toHaveCount(0);
 });

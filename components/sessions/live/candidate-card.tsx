@@ -19,6 +19,7 @@ export const CandidateCard = memo(function CandidateCard({
   onInspect,
   onRetry,
   onInsert,
+  regenerate,
 }: {
   label: string;
   call: LiveCall | undefined;
@@ -29,6 +30,8 @@ export const CandidateCard = memo(function CandidateCard({
   onRetry?: () => void;
   /** Offered while a person writes the counselor's reply: the candidate as a suggestion to insert. */
   onInsert?: (text: string) => void;
+  /** The control that runs this candidate again, when allowed. */
+  regenerate?: React.ReactNode;
 }) {
   return (
     <article
@@ -95,6 +98,7 @@ export const CandidateCard = memo(function CandidateCard({
       {call ? (
         <footer className="flex items-end justify-between gap-2">
           <CallMeta call={call} />
+          {regenerate}
           {onInspect ? (
             <button
               type="button"

@@ -2,6 +2,7 @@
 
 import { memo, useContext, useMemo, useState } from "react";
 import { ForkButton } from "@/components/sessions/branches/fork-button";
+import { RegenerateButton, RerunStale } from "@/components/sessions/steering/regenerate";
 import { ClientSteer, type CounselorDraft, CounselorSteer } from "@/components/sessions/steering/reply-steer";
 import { SelectionSteer } from "@/components/sessions/steering/selection-steer";
 import { OriginalText, SteeringBadges } from "@/components/sessions/steering/steering-marks";
@@ -78,6 +79,7 @@ export const LiveRound = memo(function LiveRound({
         {round.endedByClient ? <Badge tone="warning">Client ended the session</Badge> : null}
         {round.committed && canFork ? <ForkButton round={round.index} ended={round.endedByClient} /> : null}
         <SteeringBadges steering={round.steering} />
+        <RerunStale roundIndex={round.index} stale={round.stale} />
       </div>
       {hasSpecialists && candidatesRecorded ? (
         <Candidates
@@ -95,7 +97,15 @@ export const LiveRound = memo(function LiveRound({
       {awaiting?.point === "selection" ? (
         <SelectionSteer roundIndex={round.index} chosen={round.selection?.techniques ?? []} />
       ) : null}
-      <Turn speaker="Counselor" testId="fused-reply" call={counselor} onInspect={onInspect} onRetry={onRetry}>
+      <Turn
+        speaker="Counselor"
+        testId="fused-reply"
+        call={counselor}
+        onInspect={onInspect}
+        onRetry={onRetry}
+        stale={round.stale.includes("counselor")}
+        regenerate={<RegenerateButton roundIndex={round.index} output="counselor" what="counselor's reply" />}
+      >
         {writing ? null : fused ? (
           <ProvenanceReply text={fused} activeIndex={active} onSentenceHover={setActive} />
         ) : (
@@ -123,7 +133,15 @@ export const LiveRound = memo(function LiveRound({
           text={round.steering?.originalCounselorReply ?? null}
         />
       </Turn>
-      <Turn speaker="Client" testId="client-reply" call={client} onInspect={onInspect} onRetry={onRetry}>
+      <Turn
+        speaker="Client"
+        testId="client-reply"
+        call={client}
+        onInspect={onInspect}
+        onRetry={onRetry}
+        stale={round.stale.includes("client")}
+        regenerate={<RegenerateButton roundIndex={round.index} output="client" what="client's reply" />}
+      >
         {round.clientReply !== null ? (
           <span className="prose-clinical font-serif">{round.clientReply}</span>
         ) : awaiting?.point === "client" ? (
@@ -186,6 +204,13 @@ function Candidates({
           onInspect={onInspect}
           onRetry={onRetry}
           onInsert={onInsert && ((text: string) => onInsert(technique, text))}
+          regenerate={
+            <RegenerateButton
+              roundIndex={round.index}
+              output={`candidate:${technique}`}
+              what={`${SPECIALIST_LABELS[technique]} candidate`}
+            />
+          }
         />
       ))}
     </div>
@@ -263,6 +288,7 @@ function SelectionLine({
           inspect
         </button>
       ) : null}
+      {selector ? <RegenerateButton roundIndex={round.index} output="selection" what="selection" /> : null}
     </div>
   );
 }
@@ -273,6 +299,8 @@ function Turn({
   call,
   onInspect,
   onRetry,
+  stale,
+  regenerate,
   children,
 }: {
   speaker: string;
@@ -280,6 +308,9 @@ function Turn({
   call: LiveCall | undefined;
   onInspect?: (id: string) => void;
   onRetry?: () => void;
+  /** Made from an output regenerated since. */
+  stale?: boolean;
+  regenerate?: React.ReactNode;
   children: React.ReactNode;
 }) {
   return (
@@ -295,6 +326,12 @@ function Turn({
           >
             inspect
           </button>
+        ) : null}
+        {regenerate}
+        {stale ? (
+          <span className="block text-[11px] font-medium text-fg" data-testid="stale-mark">
+            stale
+          </span>
         ) : null}
       </div>
       <div className="min-w-0 flex-1">
