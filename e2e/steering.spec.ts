@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { LiveSessionPage } from "./pages/live-session-page";
+import { accessibilityViolations } from "./support/axe";
 
 // Steering a running session from its page: a clinician in the counselor's seat, and step mode.
 
@@ -21,6 +22,16 @@ test("In the counselor's seat a clinician inserts a suggestion, edits it and sen
   const editor = round.getByTestId("steer-counselor-text");
   await expect(editor).toBeVisible({ timeout: 45_000 });
   await expect(round.getByTestId("insert-suggestion")).toHaveCount(5);
+
+  // The pause survives a reload, and the seat's editor with its suggestions passes axe in both themes.
+  for (const theme of ["dark", "light"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /^(?!.*dark)/);
+    await expect(editor).toBeVisible();
+    await expect(round.getByTestId("insert-suggestion")).toHaveCount(5);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }
 
   const reflection = round.locator('[data-testid="candidate-card"][data-technique="Reflection"]');
   await reflection.getByTestId("insert-suggestion").click();
@@ -68,6 +79,7 @@ test("Step mode after the selector: the chosen techniques are changed before fus
   await page.getByRole("button", { name: "Run next round" }).click();
   const pause = live.round(1).getByTestId("steer-selection");
   await expect(pause).toBeVisible({ timeout: 45_000 });
+  expect(await accessibilityViolations(page)).toEqual([]);
   // Exactly one technique, and one the selector did not choose (it never names all five).
   const labels = ["Normalization", "Psycho-education", "Providing solutions", "Questioning", "Reflection"];
   const chosen: string[] = [];
