@@ -60,6 +60,7 @@ test("In the counselor's seat a clinician inserts a suggestion, edits it and sen
   const marks = live.round(1).getByTestId("steering-marks");
   await expect(marks).toContainText("A person held the counselor's seat");
   await expect(marks).toContainText("Counselor reply human-written");
+  await expect(live.round(1).getByTestId("interventions")).toContainText("wrote the counselor's reply");
   await page.getByRole("tab", { name: "Transcript" }).click();
   await expect(page.getByTestId("transcript").getByTestId("turn-mark")).toHaveText(["written by a person"]);
 });
@@ -127,4 +128,5 @@ test("Regenerating one candidate of the last round marks the replies made from i
   await page.reload();
   await expect(live.round(1).getByTestId("client-reply")).not.toContainText("Waiting");
   await expect(live.round(1).getByTestId("stale-outputs")).toHaveCount(0);
+  await expect(live.round(1).getByTestId("interventions")).toContainText("regenerated the reflection output");
 });

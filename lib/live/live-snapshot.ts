@@ -9,7 +9,7 @@ import { applyEvent, emptyRound, type LiveCall, type LiveRound, type LiveSession
 /** The stored rows a live state is built from: the session page's data, or the whole detail. */
 type StoredSession = Omit<
   SessionPageData,
-  "profile" | "source" | "config" | "openingCounselor" | "openingClient" | "steering"
+  "profile" | "source" | "config" | "openingCounselor" | "openingClient" | "steering" | "interventions"
 >;
 
 /** The live state of a stored session: finished calls and committed rounds from the database. */

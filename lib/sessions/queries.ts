@@ -105,6 +105,10 @@ export async function getSessionPageById({ id }: { id: string }) {
       openingClient: true,
       profile: { select: { id: true, name: true, attitude: true, presentingProblem: true } },
       steering: true,
+      interventions: {
+        orderBy: { createdAt: "asc" },
+        select: { roundIndex: true, kind: true, userName: true, createdAt: true, detail: true },
+      },
       rounds: {
         orderBy: { index: "asc" },
         select: { ...ROUND_DIALOGUE_SELECT, ...ROUND_STEERING_SELECT },

@@ -18,6 +18,12 @@ import { steeringOf } from "@/lib/sessions/steering";
 
 type Props = { params: Promise<{ id: string }> };
 
+/** The output a regeneration named, from the intervention's detail. */
+function outputOf(detail: unknown): { output?: string } {
+  const output = (detail as { output?: unknown } | null)?.output;
+  return typeof output === "string" ? { output } : {};
+}
+
 // One query per request: the metadata and the page share it.
 const loadSession = cache(async (id: string): Promise<SessionPageData> => {
   await requirePageUser("viewer", `/sessions/${id}`);
@@ -48,6 +54,13 @@ export default async function SessionPage({ params }: Props) {
         opening={{ counselor: session.openingCounselor, client: session.openingClient }}
         branches={tree ? <BranchTree tree={tree} currentId={session.id} /> : undefined}
         steering={steeringOf(session.steering)}
+        interventions={session.interventions.map((item) => ({
+          roundIndex: item.roundIndex,
+          kind: item.kind,
+          userName: item.userName,
+          at: item.createdAt.toISOString(),
+          ...outputOf(item.detail),
+        }))}
         summary={{
           profile: {
             id: profile.id,

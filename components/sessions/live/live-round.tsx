@@ -2,6 +2,7 @@
 
 import { memo, useContext, useMemo, useState } from "react";
 import { ForkButton } from "@/components/sessions/branches/fork-button";
+import { RoundInterventions } from "@/components/sessions/steering/intervention-log";
 import { RegenerateButton, RerunStale } from "@/components/sessions/steering/regenerate";
 import { ClientSteer, type CounselorDraft, CounselorSteer } from "@/components/sessions/steering/reply-steer";
 import { SelectionSteer } from "@/components/sessions/steering/selection-steer";
@@ -81,6 +82,7 @@ export const LiveRound = memo(function LiveRound({
         <SteeringBadges steering={round.steering} />
         <RerunStale roundIndex={round.index} stale={round.stale} />
       </div>
+      <RoundInterventions roundIndex={round.index} />
       {hasSpecialists && candidatesRecorded ? (
         <Candidates
           round={round}

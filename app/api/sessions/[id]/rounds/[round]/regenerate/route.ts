@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit } from "@/lib/auth/audit";
 import { route } from "@/lib/http/route";
 import { regenerableOutputSchema } from "@/lib/pipeline/regenerate";
 import { regenerateRoundOutput } from "@/lib/runs/regenerate";
@@ -12,11 +13,17 @@ const bodySchema = z.object({ output: regenerableOutputSchema }).strict();
  */
 export const POST = route(
   { role: "researcher", rateLimit: "generation", params: roundTimelineParamsSchema, body: bodySchema },
-  async ({ params: { id, round }, body: { output }, user }) =>
-    regenerateRoundOutput({
-      sessionId: id,
-      roundIndex: round,
-      output,
-      by: { userId: user.id, name: user.name || user.email },
-    }),
+  async ({ params: { id, round }, body: { output }, user }) => {
+    const by = { userId: user.id, name: user.name || user.email };
+    const result = await regenerateRoundOutput({ sessionId: id, roundIndex: round, output, by });
+    const detail = { type: "regenerate", roundIndex: round, output };
+    await recordAudit({
+      actorId: user.id,
+      action: "session.steered",
+      targetType: "session",
+      targetId: id,
+      detail,
+    });
+    return result;
+  },
 );
