@@ -22,9 +22,12 @@ import * as filteredResults from "@/app/api/results/route";
 import * as followUp from "@/app/api/sessions/[id]/follow-up/route";
 import * as fork from "@/app/api/sessions/[id]/fork/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
+import * as regenerate from "@/app/api/sessions/[id]/rounds/[round]/regenerate/route";
 import * as timeline from "@/app/api/sessions/[id]/rounds/[round]/timeline/route";
 import * as session from "@/app/api/sessions/[id]/route";
 import * as run from "@/app/api/sessions/[id]/run/route";
+import * as steer from "@/app/api/sessions/[id]/steer/route";
+import * as steering from "@/app/api/sessions/[id]/steering/route";
 import * as stop from "@/app/api/sessions/[id]/stop/route";
 import * as stream from "@/app/api/sessions/[id]/stream/route";
 import * as summary from "@/app/api/sessions/[id]/summary/route";
@@ -538,6 +541,78 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
         RUNS,
       );
     }
+  });
+
+  it("POST /api/sessions/[id]/steer, PUT /api/sessions/[id]/steering", async () => {
+    // Nothing runs the draft, so no steering command can apply: every answer is a 4xx.
+    const command = fc.record(
+      {
+        type: fc.oneof(fc.constantFrom("override-selection", "write-client", "continue", "run-to-end"), junk),
+        roundIndex: fc.oneof(fc.integer({ min: -1, max: 3 }), junk),
+        techniques: fc.oneof(fc.constant(["reflection"]), jsonJunk),
+        text: junk,
+        point: fc.oneof(fc.constantFrom("selection", "client"), junk),
+      },
+      { requiredKeys: [] },
+    );
+    const settings = fc.record(
+      {
+        pausePoints: fc.oneof(fc.constant(["selection", "client"]), jsonJunk),
+        seat: fc.oneof(fc.constantFrom("agents", "client", "counselor"), junk),
+      },
+      { requiredKeys: [] },
+    );
+    for (const [handler, shape, method] of [
+      [steer.POST, command, "POST"],
+      [steering.PUT, settings, "PUT"],
+    ] as const) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(idLike, fc.constant(draftId)),
+          fc.option(bodyOf(shape), { nil: undefined }),
+          async (id, sent) => {
+            const response = await fuzzCall(handler, {
+              method,
+              url: "/api/x",
+              params: { id },
+              body: sent?.body,
+              contentType: sent?.contentType || undefined,
+            });
+            if (method === "POST") expect(response.status).toBeGreaterThanOrEqual(400);
+          },
+        ),
+        RUNS,
+      );
+    }
+  });
+
+  it("POST /api/sessions/[id]/rounds/[round]/regenerate", async () => {
+    // The draft has no round, so nothing can be regenerated: every answer is a 4xx.
+    const body = fc.record(
+      {
+        output: fc.oneof(fc.constantFrom("client", "selection", "candidate:reflection"), junk),
+        extra: jsonJunk,
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(idLike, fc.constant(draftId)),
+        fc.oneof(junk, fc.integer({ min: -1, max: 3 }).map(String)),
+        fc.option(bodyOf(body), { nil: undefined }),
+        async (id, round, sent) => {
+          const response = await fuzzCall(regenerate.POST, {
+            method: "POST",
+            url: "/api/x",
+            params: { id, round },
+            body: sent?.body,
+            contentType: sent?.contentType || undefined,
+          });
+          expect(response.status).toBeGreaterThanOrEqual(400);
+        },
+      ),
+      RUNS,
+    );
   });
 
   it("POST /api/sessions/[id]/run", async () => {

@@ -217,6 +217,33 @@ const MATRIX: Record<string, Entry> = {
     request: () => ({ url: `/api/sessions/${UNKNOWN}/pause`, params: { id: UNKNOWN }, body: {} }),
     allowed: 404,
   },
+  "POST /api/sessions/[id]/steer": {
+    role: "researcher",
+    request: () => ({
+      url: `/api/sessions/${UNKNOWN}/steer`,
+      params: { id: UNKNOWN },
+      body: { type: "continue", roundIndex: 1, point: "selection" },
+    }),
+    allowed: 404,
+  },
+  "POST /api/sessions/[id]/rounds/[round]/regenerate": {
+    role: "researcher",
+    request: () => ({
+      url: `/api/sessions/${UNKNOWN}/rounds/1/regenerate`,
+      params: { id: UNKNOWN, round: "1" },
+      body: { output: "client" },
+    }),
+    allowed: 404,
+  },
+  "PUT /api/sessions/[id]/steering": {
+    role: "researcher",
+    request: (f) => ({
+      url: `/api/sessions/${f.draftId}/steering`,
+      params: { id: f.draftId },
+      body: { pausePoints: ["selection"], seat: "agents" },
+    }),
+    allowed: 200,
+  },
   "POST /api/import": {
     role: "researcher",
     request: () => ({ url: "/api/import", form: uploadOf("intake-forms.json", "[]") }),

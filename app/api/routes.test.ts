@@ -21,8 +21,11 @@ import * as filteredResults from "@/app/api/results/route";
 import * as evaluations from "@/app/api/sessions/[id]/evaluations/route";
 import * as followUp from "@/app/api/sessions/[id]/follow-up/route";
 import * as pause from "@/app/api/sessions/[id]/pause/route";
+import * as regenerate from "@/app/api/sessions/[id]/rounds/[round]/regenerate/route";
 import * as session from "@/app/api/sessions/[id]/route";
 import * as run from "@/app/api/sessions/[id]/run/route";
+import * as steer from "@/app/api/sessions/[id]/steer/route";
+import * as steering from "@/app/api/sessions/[id]/steering/route";
 import * as stop from "@/app/api/sessions/[id]/stop/route";
 import * as stream from "@/app/api/sessions/[id]/stream/route";
 import * as summary from "@/app/api/sessions/[id]/summary/route";
@@ -292,6 +295,69 @@ describe("POST /api/sessions/[id]/run", () => {
     expect(await getDb().session.findUniqueOrThrow({ where: { id: draftId } })).toMatchObject({
       status: "draft",
     });
+  });
+});
+
+describe("POST /api/sessions/[id]/steer", () => {
+  const post = (id: string, body?: unknown, contentType?: string) =>
+    callRoute(steer.POST, {
+      method: "POST",
+      url: `/api/sessions/${id}/steer`,
+      params: { id },
+      body,
+      contentType,
+    });
+
+  it("answers 400 naming the field, 415 for text/plain, 404 for an unknown id, 409 when nothing runs", async () => {
+    const cont = { type: "continue", roundIndex: 1, point: "selection" };
+    expect(await post(draftId, { type: "override-selection", roundIndex: 1, techniques: [] })).toMatchObject({
+      status: 400,
+      fields: ["techniques"],
+    });
+    expect(await post(draftId, { type: "write-client", roundIndex: 1, text: "a\u0000" })).toMatchObject({
+      status: 400,
+      fields: ["text"],
+    });
+    expect(await post(draftId, { ...cont, point: "fuser" })).toMatchObject({
+      status: 400,
+      fields: ["point"],
+    });
+    expect(await post(draftId, JSON.stringify(cont), "text/plain")).toMatchObject({ status: 415 });
+    expect(await post(UNKNOWN, cont)).toMatchObject({ status: 404, fields: ["id"] });
+    expect(await post(draftId, cont)).toMatchObject({ status: 409, code: "conflict" });
+  });
+});
+
+describe("POST /api/sessions/[id]/rounds/[round]/regenerate", () => {
+  const post = (id: string, round: string, body?: unknown) =>
+    callRoute(regenerate.POST, {
+      method: "POST",
+      url: `/api/sessions/${id}/rounds/${round}/regenerate`,
+      params: { id, round },
+      body,
+    });
+
+  it("answers 400 naming the field, 404 for an unknown session", async () => {
+    expect(await post(draftId, "1", { output: "fuser" })).toMatchObject({ status: 400, fields: ["output"] });
+    expect(await post(draftId, "0", { output: "client" })).toMatchObject({ status: 400, fields: ["round"] });
+    expect(await post(UNKNOWN, "1", { output: "client" })).toMatchObject({ status: 404, fields: ["id"] });
+  });
+});
+
+describe("PUT /api/sessions/[id]/steering", () => {
+  const put = (id: string, body?: unknown) =>
+    callRoute(steering.PUT, { method: "PUT", url: `/api/sessions/${id}/steering`, params: { id }, body });
+
+  it("stores step mode and seat; 400 naming the field, 404 for an unknown id", async () => {
+    expect(await put(draftId, { seat: "pilot" })).toMatchObject({ status: 400, fields: ["seat"] });
+    expect(await put(draftId, { pausePoints: ["later"] })).toMatchObject({
+      status: 400,
+      fields: ["pausePoints.0"],
+    });
+    expect(await put(UNKNOWN, {})).toMatchObject({ status: 404, fields: ["id"] });
+    expect(await put(draftId, { pausePoints: ["client"], seat: "counselor" })).toMatchObject({ status: 200 });
+    const { steering: stored } = await getDb().session.findUniqueOrThrow({ where: { id: draftId } });
+    expect(stored).toEqual({ pausePoints: ["client"], seat: "counselor" });
   });
 });
 

@@ -4,10 +4,13 @@ export function Utterance({
   speaker,
   text,
   label,
+  mark,
 }: {
   speaker: "counselor" | "client";
   text: string;
   label?: string;
+  /** A person wrote or edited this turn ("written by a person"). */
+  mark?: string | null;
 }) {
   return (
     <div
@@ -26,6 +29,14 @@ export function Utterance({
       </span>
       <p className="prose-clinical font-serif" data-speaker={speaker}>
         {text}
+        {mark ? (
+          <span
+            className="ml-2 rounded bg-warning/20 px-1.5 py-0.5 font-sans text-xs text-fg"
+            data-testid="turn-mark"
+          >
+            {mark}
+          </span>
+        ) : null}
       </p>
     </div>
   );

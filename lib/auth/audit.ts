@@ -8,6 +8,7 @@ export type AuditAction =
   | "user.reactivated"
   | "session.created"
   | "session.stopped"
+  | "session.steered"
   | "prompt.created"
   | "prompt.activated"
   | "annotation_queue.created"

@@ -3,7 +3,7 @@ import { describeDepartures } from "@/lib/sessions/config";
 import type { ExportSession } from "./records";
 
 // One CSV row per round: the five candidates, the selection, the fused reply, the client's reply, the
-// edit marks and the session's scores, with the session's method (variant and departures) on every row.
+// marks of people's interventions (edits, seat held, selection overridden) and the session's scores, with the session's method (variant and departures) on every row.
 
 export interface SessionScores {
   /** Mean over items and runs of each scale the session was judged on; null where not judged. */
@@ -34,6 +34,9 @@ export const CSV_COLUMNS = [
   "original_counselor_reply",
   "client_edited",
   "original_client_reply",
+  "seat",
+  "selection_overridden",
+  "original_selected_techniques",
   "ctrs_mean",
   "wai_mean",
   "judge_model",
@@ -84,6 +87,9 @@ export function csvRows(
       round.originalCounselorReply,
       round.clientEdited,
       round.originalClientReply,
+      round.seat,
+      round.selectionOverridden,
+      round.selectionOverridden ? round.originalSelectedTechniques.join("; ") : null,
       scores.ctrs,
       scores.wai,
       scores.judgeModel,

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db/client";
-import { ROUND_DIALOGUE_SELECT } from "@/lib/sessions/round-select";
+import { ROUND_DIALOGUE_SELECT, ROUND_STEERING_SELECT } from "@/lib/sessions/round-select";
 import type { ExportFilter, NumberRange } from "./schema";
 
 // Sessions read in pages by id, so an export of any size holds one page in memory at a time.
@@ -34,13 +34,7 @@ const sessionSelect = {
   },
   rounds: {
     orderBy: { index: "asc" },
-    select: {
-      ...ROUND_DIALOGUE_SELECT,
-      counselorEdited: true,
-      clientEdited: true,
-      originalCounselorReply: true,
-      originalClientReply: true,
-    },
+    select: { ...ROUND_DIALOGUE_SELECT, ...ROUND_STEERING_SELECT },
   },
 } satisfies Prisma.SessionSelect;
 

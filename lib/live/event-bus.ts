@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import type { PipelineEvent } from "@/lib/pipeline/events";
+import { type Steerer, type SteeringCommand, steeringCommandSchema } from "@/lib/pipeline/steering";
 
 // Pipeline events travel between processes through PostgreSQL itself (LISTEN/NOTIFY): whoever runs
 // a session (the web app, `npm run generate`, a worker on another machine) publishes; every web
@@ -21,15 +22,24 @@ export const MAX_PAYLOAD_BYTES = 7_900;
 const PART_UNITS = 1_200;
 
 export type ResyncNotice = { type: "resync"; sessionId: string };
-/** A run's answer to a stop or pause request, so the web process that asked knows it arrived. */
-export type ControlAck = { type: "control-ack"; sessionId: string; action: ControlAction };
-export type BusMessage = PipelineEvent | ResyncNotice | ControlAck;
-
-export type ControlAction = "stop" | "pause";
-export interface ControlMessage {
+/**
+ * A run's answer to a control request, so the web process that asked knows it arrived; a steering
+ * request is answered by its id, and `refused` says why the run could not apply it.
+ */
+export type ControlAck = {
+  type: "control-ack";
   sessionId: string;
   action: ControlAction;
-}
+  requestId?: string;
+  refused?: string;
+};
+export type BusMessage = PipelineEvent | ResyncNotice | ControlAck;
+
+/** Stop now, pause after the round, or a person's steering command for the round in progress. */
+export type ControlMessage =
+  | { sessionId: string; action: "stop" | "pause" }
+  | { sessionId: string; action: "steer"; requestId: string; command: SteeringCommand; by: Steerer };
+export type ControlAction = ControlMessage["action"];
 
 interface Part {
   part: string;
@@ -130,6 +140,20 @@ export async function sendControl(pool: pg.Pool, message: ControlMessage): Promi
 export function parseControl(payload: string): ControlMessage | null {
   const value = parseJson(payload);
   if (!isRecord(value) || typeof value.sessionId !== "string") return null;
-  if (value.action !== "stop" && value.action !== "pause") return null;
-  return { sessionId: value.sessionId, action: value.action };
+  if (value.action === "stop" || value.action === "pause") {
+    return { sessionId: value.sessionId, action: value.action };
+  }
+  if (value.action !== "steer" || typeof value.requestId !== "string" || !isSteerer(value.by)) return null;
+  const command = steeringCommandSchema.safeParse(value.command);
+  if (!command.success) return null;
+  const { sessionId, requestId, by } = value;
+  return { sessionId, action: "steer", requestId, command: command.data, by };
+}
+
+function isSteerer(value: unknown): value is Steerer {
+  return (
+    isRecord(value) &&
+    typeof value.name === "string" &&
+    (value.userId === null || typeof value.userId === "string")
+  );
 }

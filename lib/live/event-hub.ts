@@ -1,7 +1,13 @@
 import "server-only";
 import pg from "pg";
 import type { PipelineEvent } from "@/lib/pipeline/events";
-import { BusDecoder, type BusMessage, type ControlAction, EVENTS_CHANNEL } from "./event-bus";
+import {
+  BusDecoder,
+  type BusMessage,
+  type ControlAck,
+  type ControlAction,
+  EVENTS_CHANNEL,
+} from "./event-bus";
 
 // The listening end of the event bus in a web process: one LISTEN connection, fanned out to the
 // watchers of each session. It also remembers the text streamed so far by calls still running, so
@@ -29,6 +35,8 @@ export class EventHub {
   private connecting: Promise<void> | null = null;
   private readonly watchers = new Map<string, Set<Watcher>>();
   private readonly running = new Map<string, Map<string, RunningCall>>();
+  /** The pause each session's run waits at for a person: stored rows do not say it. */
+  private readonly awaiting = new Map<string, Extract<PipelineEvent, { type: "steering-awaited" }>>();
   private readonly decoder = new BusDecoder();
   private state: ListenerState = "idle";
   private failures = 0;
@@ -59,28 +67,33 @@ export class EventHub {
     return { partial: this.partialEvents(sessionId), unwatch };
   }
 
-  /** Resolves true when the run of `sessionId` acknowledges `action`, false after `timeoutMs`. */
+  /**
+   * Resolves with the ack when the run of `sessionId` acknowledges `action` (the request `requestId`,
+   * when given), null after `timeoutMs`.
+   */
   awaitAck(
     sessionId: string,
     action: ControlAction,
     timeoutMs: number,
-  ): { acked: Promise<boolean> } & {
+    requestId?: string,
+  ): { acked: Promise<ControlAck | null> } & {
     cancel(): void;
   } {
-    let finish: (acked: boolean) => void = () => {};
-    const acked = new Promise<boolean>((resolve) => {
+    let finish: (acked: ControlAck | null) => void = () => {};
+    const acked = new Promise<ControlAck | null>((resolve) => {
       finish = resolve;
     });
     const { unwatch } = this.watch(sessionId, (message) => {
-      if (message.type === "control-ack" && message.action === action) done(true);
+      if (message.type !== "control-ack" || message.action !== action) return;
+      if (requestId === undefined || message.requestId === requestId) done(message);
     });
-    const timer = setTimeout(() => done(false), timeoutMs);
-    const done = (value: boolean) => {
+    const timer = setTimeout(() => done(null), timeoutMs);
+    const done = (value: ControlAck | null) => {
       clearTimeout(timer);
       unwatch();
       finish(value);
     };
-    return { acked, cancel: () => done(false) };
+    return { acked, cancel: () => done(null) };
   }
 
   deliver(message: BusMessage): void {
@@ -119,10 +132,15 @@ export class EventHub {
       const { sessionId: id, seq, timestamp, callId } = started;
       events.push({ type: "call-delta", sessionId: id, seq, timestamp, callId, delta: text });
     }
+    const pause = this.awaiting.get(sessionId);
+    if (pause) events.push(pause);
     return events;
   }
 
   private remember(message: BusMessage): void {
+    if (message.type === "steering-awaited") this.awaiting.set(message.sessionId, message);
+    if (["steering-applied", "round-completed", "session-started", "session-ended"].includes(message.type))
+      this.awaiting.delete(message.sessionId);
     const calls = this.running.get(message.sessionId) ?? new Map<string, RunningCall>();
     switch (message.type) {
       case "call-started":

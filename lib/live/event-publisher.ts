@@ -5,6 +5,7 @@ import {
   type BusMessage,
   CONTROL_CHANNEL,
   type ControlAction,
+  type ControlMessage,
   EVENTS_CHANNEL,
   encodeBusMessage,
   parseControl,
@@ -21,14 +22,20 @@ const BACKOFF_MS = [100, 250, 500, 1_000, 2_000, 5_000];
 
 export interface EventPublisher {
   publish: EventSink;
-  /** Tells the web process that asked for `action` that the run got the request. */
-  acknowledge(sessionId: string, action: ControlAction): void;
-  /** Calls `handler` when someone asks to stop or pause `sessionId`; returns an unsubscribe function. */
-  onControl(sessionId: string, handler: (action: ControlAction) => void): () => void;
+  /** Tells the web process that asked for `action` that the run got the request (and, for steering, how it went). */
+  acknowledge(
+    sessionId: string,
+    action: ControlAction,
+    reply?: { requestId: string; refused?: string },
+  ): void;
+  /** Calls `handler` when someone asks to stop, pause or steer `sessionId`; returns an unsubscribe function. */
+  onControl(sessionId: string, handler: ControlHandler): () => void;
   readonly connected: boolean;
   /** Waits for every published event to reach the server, then disconnects. */
   close(): Promise<void>;
 }
+
+export type ControlHandler = (action: ControlAction, message: ControlMessage) => void;
 
 /** Connects (the first connection must succeed) and keeps itself connected until closed. */
 export async function createEventPublisher(databaseUrl: string): Promise<EventPublisher> {
@@ -41,7 +48,7 @@ class ReconnectingPublisher implements EventPublisher {
   private client: pg.Client | null = null;
   private queue: string[] = [];
   private flushing: Promise<void> | null = null;
-  private readonly handlers = new Map<string, Set<(action: ControlAction) => void>>();
+  private readonly handlers = new Map<string, Set<ControlHandler>>();
   private failures = 0;
   private closed = false;
   private timer: NodeJS.Timeout | undefined;
@@ -54,11 +61,15 @@ class ReconnectingPublisher implements EventPublisher {
 
   publish = (event: BusMessage) => this.send(event);
 
-  acknowledge(sessionId: string, action: ControlAction): void {
-    this.send({ type: "control-ack", sessionId, action });
+  acknowledge(
+    sessionId: string,
+    action: ControlAction,
+    reply?: { requestId: string; refused?: string },
+  ): void {
+    this.send({ type: "control-ack", sessionId, action, ...reply });
   }
 
-  onControl(sessionId: string, handler: (action: ControlAction) => void): () => void {
+  onControl(sessionId: string, handler: ControlHandler): () => void {
     const set = this.handlers.get(sessionId) ?? new Set();
     set.add(handler);
     this.handlers.set(sessionId, set);
@@ -85,7 +96,8 @@ class ReconnectingPublisher implements EventPublisher {
     client.on("notification", (message) => {
       if (message.channel !== CONTROL_CHANNEL || !message.payload) return;
       const control = parseControl(message.payload);
-      if (control) for (const handler of this.handlers.get(control.sessionId) ?? []) handler(control.action);
+      if (control)
+        for (const handler of this.handlers.get(control.sessionId) ?? []) handler(control.action, control);
     });
     client.on("error", () => this.lost(client));
     client.on("end", () => this.lost(client));

@@ -40,8 +40,24 @@ type CompactCall = [
 /** A reply: its text, null, or the position of the call whose text it is. */
 type Reply = string | number | null;
 
-/** index, counselor reply, client reply, ended by client, committed, selection (techniques, rationale, fallback) */
-type CompactRound = [number, Reply, Reply, boolean, boolean, [string[], string | null, boolean] | null];
+/**
+ * index, counselor reply, client reply, ended by client, committed, selection (techniques, rationale,
+ * fallback), then only for a steered, waiting or stale round: its steering marks, its pause and its
+ * stale outputs.
+ */
+type CompactRound =
+  | [number, Reply, Reply, boolean, boolean, [string[], string | null, boolean] | null]
+  | [
+      number,
+      Reply,
+      Reply,
+      boolean,
+      boolean,
+      [string[], string | null, boolean] | null,
+      LiveRound["steering"],
+      LiveRound["awaiting"],
+      string[],
+    ];
 
 export interface CompactSession {
   session: Omit<LiveSession, "calls" | "rounds" | "planCallIds">;
@@ -91,16 +107,20 @@ export function compactLiveSession(state: LiveSession, fullRounds = FULL_ROUNDS)
     session,
     kinds,
     calls: compactCalls,
-    rounds: rounds.map((round) => [
-      round.index,
-      reply(round, round.counselorReply),
-      reply(round, round.clientReply),
-      round.endedByClient,
-      round.committed,
-      round.selection
-        ? [round.selection.techniques, round.selection.rationale, round.selection.fallback]
-        : null,
-    ]),
+    rounds: rounds.map((round): CompactRound => {
+      const row: CompactRound = [
+        round.index,
+        reply(round, round.counselorReply),
+        reply(round, round.clientReply),
+        round.endedByClient,
+        round.committed,
+        round.selection
+          ? [round.selection.techniques, round.selection.rationale, round.selection.fallback]
+          : null,
+      ];
+      const marked = round.steering || round.awaiting || round.stale.length;
+      return marked ? [...row, round.steering, round.awaiting, round.stale] : row;
+    }),
   };
 }
 
@@ -151,7 +171,17 @@ export function expandLiveSession(compact: CompactSession): LiveSession {
   }
   const reply = (value: Reply) => (typeof value === "number" ? texts[value] : value);
   const rounds = compact.rounds.map(
-    ([index, counselorReply, clientReply, endedByClient, committed, selection]): LiveRound => ({
+    ([
+      index,
+      counselorReply,
+      clientReply,
+      endedByClient,
+      committed,
+      selection,
+      steering,
+      awaiting,
+      stale,
+    ]): LiveRound => ({
       index,
       callIds: callIdsByRound.get(index) ?? [],
       selection: selection
@@ -161,6 +191,9 @@ export function expandLiveSession(compact: CompactSession): LiveSession {
       clientReply: reply(clientReply),
       endedByClient,
       committed,
+      steering: steering ?? null,
+      awaiting: awaiting ?? null,
+      stale: stale ?? [],
     }),
   );
   return { ...compact.session, calls, planCallIds, rounds };

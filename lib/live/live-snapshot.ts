@@ -1,5 +1,7 @@
 import "server-only";
+import type { SpecialistTechnique } from "@/lib/cbt/techniques";
 import type { PipelineEvent } from "@/lib/pipeline/events";
+import type { RoundSteering } from "@/lib/pipeline/steering";
 import type { SessionStatus } from "@/lib/pipeline/types";
 import type { SessionPageData } from "@/lib/sessions/queries";
 import {
@@ -14,7 +16,7 @@ import {
 /** The stored rows a live state is built from: the session page's data, or the whole detail. */
 type StoredSession = Omit<
   SessionPageData,
-  "profile" | "source" | "config" | "openingCounselor" | "openingClient"
+  "profile" | "source" | "config" | "openingCounselor" | "openingClient" | "steering" | "interventions"
 >;
 
 /** The live state of a stored session: finished calls and committed rounds from the database. */
@@ -54,6 +56,8 @@ export function liveSessionFromDetail(detail: StoredSession): LiveSession {
       endedByClient: row.endedByClient,
       selection: { techniques: row.selectedTechniques, rationale: row.selectionRationale, fallback: false },
       committed: true,
+      steering: roundSteeringOf(row),
+      stale: row.staleOutputs,
     });
   }
   return {
@@ -69,6 +73,23 @@ export function liveSessionFromDetail(detail: StoredSession): LiveSession {
     rounds: [...rounds.values()].sort((a, b) => a.index - b.index),
     calls,
     statusReason: detail.error,
+  };
+}
+
+type StoredRound = StoredSession["rounds"][number];
+
+/** The round's steering marks, when a person held a seat or changed something. */
+function roundSteeringOf(row: StoredRound): RoundSteering | null {
+  const steered = row.seat !== "agents" || row.selectionOverridden || row.counselorEdited || row.clientEdited;
+  if (!steered) return null;
+  return {
+    seat: row.seat,
+    selectionOverridden: row.selectionOverridden,
+    originalSelectedTechniques: row.originalSelectedTechniques as SpecialistTechnique[],
+    counselorEdited: row.counselorEdited,
+    originalCounselorReply: row.originalCounselorReply,
+    clientEdited: row.clientEdited,
+    originalClientReply: row.originalClientReply,
   };
 }
 

@@ -3,6 +3,7 @@
 // calls still streaming); the browser applies every later event with the same reducer. Client-safe.
 
 import type { PipelineEvent } from "@/lib/pipeline/events";
+import { type PausePoint, type RoundSteering, type Seat, unsteeredRound } from "@/lib/pipeline/steering";
 import type { SessionStatus, Variant } from "@/lib/pipeline/types";
 
 export type LiveCallStatus = "running" | "succeeded" | "failed" | "cancelled";
@@ -39,6 +40,12 @@ export interface LiveRound {
   clientReply: string | null;
   endedByClient: boolean;
   committed: boolean;
+  /** The pause point the round waits at for a person, if it does. */
+  awaiting: { point: PausePoint; seat: Seat } | null;
+  /** Who held the seats and what people changed; null when the agents played it all. */
+  steering: RoundSteering | null;
+  /** Outputs made from one regenerated since ("counselor", "client"): re-run them to agree. */
+  stale: string[];
 }
 
 export interface LivePlan {
@@ -72,6 +79,9 @@ export function emptyRound(index: number): LiveRound {
     clientReply: null,
     endedByClient: false,
     committed: false,
+    awaiting: null,
+    steering: null,
+    stale: [],
   };
 }
 
@@ -113,6 +123,14 @@ export function applyEvent(state: LiveSession, event: PipelineEvent): LiveSessio
         ...round,
         selection: { techniques: event.techniques, rationale: event.rationale, fallback: event.fallback },
       }));
+    case "steering-awaited":
+      return withRound(state, event.roundIndex, (round) => ({
+        ...round,
+        awaiting: { point: event.point, seat: event.seat },
+        steering: round.steering ?? (event.seat === "agents" ? null : unsteeredRound(event.seat)),
+      }));
+    case "steering-applied":
+      return withRound(state, event.roundIndex, (round) => applySteering(state, round, event));
     case "round-completed":
       return commitRound(state, event.round);
     case "session-ended":
@@ -173,12 +191,17 @@ function commitRound(
     counselorReply: round.counselorReply,
     clientReply: round.clientReply,
     endedByClient: round.endedByClient,
-    selection: r.selection ?? {
-      techniques: round.selectedTechniques,
-      rationale: round.selectionRationale,
-      fallback: round.selectionFallback,
-    },
+    selection: round.steering?.selectionOverridden
+      ? { techniques: round.selectedTechniques, rationale: null, fallback: false }
+      : (r.selection ?? {
+          techniques: round.selectedTechniques,
+          rationale: round.selectionRationale,
+          fallback: round.selectionFallback,
+        }),
     committed: true,
+    awaiting: null,
+    steering: round.steering ?? null,
+    stale: round.staleOutputs ?? [],
   }));
   if (already) return next;
   return {
@@ -188,6 +211,35 @@ function commitRound(
     tokensOut: state.tokensOut + round.tokensOut,
   };
 }
+
+type SteeringApplied = Extract<PipelineEvent, { type: "steering-applied" }>;
+
+/** A person's answer at a pause: the round stops waiting and, if they changed something, shows it. */
+function applySteering(state: LiveSession, round: LiveRound, event: SteeringApplied): LiveRound {
+  const next = { ...round, awaiting: null };
+  if (event.kind === null || event.value === null) return next;
+  const marks = { ...(round.steering ?? unsteeredRound(round.awaiting?.seat ?? "agents")) };
+  if (event.kind === "selection_override" && Array.isArray(event.value)) {
+    marks.selectionOverridden = true;
+    marks.originalSelectedTechniques = (round.selection?.techniques ?? []) as typeof event.value;
+    return {
+      ...next,
+      steering: marks,
+      selection: { techniques: event.value, rationale: null, fallback: false },
+    };
+  }
+  if (typeof event.value !== "string") return next;
+  if (event.kind === "client_written") {
+    return { ...next, steering: { ...marks, clientEdited: true }, clientReply: event.value };
+  }
+  const fuser = latestAttempts(state, round.callIds).find((call) => COUNSELOR_ROLES.includes(call.role));
+  marks.counselorEdited = true;
+  marks.originalCounselorReply = event.kind === "counselor_edit" ? (fuser?.text ?? null) : null;
+  return { ...next, steering: marks, counselorReply: event.value };
+}
+
+/** Roles whose output is the counselor's turn. */
+export const COUNSELOR_ROLES = ["fuser", "counselor:cactus", "counselor:psych8k"];
 
 /** The calls of a round that the view shows: the latest attempt per role. */
 export function latestAttempts(state: LiveSession, callIds: string[]): LiveCall[] {

@@ -63,6 +63,7 @@ export async function runSpecialist(
   technique: SpecialistTechnique,
   roundIndex: number,
   signal: AbortSignal,
+  priorAttempts = 0,
 ): Promise<Candidate> {
   const prompt = render(ctx, `specialist:${technique}`, specialistInputs(view, ctx.config));
   const call = await runAgentCall(ctx, {
@@ -72,6 +73,7 @@ export async function runSpecialist(
     roundIndex,
     clean: cleanOutput,
     signal,
+    priorAttempts,
   });
   return { technique, text: call.text, usage: call.usage };
 }
@@ -86,6 +88,7 @@ export async function runSelector(
   view: SessionView,
   roundIndex: number,
   signal: AbortSignal,
+  priorAttempts = 0,
 ): Promise<SelectionTurn> {
   const prompt = render(ctx, "selector", selectorInputs(view));
   const output = Output.object({ schema: selectionSchema, name: "selection" });
@@ -96,6 +99,7 @@ export async function runSelector(
     clean: trimmed,
     output,
     signal,
+    priorAttempts,
   });
   const selection = parseSelection(call.text);
   ctx.emit({ type: "selection-made", roundIndex, ...selection });
@@ -114,9 +118,17 @@ export async function runFuser(
   selectorAnswer: string | null,
   roundIndex: number,
   signal: AbortSignal,
+  priorAttempts = 0,
 ): Promise<TextTurn> {
   const prompt = render(ctx, "fuser", fuserInputs(view, candidates, selectorAnswer, ctx.config));
-  const call = await runAgentCall(ctx, { prompt, agent: "fuser", roundIndex, clean: cleanOutput, signal });
+  const call = await runAgentCall(ctx, {
+    prompt,
+    agent: "fuser",
+    roundIndex,
+    clean: cleanOutput,
+    signal,
+    priorAttempts,
+  });
   return { text: call.text, usage: call.usage };
 }
 
@@ -126,6 +138,7 @@ export async function runBaselineCounselor(
   style: "cactus" | "psych8k",
   roundIndex: number,
   signal: AbortSignal,
+  priorAttempts = 0,
 ): Promise<TextTurn> {
   const prompt = render(ctx, `counselor:${style}`, baselineInputs(view, style, ctx.config));
   const call = await runAgentCall(ctx, {
@@ -134,6 +147,7 @@ export async function runBaselineCounselor(
     roundIndex,
     clean: cleanOutput,
     signal,
+    priorAttempts,
   });
   return { text: call.text, usage: call.usage };
 }
@@ -150,6 +164,7 @@ export async function runClient(
   view: SessionView,
   roundIndex: number,
   signal: AbortSignal,
+  priorAttempts = 0,
 ): Promise<ClientTurn> {
   const prompt = render(ctx, "client", clientInputs(view, ctx.config));
   const honoursEnd = roundIndex >= ctx.config.minRoundsBeforeEnd;
@@ -161,6 +176,7 @@ export async function runClient(
     // "[/END]" alone is a complete goodbye, but only when the engine will end the session on it.
     acceptEmpty: (raw) => honoursEnd && parseClientReply(raw).endRequested,
     signal,
+    priorAttempts,
   });
   const { endRequested } = parseClientReply(call.rawText);
   return { text: call.text, usage: call.usage, endRequested, ended: endRequested && honoursEnd };

@@ -6,6 +6,7 @@ import type { AgentKind, ModelRef } from "@/lib/providers";
 import { sleep } from "@/lib/providers/sleep";
 import type { Emit } from "./events";
 import { CallTimeoutError, EmptyOutputError, errorMessage, isRetryable, retryDelayMs } from "./retry";
+import type { Steering } from "./steering";
 import type { SessionStore } from "./store";
 import type { AgentCallRecord, AgentCallStatus, AgentSetup, SessionConfig, Usage } from "./types";
 
@@ -20,6 +21,8 @@ export interface RunContext {
   models: ModelResolver;
   random: () => number;
   newId: () => string;
+  /** Whoever may steer the run; without it no round waits for a person. */
+  steering?: Steering;
 }
 
 export interface CallSpec {
@@ -39,6 +42,8 @@ export interface CallSpec {
   output?: OutputInterface;
   /** Aborts the call: the session's signal, possibly joined with the round's. */
   signal: AbortSignal;
+  /** Attempts already stored for this output (a regenerated output continues their numbering). */
+  priorAttempts?: number;
 }
 
 export interface CallResult {
@@ -63,8 +68,9 @@ type AttemptOutcome = { ok: true; result: CallResult } | { ok: false; error: unk
 /** Streams one agent call, retrying transient failures with backoff; every attempt is emitted and saved. */
 export async function runAgentCall(ctx: RunContext, spec: CallSpec): Promise<CallResult> {
   const { maxAttempts } = ctx.config.retry;
+  const prior = spec.priorAttempts ?? 0;
   for (let attempt = 1; ; attempt++) {
-    const outcome = await runAttempt(ctx, spec, attempt);
+    const outcome = await runAttempt(ctx, spec, prior + attempt);
     if (outcome.ok) return outcome.result;
     if (outcome.cancelled) throw new CallCancelledError();
     if (!isRetryable(outcome.error) || attempt >= maxAttempts) {
@@ -142,7 +148,9 @@ async function runAttempt(ctx: RunContext, spec: CallSpec, attempt: number): Pro
     return { ok: true, result };
   }
   const willRetry =
-    !outcome.cancelled && isRetryable(outcome.error) && attempt < ctx.config.retry.maxAttempts;
+    !outcome.cancelled &&
+    isRetryable(outcome.error) &&
+    attempt - (spec.priorAttempts ?? 0) < ctx.config.retry.maxAttempts;
   ctx.emit({
     type: "call-failed",
     callId,

@@ -5,6 +5,7 @@ import type { ModelResolver, RunContext } from "./call";
 import { createEmitter, type Emit, type EventSink } from "./events";
 import { errorMessage } from "./retry";
 import { playRound } from "./round";
+import type { Steering } from "./steering";
 import type { SessionProgress, SessionStore } from "./store";
 import type {
   PlanRecord,
@@ -33,6 +34,8 @@ export interface SessionRun {
   random?: () => number;
   /** Asked before each round after the first of this run; true ends the run `paused` ("pause after this round"). */
   pauseRequested?: () => boolean;
+  /** People steering the run (step mode, seats); without it the agents play every turn. */
+  steering?: Steering;
 }
 
 export interface SessionOutcome {
@@ -117,6 +120,7 @@ function contextOf(run: SessionRun, emit: Emit): RunContext {
     models: run.models ?? ((ref) => resolveModel(ref)),
     random: run.random ?? Math.random,
     newId: () => crypto.randomUUID(),
+    ...(run.steering ? { steering: run.steering } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CbtTechnique, SpecialistTechnique } from "@/lib/cbt/techniques";
 import type { CallRole } from "@/lib/prompts";
+import type { InterventionKind, PausePoint, Seat } from "./steering";
 import type { RoundRecord, SessionStatus, Usage, Variant } from "./types";
 
 /**
@@ -39,6 +40,18 @@ export type PipelineEventBody =
       rationale: string | null;
       /** The answer named no technique; all five were used. */
       fallback: boolean;
+    }
+  /** The round waits for a person at `point` (step mode, or the seat a person holds). */
+  | { type: "steering-awaited"; roundIndex: number; point: PausePoint; seat: Seat }
+  | {
+      type: "steering-applied";
+      roundIndex: number;
+      point: PausePoint;
+      /** What the person changed; null: they let the agents' value stand. */
+      kind: InterventionKind | null;
+      /** The new techniques or text (null when nothing changed). */
+      value: SpecialistTechnique[] | string | null;
+      by: string;
     }
   | { type: "round-completed"; round: RoundRecord }
   | { type: "session-ended"; status: SessionStatus; reason: string };

@@ -14,6 +14,7 @@ export { dialogueOf, runNextRound, runSession, type SessionOutcome, type Session
 export * from "./events";
 export { MemorySessionStore } from "./memory-store";
 export { type ParsedPlan, parsePlan } from "./plan";
+export * from "./regenerate";
 export { isRetryable } from "./retry";
 export {
   callSettingsSchema,
@@ -24,6 +25,7 @@ export {
   variantSchema,
 } from "./schema";
 export { parseSelection, type Selection, selectionSchema } from "./selection";
+export * from "./steering";
 export type { SessionProgress, SessionStore, StatusUpdate } from "./store";
 export { departuresOf, SWITCH_INFO, type SwitchInfo } from "./switches";
 export * from "./types";

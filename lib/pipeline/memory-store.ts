@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import type { InterventionRecord } from "./steering";
 import type { SessionProgress, SessionStore, StatusUpdate } from "./store";
 import type { AgentCallRecord, PlanRecord, RoundRecord } from "./types";
 
@@ -7,6 +8,7 @@ interface SessionData {
   rounds: RoundRecord[];
   calls: AgentCallRecord[];
   statuses: StatusUpdate[];
+  interventions: InterventionRecord[];
 }
 
 /** A SessionStore in memory, for tests and scripts. */
@@ -16,7 +18,7 @@ export class MemorySessionStore implements SessionStore {
   session(sessionId: string): SessionData {
     let data = this.sessions.get(sessionId);
     if (!data) {
-      data = { plan: null, rounds: [], calls: [], statuses: [] };
+      data = { plan: null, rounds: [], calls: [], statuses: [], interventions: [] };
       this.sessions.set(sessionId, data);
     }
     return data;
@@ -47,6 +49,10 @@ export class MemorySessionStore implements SessionStore {
 
   async setStatus(sessionId: string, update: StatusUpdate): Promise<void> {
     this.session(sessionId).statuses.push(update);
+  }
+
+  async saveIntervention(record: InterventionRecord): Promise<void> {
+    this.session(record.sessionId).interventions.push(record);
   }
 
   status(sessionId: string): StatusUpdate | undefined {

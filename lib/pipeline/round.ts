@@ -11,6 +11,7 @@ import {
   type SessionView,
 } from "./agents";
 import { CallCancelledError, type RunContext } from "./call";
+import { RoundSteer } from "./round-steering";
 import type { Selection } from "./selection";
 import type { RoundRecord, Variant } from "./types";
 import { VARIANT_SHAPES } from "./variants";
@@ -30,12 +31,17 @@ export async function playRound(
   signal: AbortSignal,
 ): Promise<RoundRecord> {
   const shape = VARIANT_SHAPES[variant];
+  const steer = await RoundSteer.start(ctx, roundIndex, signal);
   if (shape.counselor !== "multi_agent") {
-    const counselor = await runBaselineCounselor(ctx, view, shape.counselor, roundIndex, signal);
-    return finishRound(ctx, view, roundIndex, counselor.text, NO_SELECTION, [counselor], signal);
+    const counselor = steer.counselorSeat
+      ? null
+      : await runBaselineCounselor(ctx, view, shape.counselor, roundIndex, signal);
+    const reply = await steer.counselor(counselor?.text ?? null);
+    const turns = counselor ? [counselor] : [];
+    return finishRound(ctx, steer, view, roundIndex, reply, NO_SELECTION, turns, signal);
   }
   const play = ctx.config.sequential ? sequentialRound : concurrentRound;
-  return play(ctx, view, roundIndex, shape.selector, signal);
+  return play(ctx, steer, view, roundIndex, shape.selector, signal);
 }
 
 /** Without a selector the round records all five as used. Baselines record no techniques. */
@@ -53,6 +59,7 @@ function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
 
 async function concurrentRound(
   ctx: RunContext,
+  steer: RoundSteer,
   view: SessionView,
   roundIndex: number,
   useSelector: boolean,
@@ -63,12 +70,23 @@ async function concurrentRound(
   const pending = byTechnique((t) => settle(runSpecialist(ctx, view, t, roundIndex, roundSignal)));
   try {
     const selected = useSelector ? await runSelector(ctx, view, roundIndex, roundSignal) : null;
-    const selection = selected ?? ALL_FIVE;
-    const fused = fusedTechniques(ctx, selected);
-    const candidates = await Promise.all(fused.map(async (t) => unwrap(await pending[t])));
-    const reply = await runFuser(ctx, view, candidates, selected?.answer ?? null, roundIndex, roundSignal);
-    const turns: AgentTurn[] = selected ? [reply, selected] : [reply];
-    const record = await finishRound(ctx, view, roundIndex, reply.text, selection, turns, roundSignal);
+    const chosen = selected ? await steer.selection(selected) : null;
+    const selection = chosen?.selection ?? ALL_FIVE;
+    let reply: string;
+    const turns: AgentTurn[] = selected ? [selected] : [];
+    if (steer.counselorSeat) {
+      // The five are the person's suggestions: they are all written before the person writes.
+      await Promise.all(Object.values(pending));
+      reply = await steer.counselor(null);
+    } else {
+      const fused = fusedTechniques(ctx, chosen?.selection ?? null);
+      const candidates = await Promise.all(fused.map(async (t) => unwrap(await pending[t])));
+      const answer = chosen?.answer ?? null;
+      const fuser = await runFuser(ctx, view, candidates, answer, roundIndex, roundSignal);
+      turns.unshift(fuser);
+      reply = await steer.counselor(fuser.text);
+    }
+    const record = await finishRound(ctx, steer, view, roundIndex, reply, selection, turns, roundSignal);
     const all = await Promise.all(Object.values(pending));
     // An unfused candidate may fail as models do; a store error or a broken template fails the round.
     for (const c of all) if (!c.ok && !isModelFailure(c.error)) throw c.error;
@@ -85,6 +103,7 @@ async function concurrentRound(
 
 async function sequentialRound(
   ctx: RunContext,
+  steer: RoundSteer,
   view: SessionView,
   roundIndex: number,
   useSelector: boolean,
@@ -95,11 +114,18 @@ async function sequentialRound(
     candidates[technique] = await runSpecialist(ctx, view, technique, roundIndex, signal);
   }
   const selected = useSelector ? await runSelector(ctx, view, roundIndex, signal) : null;
-  const selection = selected ?? ALL_FIVE;
-  const fused = fusedTechniques(ctx, selected).map((t) => candidates[t]);
-  const reply = await runFuser(ctx, view, fused, selected?.answer ?? null, roundIndex, signal);
-  const turns: AgentTurn[] = [reply, ...Object.values(candidates), ...(selected ? [selected] : [])];
-  return finishRound(ctx, view, roundIndex, reply.text, selection, turns, signal);
+  const chosen = selected ? await steer.selection(selected) : null;
+  const selection = chosen?.selection ?? ALL_FIVE;
+  const turns: AgentTurn[] = [...Object.values(candidates), ...(selected ? [selected] : [])];
+  let reply: string;
+  if (steer.counselorSeat) reply = await steer.counselor(null);
+  else {
+    const fused = fusedTechniques(ctx, chosen?.selection ?? null).map((t) => candidates[t]);
+    const fuser = await runFuser(ctx, view, fused, chosen?.answer ?? null, roundIndex, signal);
+    turns.unshift(fuser);
+    reply = await steer.counselor(fuser.text);
+  }
+  return finishRound(ctx, steer, view, roundIndex, reply, selection, turns, signal);
 }
 
 /** All five, as in the method; only the chosen ones under the fuseSelectedOnly switch. */
@@ -119,6 +145,7 @@ function unwrap<T>(settled: Settled<T>): T {
 /** The client answers the counselor's message; the round record sums the usage of the given turns. */
 async function finishRound(
   ctx: RunContext,
+  steer: RoundSteer,
   view: SessionView,
   roundIndex: number,
   counselorReply: string,
@@ -127,7 +154,8 @@ async function finishRound(
   signal: AbortSignal,
 ): Promise<RoundRecord> {
   const dialogue = [...view.dialogue, { role: "counselor" as const, message: counselorReply }];
-  const client = await runClient(ctx, { ...view, dialogue }, roundIndex, signal);
+  const client = await steer.client(() => runClient(ctx, { ...view, dialogue }, roundIndex, signal));
+  const steering = steer.record;
   const record: RoundRecord = {
     sessionId: ctx.sessionId,
     index: roundIndex,
@@ -139,6 +167,7 @@ async function finishRound(
     selectionFallback: selection.fallback,
     tokensIn: 0,
     tokensOut: 0,
+    ...(steering ? { steering } : {}),
   };
   return addUsage(record, [...turns, client]);
 }

@@ -2,6 +2,7 @@ import type { ModelMessage } from "ai";
 import type { AttitudeName, CbtTechnique, SpecialistTechnique } from "@/lib/cbt/techniques";
 import type { CallRole, PromptSet } from "@/lib/prompts";
 import type { AgentKind, ModelRef } from "@/lib/providers";
+import type { RoundSteering } from "./steering";
 
 export const VARIANTS = [
   "magnet",
@@ -121,6 +122,10 @@ export interface RoundRecord {
   /** Sum over the round's successful calls. */
   tokensIn: number;
   tokensOut: number;
+  /** Present only when a person held a seat or changed something in the round. */
+  steering?: RoundSteering;
+  /** Outputs made from one regenerated since (see regenerate.ts); absent for a round as played. */
+  staleOutputs?: string[];
 }
 
 export type AgentCallStatus = "succeeded" | "failed" | "cancelled";

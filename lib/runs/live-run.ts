@@ -1,16 +1,19 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { databaseUrl, getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { type ControlAction, sendControl } from "@/lib/live/event-bus";
+import { type ControlAck, type ControlAction, type ControlMessage, sendControl } from "@/lib/live/event-bus";
 import { closeEventHub, getEventHub } from "@/lib/live/event-hub";
 import { createEventPublisher, type EventPublisher } from "@/lib/live/event-publisher";
-import type { EventSink, SessionOutcome } from "@/lib/pipeline";
+import type { EventSink, SessionOutcome, Steerer, SteeringCommand } from "@/lib/pipeline";
 import type { SessionRunMode } from "@/lib/sessions/schema";
+import { getSessionSteeringById } from "@/lib/sessions/steering";
 import { isSessionRunLocked } from "./run-lock";
 import { onShutdown, stoppingAllRuns, trackRun } from "./run-registry";
 import { DEAD_RUN_REASON, settleDeadRun } from "./run-status";
 import { runStoredSession } from "./runner";
+import { SteeringDesk } from "./steering-desk";
 
 // Every run, wherever it happens (the web app, `npm run generate`, a worker), goes through here: its
 // events are published on the bus for anyone watching, and stop/pause requests reach it through the
@@ -62,7 +65,13 @@ export async function runSessionLive({ sessionId, mode, signal, onEvent }: LiveR
   const publisher = await getEventPublisher();
   const run = trackRun(sessionId, { web: signal === undefined });
   let pause = false;
-  const unsubscribe = publisher.onControl(sessionId, (action) => {
+  const desk = new SteeringDesk(() => getSessionSteeringById({ id: sessionId }));
+  const unsubscribe = publisher.onControl(sessionId, (action, message) => {
+    if (message.action === "steer") {
+      const refused = desk.receive(message.command, message.by) ?? undefined;
+      publisher.acknowledge(sessionId, action, { requestId: message.requestId, refused });
+      return;
+    }
     publisher.acknowledge(sessionId, action);
     if (action === "stop") run.stop.abort();
     else pause = true;
@@ -74,6 +83,7 @@ export async function runSessionLive({ sessionId, mode, signal, onEvent }: LiveR
         mode,
         signal: signal ? AbortSignal.any([signal, run.stop.signal]) : run.stop.signal,
         pauseRequested: () => pause,
+        steering: desk,
         onEvent: (event) => {
           publisher.publish(event);
           onEvent?.(event);
@@ -116,31 +126,70 @@ function newControlPool(): pg.Pool {
  * it to confirm. A dead run (status `running`, lock free) is recorded stopped instead: 409 with a
  * message saying it can be resumed. No confirmation in time: 503, the request may not have arrived.
  */
-export async function requestSessionControl(sessionId: string, action: ControlAction): Promise<void> {
-  if (!(await isSessionRunLocked(sessionId))) {
-    const exists = await getDb().session.count({ where: { id: sessionId } });
-    if (!exists) throw notFound("Session", sessionId);
-    const settled = await settleDeadRunLive(sessionId);
-    if (settled && action === "stop") return;
+export async function requestSessionControl(sessionId: string, action: "stop" | "pause"): Promise<void> {
+  await deliverControl({ sessionId, action }, async (settled) => {
+    if (settled && action === "stop") return true;
     const why = settled ? "its run had died; it is now stopped and can be resumed" : "nothing runs it";
     throw new AppError("conflict", `Session ${sessionId} is not running: ${why}`, [
       { field: "id", message: "not running" },
     ]);
+  });
+}
+
+/**
+ * Hands a person's steering command to the process running the session, wherever it is, and waits
+ * for its answer: the run applies it to the pause it names, or refuses it (409 with the run's
+ * reason: another person steered that point first, or the round is not waiting there).
+ */
+export async function requestSessionSteering(
+  sessionId: string,
+  command: SteeringCommand,
+  by: Steerer,
+): Promise<void> {
+  const requestId = randomUUID();
+  const ack = await deliverControl({ sessionId, action: "steer", requestId, command, by }, async () => {
+    throw new AppError("conflict", `Session ${sessionId} is not running: there is nothing to steer`, [
+      { field: "id", message: "not running" },
+    ]);
+  });
+  if (ack?.refused) {
+    throw new AppError("conflict", ack.refused, [
+      { field: "roundIndex", message: "already steered or not waiting" },
+    ]);
+  }
+}
+
+/**
+ * Sends a control message to the run of its session and waits for the run's ack. When nothing runs
+ * the session (a dead run is settled first), `notRunning` decides: true returns without sending.
+ */
+async function deliverControl(
+  message: ControlMessage,
+  notRunning: (settled: boolean) => Promise<boolean>,
+): Promise<ControlAck | null> {
+  const { sessionId, action } = message;
+  if (!(await isSessionRunLocked(sessionId))) {
+    const exists = await getDb().session.count({ where: { id: sessionId } });
+    if (!exists) throw notFound("Session", sessionId);
+    if (await notRunning(await settleDeadRunLive(sessionId))) return null;
   }
   const hub = await getEventHub().catch((error: Error) => {
     throw unavailable(sessionId, action, `the event listener is down (${error.message})`);
   });
-  const ack = hub.awaitAck(sessionId, action, CONTROL_ACK_MS);
+  const requestId = message.action === "steer" ? message.requestId : undefined;
+  const ack = hub.awaitAck(sessionId, action, CONTROL_ACK_MS, requestId);
   try {
     controlPool ??= newControlPool();
-    await sendControl(controlPool, { sessionId, action });
+    await sendControl(controlPool, message);
   } catch (error) {
     ack.cancel();
     throw unavailable(sessionId, action, error instanceof Error ? error.message : String(error));
   }
-  if (!(await ack.acked)) {
+  const acked = await ack.acked;
+  if (!acked) {
     throw unavailable(sessionId, action, `its run did not confirm within ${CONTROL_ACK_MS / 1000} s`);
   }
+  return acked;
 }
 
 /** settleDeadRun, and watchers everywhere hear that the session is stopped (so they offer Resume). */

@@ -7,6 +7,7 @@ import {
   runSession,
   type SessionOutcome,
   type SessionRun,
+  type Steering,
   type Variant,
 } from "@/lib/pipeline";
 import { parseSessionSnapshot } from "@/lib/sessions/create";
@@ -23,6 +24,8 @@ export interface StoredSessionRun {
   onEvent?: EventSink;
   /** Asked before each further round; true ends the run `paused` after the round in progress. */
   pauseRequested?: () => boolean;
+  /** People steering the run; without it no round waits for a person. */
+  steering?: Steering;
 }
 
 /**
@@ -36,6 +39,7 @@ export async function runStoredSession({
   signal,
   onEvent,
   pauseRequested,
+  steering,
 }: StoredSessionRun): Promise<SessionOutcome> {
   const session = await getRunnableSessionById({ id: sessionId });
   return withSessionRunLock(sessionId, async (lock) => {
@@ -47,6 +51,7 @@ export async function runStoredSession({
       signal: signal ? AbortSignal.any([signal, lock.lost]) : lock.lost,
       onEvent,
       pauseRequested,
+      ...(steering ? { steering } : {}),
     };
     const outcome = await (mode === "next-round" ? runNextRound(run) : runSession(run));
     await settleStatus(store, sessionId, outcome);
@@ -67,7 +72,7 @@ async function settleStatus(store: PrismaSessionStore, sessionId: string, outcom
     await store.setStatus(sessionId, { status: outcome.status, reason: outcome.reason });
 }
 
-async function getRunnableSessionById({ id }: { id: string }) {
+export async function getRunnableSessionById({ id }: { id: string }) {
   const session = await getDb().session.findUnique({
     where: { id },
     select: { variant: true, source: true, config: true },

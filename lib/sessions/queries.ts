@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { describeSessionModels } from "./config";
-import { ROUND_DIALOGUE_SELECT } from "./round-select";
+import { ROUND_DIALOGUE_SELECT, ROUND_STEERING_SELECT } from "./round-select";
 import type { SessionListFilter, SessionListQuery, SessionListResponse } from "./schema";
 
 export async function listSessions(query: SessionListQuery): Promise<SessionListResponse> {
@@ -106,9 +106,14 @@ export async function getSessionPageById({ id }: { id: string }) {
       openingCounselor: true,
       openingClient: true,
       profile: { select: { id: true, name: true, attitude: true, presentingProblem: true } },
+      steering: true,
+      interventions: {
+        orderBy: { createdAt: "asc" },
+        select: { roundIndex: true, kind: true, userName: true, createdAt: true, detail: true },
+      },
       rounds: {
         orderBy: { index: "asc" },
-        select: ROUND_DIALOGUE_SELECT,
+        select: { ...ROUND_DIALOGUE_SELECT, ...ROUND_STEERING_SELECT },
       },
       agentCalls: {
         // Judge calls belong to the evaluation panel, not to the rounds.

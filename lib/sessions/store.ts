@@ -4,8 +4,10 @@ import { getDb, Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import type {
   AgentCallRecord,
+  InterventionRecord,
   PlanRecord,
   RoundRecord,
+  RoundSteering,
   SessionProgress,
   SessionStore,
   StatusUpdate,
@@ -122,6 +124,37 @@ export class PrismaSessionStore implements SessionStore {
     );
   }
 
+  /** A committed round's new values after one of its outputs was regenerated. */
+  async reviseRound(round: RoundRecord): Promise<void> {
+    await this.db().round.update({
+      where: { sessionId_index: { sessionId: round.sessionId, index: round.index } },
+      data: {
+        counselorReply: round.counselorReply,
+        clientReply: round.clientReply,
+        endedByClient: round.endedByClient,
+        selectedTechniques: round.selectedTechniques,
+        selectionRationale: round.selectionRationale,
+        staleOutputs: round.staleOutputs ?? [],
+        ...(round.steering ? steeringData(round.steering) : {}),
+      },
+    });
+  }
+
+  async saveIntervention(record: InterventionRecord): Promise<void> {
+    await this.db().intervention.create({
+      data: {
+        sessionId: record.sessionId,
+        roundIndex: record.roundIndex,
+        kind: record.kind,
+        originalValue: record.originalValue ?? Prisma.DbNull,
+        newValue: record.newValue,
+        userId: record.by.userId,
+        userName: record.by.name,
+        ...(record.detail ? { detail: record.detail } : {}),
+      },
+    });
+  }
+
   private promptVersionIdOf(role: string, version: number): Promise<string | null> {
     const key = `${role}@${version}`;
     let id = this.promptVersionIds.get(key);
@@ -185,7 +218,22 @@ function roundData(round: RoundRecord) {
     endedByClient: round.endedByClient,
     selectedTechniques: round.selectedTechniques,
     selectionRationale: round.selectionRationale,
+    ...(round.steering ? steeringData(round.steering) : {}),
   } satisfies Prisma.RoundUncheckedCreateInput;
+}
+
+function steeringData(steering: RoundSteering) {
+  const edited = steering.counselorEdited || steering.clientEdited || steering.selectionOverridden;
+  return {
+    seat: steering.seat,
+    selectionOverridden: steering.selectionOverridden,
+    originalSelectedTechniques: steering.originalSelectedTechniques,
+    counselorEdited: steering.counselorEdited,
+    originalCounselorReply: steering.originalCounselorReply,
+    clientEdited: steering.clientEdited,
+    originalClientReply: steering.originalClientReply,
+    ...(edited ? { editedAt: new Date() } : {}),
+  };
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue {

@@ -16,8 +16,15 @@ import { listBranchNodesBySessionId } from "@/lib/sessions/branches";
 import { describeDepartures, describeSessionModels } from "@/lib/sessions/config";
 import { getCourseInfoById } from "@/lib/sessions/course";
 import { getSessionPageById, type SessionPageData } from "@/lib/sessions/queries";
+import { steeringOf } from "@/lib/sessions/steering";
 
 type Props = { params: Promise<{ id: string }> };
+
+/** The output a regeneration named, from the intervention's detail. */
+function outputOf(detail: unknown): { output?: string } {
+  const output = (detail as { output?: unknown } | null)?.output;
+  return typeof output === "string" ? { output } : {};
+}
 
 // One query per request: the metadata and the page share it.
 const loadSession = cache(async (id: string): Promise<SessionPageData> => {
@@ -57,6 +64,14 @@ export default async function SessionPage({ params }: Props) {
             ) : null}
           </>
         }
+        steering={steeringOf(session.steering)}
+        interventions={session.interventions.map((item) => ({
+          roundIndex: item.roundIndex,
+          kind: item.kind,
+          userName: item.userName,
+          at: item.createdAt.toISOString(),
+          ...outputOf(item.detail),
+        }))}
         summary={{
           profile: {
             id: profile.id,

@@ -18,6 +18,8 @@ export const CandidateCard = memo(function CandidateCard({
   spans,
   onInspect,
   onRetry,
+  onInsert,
+  regenerate,
 }: {
   label: string;
   call: LiveCall | undefined;
@@ -26,6 +28,10 @@ export const CandidateCard = memo(function CandidateCard({
   /** Without it (the replay) the card is text only. */
   onInspect?: (callId: string) => void;
   onRetry?: () => void;
+  /** Offered while a person writes the counselor's reply: the candidate as a suggestion to insert. */
+  onInsert?: (text: string) => void;
+  /** The control that runs this candidate again, when allowed. */
+  regenerate?: React.ReactNode;
 }) {
   return (
     <article
@@ -78,9 +84,21 @@ export const CandidateCard = memo(function CandidateCard({
           Retry this round
         </button>
       ) : null}
+      {onInsert && call?.status === "succeeded" ? (
+        <button
+          type="button"
+          onClick={() => onInsert(call.text)}
+          className="mt-2 self-start rounded border border-accent px-2 py-0.5 text-xs font-medium text-accent hover:bg-accent-soft"
+          aria-label={`Insert the ${label} suggestion into your reply`}
+          data-testid="insert-suggestion"
+        >
+          Insert
+        </button>
+      ) : null}
       {call ? (
         <footer className="flex items-end justify-between gap-2">
           <CallMeta call={call} />
+          {regenerate}
           {onInspect ? (
             <button
               type="button"

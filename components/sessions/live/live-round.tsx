@@ -1,7 +1,13 @@
 "use client";
 
-import { memo, useMemo, useState } from "react";
+import { memo, useContext, useMemo, useState } from "react";
 import { ForkButton } from "@/components/sessions/branches/fork-button";
+import { RoundInterventions } from "@/components/sessions/steering/intervention-log";
+import { RegenerateButton, RerunStale } from "@/components/sessions/steering/regenerate";
+import { ClientSteer, type CounselorDraft, CounselorSteer } from "@/components/sessions/steering/reply-steer";
+import { SelectionSteer } from "@/components/sessions/steering/selection-steer";
+import { OriginalText, SteeringBadges } from "@/components/sessions/steering/steering-marks";
+import { SteerContext } from "@/components/sessions/steering/use-steer";
 import { Badge } from "@/components/ui/badge";
 import { SPECIALIST_LABELS, SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
 import type { LiveCall, LiveRound as Round } from "@/lib/live/live-state";
@@ -43,6 +49,24 @@ export const LiveRound = memo(function LiveRound({
   const fused = round.counselorReply ?? (counselor?.status === "succeeded" ? counselor.text : null);
   const [active, setActive] = useState<number | null>(null);
   const spans = useSpans(fused, byRole, active);
+  const canSteer = useContext(SteerContext) !== null;
+  const awaiting = canSteer ? round.awaiting : null;
+  const writing = awaiting?.point === "counselor";
+  const draft = useCounselorDraft(
+    writing ? `${round.index}:${awaiting.seat}` : null,
+    awaiting?.seat === "counselor" ? "" : (fused ?? ""),
+  );
+  const onInsert = useMemo(
+    () =>
+      writing && awaiting?.seat === "counselor"
+        ? (technique: SpecialistTechnique, text: string) =>
+            draft.set({
+              text: draft.value.text ? `${draft.value.text.trimEnd()} ${text}` : text,
+              inserted: [...draft.value.inserted, technique],
+            })
+        : undefined,
+    [writing, awaiting?.seat, draft],
+  );
 
   return (
     <li
@@ -55,26 +79,75 @@ export const LiveRound = memo(function LiveRound({
         {round.committed ? <Badge tone="success">Stored</Badge> : <Badge tone="accent">In progress</Badge>}
         {round.endedByClient ? <Badge tone="warning">Client ended the session</Badge> : null}
         {round.committed && canFork ? <ForkButton round={round.index} ended={round.endedByClient} /> : null}
+        <SteeringBadges steering={round.steering} />
+        <RerunStale roundIndex={round.index} stale={round.stale} />
       </div>
+      <RoundInterventions roundIndex={round.index} />
       {hasSpecialists && candidatesRecorded ? (
-        <Candidates round={round} byRole={byRole} spans={spans} onInspect={onInspect} onRetry={onRetry} />
+        <Candidates
+          round={round}
+          byRole={byRole}
+          spans={spans}
+          onInspect={onInspect}
+          onRetry={onRetry}
+          onInsert={onInsert}
+        />
       ) : null}
       {candidatesRecorded && (round.selection || selector) ? (
         <SelectionLine round={round} selector={selector} onInspect={onInspect} />
       ) : null}
-      <Turn speaker="Counselor" testId="fused-reply" call={counselor} onInspect={onInspect} onRetry={onRetry}>
-        {fused ? (
+      {awaiting?.point === "selection" ? (
+        <SelectionSteer roundIndex={round.index} chosen={round.selection?.techniques ?? []} />
+      ) : null}
+      <Turn
+        speaker="Counselor"
+        testId="fused-reply"
+        call={counselor}
+        onInspect={onInspect}
+        onRetry={onRetry}
+        stale={round.stale.includes("counselor")}
+        regenerate={<RegenerateButton roundIndex={round.index} output="counselor" what="counselor's reply" />}
+      >
+        {writing ? null : fused ? (
           <ProvenanceReply text={fused} activeIndex={active} onSentenceHover={setActive} />
         ) : (
           <StreamingText
             call={counselor}
-            waiting={hasSpecialists ? "Waiting for the selected candidates…" : "Waiting…"}
+            waiting={
+              round.steering?.seat === "counselor"
+                ? "Waiting for the five suggestions…"
+                : hasSpecialists
+                  ? "Waiting for the selected candidates…"
+                  : "Waiting…"
+            }
           />
         )}
+        {writing && awaiting ? (
+          <CounselorSteer
+            roundIndex={round.index}
+            seat={awaiting.seat}
+            draft={draft.value}
+            onDraft={draft.set}
+          />
+        ) : null}
+        <OriginalText
+          label="The fuser's original reply"
+          text={round.steering?.originalCounselorReply ?? null}
+        />
       </Turn>
-      <Turn speaker="Client" testId="client-reply" call={client} onInspect={onInspect} onRetry={onRetry}>
+      <Turn
+        speaker="Client"
+        testId="client-reply"
+        call={client}
+        onInspect={onInspect}
+        onRetry={onRetry}
+        stale={round.stale.includes("client")}
+        regenerate={<RegenerateButton roundIndex={round.index} output="client" what="client's reply" />}
+      >
         {round.clientReply !== null ? (
           <span className="prose-clinical font-serif">{round.clientReply}</span>
+        ) : awaiting?.point === "client" ? (
+          <ClientSteer roundIndex={round.index} seat={awaiting.seat} />
         ) : (
           <StreamingText call={client} waiting="Waiting for the counselor…" />
         )}
@@ -108,12 +181,15 @@ function Candidates({
   spans,
   onInspect,
   onRetry,
+  onInsert,
 }: {
   round: Round;
   byRole: Map<string, LiveCall>;
   spans: Map<string, [number, number][]>;
   onInspect?: (callId: string) => void;
   onRetry?: () => void;
+  /** In the counselor's seat: puts a suggestion into the person's reply. */
+  onInsert?: (technique: SpecialistTechnique, text: string) => void;
 }) {
   return (
     <div
@@ -129,10 +205,27 @@ function Candidates({
           spans={spans.get(`specialist:${technique}`)}
           onInspect={onInspect}
           onRetry={onRetry}
+          onInsert={onInsert && ((text: string) => onInsert(technique, text))}
+          regenerate={
+            <RegenerateButton
+              roundIndex={round.index}
+              output={`candidate:${technique}`}
+              what={`${SPECIALIST_LABELS[technique]} candidate`}
+            />
+          }
         />
       ))}
     </div>
   );
+}
+
+/** The person's counselor reply while a round waits for it; a new pause starts from `initial`. */
+function useCounselorDraft(pause: string | null, initial: string) {
+  const [draft, setDraft] = useState<{ pause: string | null; value: CounselorDraft } | null>(null);
+  return useMemo(() => {
+    const value = draft && draft.pause === pause ? draft.value : { text: initial, inserted: [] };
+    return { value, set: (next: CounselorDraft) => setDraft({ pause, value: next }) };
+  }, [draft, pause, initial]);
 }
 
 function choiceOf(round: Round, technique: SpecialistTechnique): CandidateChoice {
@@ -197,6 +290,7 @@ function SelectionLine({
           inspect
         </button>
       ) : null}
+      {selector ? <RegenerateButton roundIndex={round.index} output="selection" what="selection" /> : null}
     </div>
   );
 }
@@ -207,6 +301,8 @@ function Turn({
   call,
   onInspect,
   onRetry,
+  stale,
+  regenerate,
   children,
 }: {
   speaker: string;
@@ -214,6 +310,9 @@ function Turn({
   call: LiveCall | undefined;
   onInspect?: (id: string) => void;
   onRetry?: () => void;
+  /** Made from an output regenerated since. */
+  stale?: boolean;
+  regenerate?: React.ReactNode;
   children: React.ReactNode;
 }) {
   return (
@@ -229,6 +328,12 @@ function Turn({
           >
             inspect
           </button>
+        ) : null}
+        {regenerate}
+        {stale ? (
+          <span className="block text-[11px] font-medium text-fg" data-testid="stale-mark">
+            stale
+          </span>
         ) : null}
       </div>
       <div className="min-w-0 flex-1">

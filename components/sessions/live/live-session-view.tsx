@@ -3,12 +3,17 @@
 import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { ForkContext } from "@/components/sessions/branches/fork-button";
 import { RoundNavigator } from "@/components/sessions/round-navigator";
+import { type InterventionItem, InterventionsContext } from "@/components/sessions/steering/intervention-log";
+import { RegenerableRoundContext } from "@/components/sessions/steering/regenerate";
+import { SteeringSettingsPanel } from "@/components/sessions/steering/steering-settings";
+import { SteerContext } from "@/components/sessions/steering/use-steer";
 import { Utterance } from "@/components/sessions/utterance";
 import { SharePanel } from "@/components/share/share-panel";
 import { cn } from "@/components/ui/cn";
 import { type CompactSession, expandLiveSession } from "@/lib/live/live-compact";
 import { latestAttempts } from "@/lib/live/live-state";
 import { pipelineDiagram } from "@/lib/live/pipeline-diagram";
+import type { SteeringSettings } from "@/lib/pipeline/steering";
 import { CallInspector } from "./call-inspector";
 import { LiveHeader, type SessionSummary } from "./live-header";
 import { LivePlan } from "./live-plan";
@@ -27,6 +32,8 @@ export function LiveSessionView({
   summary,
   opening,
   branches,
+  steering,
+  interventions = [],
 }: {
   /** Compact, so that the page's HTML stays small (see live-compact.ts). */
   initial: CompactSession;
@@ -34,6 +41,10 @@ export function LiveSessionView({
   opening: { counselor: string; client: string };
   /** The fork tree, when the session has a parent or forks. */
   branches?: ReactNode;
+  /** The session's step mode and seat. */
+  steering: SteeringSettings;
+  /** Who changed what, as stored when the page loaded. */
+  interventions?: InterventionItem[];
 }) {
   const [expanded] = useState(() => expandLiveSession(initial));
   const { state, status } = useSessionStream(expanded, summary.source === "generated");
@@ -54,67 +65,87 @@ export function LiveSessionView({
     [candidatesRecorded, expanded.id, state.maxRounds],
   );
 
+  const canSteer = summary.canControl && candidatesRecorded;
+  const finished = state.status === "completed" || state.status === "ended_by_client";
+  const lastRound = state.rounds.at(-1);
+  // The last stored round's outputs can be run again while nothing runs the session.
+  const regenerable =
+    canSteer && lastRound?.committed && state.status !== "running" && state.status !== "draft"
+      ? lastRound.index
+      : null;
+
   return (
     <SessionIdContext value={expanded.id}>
-      <ForkContext value={fork}>
-        <div className="flex gap-6">
-          <div className="min-w-0 flex-1">
-            <LiveHeader state={state} summary={summary} stream={status} action={action} />
-            <StatusAnnouncer state={state} />
-            {summary.canControl ? <SharePanel sessionId={expanded.id} /> : null}
-            {candidatesRecorded ? <PipelineDiagram diagram={diagram} /> : null}
-            <LivePlan plan={state.plan} call={planCall} onInspect={inspect} onRetry={retry} />
-            {branches}
-            {candidatesRecorded ? null : (
-              <p
-                className="mb-4 rounded-md border border-border bg-surface-muted px-3 py-2 text-sm text-fg-muted"
-                data-testid="imported-note"
-              >
-                Imported session: its source did not record the five candidate replies or the selector&apos;s
-                choices, so each round shows only the dialogue.
-              </p>
-            )}
-            <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-              <ViewSwitch view={view} onChange={setView} />
-              {view === "rounds" ? <JumpToRound rounds={state.rounds.map((r) => r.index)} /> : null}
-            </div>
-            {view === "transcript" ? (
-              <Transcript
-                openingCounselor={opening.counselor}
-                openingClient={opening.client}
-                rounds={state.rounds}
-              />
-            ) : (
-              <>
-                <section
-                  aria-label="Opening exchange"
-                  className="mb-6 rounded-lg border border-border bg-surface-raised p-4"
-                >
-                  <h2 className="mb-3 text-xs font-semibold uppercase tracking-wide text-fg-muted">
-                    Opening exchange
-                  </h2>
-                  <Utterance speaker="counselor" text={opening.counselor} />
-                  <Utterance speaker="client" text={opening.client} />
-                </section>
-                <LiveRounds
-                  state={state}
-                  hasSpecialists={hasSpecialists}
-                  candidatesRecorded={candidatesRecorded}
-                  canFork={summary.canControl && summary.source === "generated"}
-                  onInspect={inspect}
-                  onRetry={retry}
+      <SteerContext value={canSteer ? expanded.id : null}>
+        <RegenerableRoundContext value={regenerable}>
+          <InterventionsContext value={interventions}>
+            <ForkContext value={fork}>
+              <div className="flex gap-6">
+                <div className="min-w-0 flex-1">
+                  <LiveHeader state={state} summary={summary} stream={status} action={action} />
+                  <StatusAnnouncer state={state} />
+                  {summary.canControl ? <SharePanel sessionId={expanded.id} /> : null}
+                  {canSteer && !finished ? (
+                    <SteeringSettingsPanel sessionId={expanded.id} initial={steering} />
+                  ) : null}
+                  {candidatesRecorded ? <PipelineDiagram diagram={diagram} /> : null}
+                  <LivePlan plan={state.plan} call={planCall} onInspect={inspect} onRetry={retry} />
+                  {branches}
+                  {candidatesRecorded ? null : (
+                    <p
+                      className="mb-4 rounded-md border border-border bg-surface-muted px-3 py-2 text-sm text-fg-muted"
+                      data-testid="imported-note"
+                    >
+                      Imported session: its source did not record the five candidate replies or the
+                      selector&apos;s choices, so each round shows only the dialogue.
+                    </p>
+                  )}
+                  <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+                    <ViewSwitch view={view} onChange={setView} />
+                    {view === "rounds" ? <JumpToRound rounds={state.rounds.map((r) => r.index)} /> : null}
+                  </div>
+                  {view === "transcript" ? (
+                    <Transcript
+                      openingCounselor={opening.counselor}
+                      openingClient={opening.client}
+                      rounds={state.rounds}
+                    />
+                  ) : (
+                    <>
+                      <section
+                        aria-label="Opening exchange"
+                        className="mb-6 rounded-lg border border-border bg-surface-raised p-4"
+                      >
+                        <h2 className="mb-3 text-xs font-semibold uppercase tracking-wide text-fg-muted">
+                          Opening exchange
+                        </h2>
+                        <Utterance speaker="counselor" text={opening.counselor} />
+                        <Utterance speaker="client" text={opening.client} />
+                      </section>
+                      <LiveRounds
+                        state={state}
+                        hasSpecialists={hasSpecialists}
+                        candidatesRecorded={candidatesRecorded}
+                        canFork={summary.canControl && summary.source === "generated"}
+                        onInspect={inspect}
+                        onRetry={retry}
+                      />
+                    </>
+                  )}
+                </div>
+                <RoundNavigator
+                  rounds={state.rounds.map((r) => ({ index: r.index, ended: r.endedByClient }))}
                 />
-              </>
-            )}
-          </div>
-          <RoundNavigator rounds={state.rounds.map((r) => ({ index: r.index, ended: r.endedByClient }))} />
-          <CallInspector
-            callId={inspected}
-            onClose={() => setInspected(null)}
-            canOpenPlayground={summary.canControl}
-          />
-        </div>
-      </ForkContext>
+                <CallInspector
+                  callId={inspected}
+                  onClose={() => setInspected(null)}
+                  canOpenPlayground={summary.canControl}
+                />
+              </div>
+            </ForkContext>
+          </InterventionsContext>
+        </RegenerableRoundContext>
+      </SteerContext>
     </SessionIdContext>
   );
 }

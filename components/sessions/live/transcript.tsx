@@ -1,3 +1,4 @@
+import { turnMark } from "@/components/sessions/steering/steering-marks";
 import { Utterance } from "@/components/sessions/utterance";
 import type { LiveRound } from "@/lib/live/live-state";
 
@@ -22,9 +23,16 @@ export function Transcript({
       {rounds.map((round) => (
         <div key={round.index} className="mt-3 border-t border-border pt-3">
           {round.counselorReply ? (
-            <Utterance speaker="counselor" text={round.counselorReply} label={`Counselor ${round.index}`} />
+            <Utterance
+              speaker="counselor"
+              text={round.counselorReply}
+              label={`Counselor ${round.index}`}
+              mark={turnMark(round.steering, "counselor")}
+            />
           ) : null}
-          {round.clientReply ? <Utterance speaker="client" text={round.clientReply} /> : null}
+          {round.clientReply ? (
+            <Utterance speaker="client" text={round.clientReply} mark={turnMark(round.steering, "client")} />
+          ) : null}
         </div>
       ))}
     </section>

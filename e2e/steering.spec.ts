@@ -1,0 +1,132 @@
+import { expect, test } from "@playwright/test";
+import { LiveSessionPage } from "./pages/live-session-page";
+import { accessibilityViolations } from "./support/axe";
+
+// Steering a running session from its page: a clinician in the counselor's seat, and step mode.
+
+test("In the counselor's seat a clinician inserts a suggestion, edits it and sends it; the client answers it", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const live = new LiveSessionPage(page);
+  const id = await live.createDraft(2);
+
+  const settings = page.getByTestId("steering-settings");
+  await settings.locator("summary").click();
+  await settings.getByLabel("I play the counselor (the agents suggest)").check();
+  await settings.getByRole("button", { name: "Save steering" }).click();
+  await expect(settings.getByRole("status")).toHaveText("Saved: applies from the next round.");
+
+  await page.getByRole("button", { name: "Run next round" }).click();
+  const round = live.round(1);
+  const editor = round.getByTestId("steer-counselor-text");
+  await expect(editor).toBeVisible({ timeout: 45_000 });
+  await expect(round.getByTestId("insert-suggestion")).toHaveCount(5);
+
+  // The pause survives a reload, and the seat's editor with its suggestions passes axe in both themes.
+  for (const theme of ["dark", "light"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /^(?!.*dark)/);
+    await expect(editor).toBeVisible();
+    await expect(round.getByTestId("insert-suggestion")).toHaveCount(5);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }
+
+  const reflection = round.locator('[data-testid="candidate-card"][data-technique="Reflection"]');
+  await reflection.getByTestId("insert-suggestion").click();
+  const suggestion = await editor.inputValue();
+  expect(suggestion.length).toBeGreaterThan(10);
+  await expect(reflection).toContainText(suggestion.slice(0, 40));
+  const mine = `${suggestion} What would you like to focus on first today?`;
+  await editor.fill(mine);
+  await round.getByRole("button", { name: "Send to the client" }).click();
+
+  await expect(round.getByTestId("client-reply")).not.toContainText("Waiting", { timeout: 45_000 });
+  await expect(live.status).toHaveText("Paused", { timeout: 45_000 });
+  await expect(round.getByTestId("fused-reply")).toContainText(
+    "What would you like to focus on first today?",
+  );
+
+  const stored = await (await page.request.get(`/api/sessions/${id}`)).json();
+  expect(stored.rounds[0].counselorReply).toBe(mine);
+  const client = stored.agentCalls.find(
+    (call: { role: string; roundIndex: number }) => call.role === "client" && call.roundIndex === 1,
+  );
+  expect(client?.status).toBe("succeeded");
+  expect(stored.agentCalls.some((call: { role: string }) => call.role === "fuser")).toBe(false);
+
+  await page.reload();
+  const marks = live.round(1).getByTestId("steering-marks");
+  await expect(marks).toContainText("A person held the counselor's seat");
+  await expect(marks).toContainText("Counselor reply human-written");
+  await expect(live.round(1).getByTestId("interventions")).toContainText("wrote the counselor's reply");
+  await page.getByRole("tab", { name: "Transcript" }).click();
+  await expect(page.getByTestId("transcript").getByTestId("turn-mark")).toHaveText(["written by a person"]);
+});
+
+test("Step mode after the selector: the chosen techniques are changed before fusion; a second answer is refused", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const live = new LiveSessionPage(page);
+  const id = await live.createDraft(1);
+  const put = await page.request.put(`/api/sessions/${id}/steering`, {
+    data: { pausePoints: ["selection"], seat: "agents" },
+  });
+  expect(put.status()).toBe(200);
+  await live.open(id);
+
+  await page.getByRole("button", { name: "Run next round" }).click();
+  const pause = live.round(1).getByTestId("steer-selection");
+  await expect(pause).toBeVisible({ timeout: 45_000 });
+  expect(await accessibilityViolations(page)).toEqual([]);
+  // Exactly one technique, and one the selector did not choose (it never names all five).
+  const labels = ["Normalization", "Psycho-education", "Providing solutions", "Questioning", "Reflection"];
+  const chosen: string[] = [];
+  for (const name of labels) {
+    const box = pause.getByLabel(name);
+    if (await box.isChecked()) {
+      chosen.push(name);
+      await box.uncheck();
+    }
+  }
+  const pick = labels.find((name) => !chosen.includes(name)) ?? labels[0];
+  await pause.getByLabel(pick).check();
+  await pause.getByRole("button", { name: "Fuse these techniques" }).click();
+  await expect(pause).toHaveCount(0);
+
+  const again = await page.request.post(`/api/sessions/${id}/steer`, {
+    data: { type: "continue", roundIndex: 1, point: "selection" },
+  });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error.message).toMatch(/already answered round 1's technique selection/);
+
+  await expect(live.status).toHaveText("Completed", { timeout: 45_000 });
+  await expect(live.round(1).getByTestId("steering-marks")).toContainText("Selection overridden");
+  await expect(live.round(1).getByTestId("selection")).toContainText(pick);
+});
+
+test("Regenerating one candidate of the last round marks the replies made from it stale; one click re-runs them", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const live = new LiveSessionPage(page);
+  await live.createDraft(2);
+  await page.getByRole("button", { name: "Run next round" }).click();
+  await expect(live.status).toHaveText("Paused", { timeout: 45_000 });
+
+  const round = live.round(1);
+  await round.getByRole("button", { name: "Regenerate the Reflection candidate" }).click();
+  const stale = round.getByTestId("stale-outputs");
+  await expect(stale).toContainText("Stale: counselor reply, client reply");
+  await expect(round.getByTestId("stale-mark")).toHaveCount(2);
+
+  await stale.getByRole("button", { name: "Re-run stale outputs" }).click();
+  await expect(round.getByTestId("stale-outputs")).toHaveCount(0, { timeout: 45_000 });
+  await expect(round.getByTestId("stale-mark")).toHaveCount(0);
+  await page.reload();
+  await expect(live.round(1).getByTestId("client-reply")).not.toContainText("Waiting");
+  await expect(live.round(1).getByTestId("stale-outputs")).toHaveCount(0);
+  await expect(live.round(1).getByTestId("interventions")).toContainText("regenerated the reflection output");
+});

@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
+
+// Steering a running session: where a round may wait for a person (pause points and seats), the ONE
+// union of commands a person sends it, and what the engine records when a command changes something.
+// Client-safe (the session page builds its commands from these schemas).
+
+/** Where a round waits in step mode: after the selector, after the fuser, before the client answers. */
+export const PAUSE_POINTS = ["selection", "counselor", "client"] as const;
+export type PausePoint = (typeof PAUSE_POINTS)[number];
+
+/** Who plays the turns: the agents, or a person in the client's or in the counselor's seat. */
+export const SEATS = ["agents", "client", "counselor"] as const;
+export type Seat = (typeof SEATS)[number];
+
+/** Mirrors the InterventionKind enum of the schema. */
+export const INTERVENTION_KINDS = [
+  "selection_override",
+  "counselor_edit",
+  "counselor_written",
+  "client_written",
+  "output_regenerated",
+] as const;
+export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+
+export const steeringSettingsSchema = z
+  .object({
+    /** Step mode: the points where every round waits for a person; none by default. */
+    pausePoints: z.array(z.enum(PAUSE_POINTS)).max(PAUSE_POINTS.length).default([]),
+    seat: z.enum(SEATS).default("agents"),
+  })
+  .strict();
+export type SteeringSettings = z.output<typeof steeringSettingsSchema>;
+export const NO_STEERING: SteeringSettings = { pausePoints: [], seat: "agents" };
+
+/** The pause points a seat needs whatever step mode says (a person must write that turn). */
+export function seatPoint(seat: Seat): PausePoint | null {
+  if (seat === "client") return "client";
+  if (seat === "counselor") return "counselor";
+  return null;
+}
+
+const text = z
+  .string()
+  .max(8_000)
+  .refine((value) => !value.includes("\u0000"), "must not contain NUL characters")
+  .transform((value) => value.trim())
+  .refine((value) => value !== "", "must not be empty");
+const round = z.number().int().min(1).max(1_000);
+
+/**
+ * THE steering command. Each names the round and so the pause point it answers, so that a command
+ * sent from a page that is behind never lands on another point. `continue` takes the agents' value
+ * as it is; `run-to-end` also skips every later pause point of this run (a seat still waits).
+ */
+export const steeringCommandSchema = z.discriminatedUnion("type", [
+  z
+    .object({
+      type: z.literal("override-selection"),
+      roundIndex: round,
+      techniques: z.array(z.enum(SPECIALIST_TECHNIQUES)).min(1).max(SPECIALIST_TECHNIQUES.length),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("write-counselor"),
+      roundIndex: round,
+      text,
+      /** Suggestions (candidates) the person inserted before editing, in the order inserted. */
+      inserted: z.array(z.enum(SPECIALIST_TECHNIQUES)).max(SPECIALIST_TECHNIQUES.length).default([]),
+    })
+    .strict(),
+  z.object({ type: z.literal("write-client"), roundIndex: round, text }).strict(),
+  z.object({ type: z.literal("continue"), roundIndex: round, point: z.enum(PAUSE_POINTS) }).strict(),
+  z.object({ type: z.literal("run-to-end"), roundIndex: round }).strict(),
+]);
+export type SteeringCommand = z.output<typeof steeringCommandSchema>;
+
+/** The point a command answers. */
+export function pointOf(command: SteeringCommand): PausePoint | null {
+  switch (command.type) {
+    case "override-selection":
+      return "selection";
+    case "write-counselor":
+      return "counselor";
+    case "write-client":
+      return "client";
+    case "continue":
+      return command.point;
+    case "run-to-end":
+      return null;
+  }
+}
+
+/** Who steered. */
+export interface Steerer {
+  userId: string | null;
+  name: string;
+}
+
+/** A round waiting for a person. */
+export interface Pause {
+  roundIndex: number;
+  point: PausePoint;
+  /** The seat the round is played with: a seat's point cannot be continued without a person's text. */
+  seat: Seat;
+}
+
+/** A person's answer at a pause: the command (never run-to-end: the desk turns it into `continue`) and who. */
+export interface SteeringAnswer {
+  command: Exclude<SteeringCommand, { type: "run-to-end" }>;
+  by: Steerer;
+}
+
+/**
+ * What the engine asks of whoever steers the run. Without one (the default) no round ever waits and
+ * the agents see exactly what they would without steering.
+ */
+export interface Steering {
+  /** The settings for a round, read when it starts. */
+  settingsFor(roundIndex: number): Promise<SteeringSettings>;
+  /** Waits for a person's answer at `pause`; rejects when `signal` aborts. */
+  answer(pause: Pause, signal: AbortSignal): Promise<SteeringAnswer>;
+}
+
+/** One change a person made: stored as an Intervention row. */
+export interface InterventionRecord {
+  sessionId: string;
+  roundIndex: number;
+  kind: InterventionKind;
+  /** Null when no agent wrote the value (a person held the seat). */
+  originalValue: string | SpecialistTechnique[] | null;
+  newValue: string | SpecialistTechnique[];
+  by: Steerer;
+  detail?: { inserted?: SpecialistTechnique[]; output?: string };
+}
+
+/** What a committed round records about the people who steered it (absent: the agents played it all). */
+export interface RoundSteering {
+  seat: Seat;
+  selectionOverridden: boolean;
+  /** What the selector chose, when a person overrode it. */
+  originalSelectedTechniques: SpecialistTechnique[];
+  counselorEdited: boolean;
+  /** The fuser's (or baseline counselor's) reply a person replaced; null when a person wrote the turn. */
+  originalCounselorReply: string | null;
+  clientEdited: boolean;
+  originalClientReply: string | null;
+}
+
+export function unsteeredRound(seat: Seat): RoundSteering {
+  return {
+    seat,
+    selectionOverridden: false,
+    originalSelectedTechniques: [],
+    counselorEdited: false,
+    originalCounselorReply: null,
+    clientEdited: false,
+    originalClientReply: null,
+  };
+}
+
+/**
+ * The selector's answer as the fuser is given it after an override: the chosen keys on the line the
+ * selector prompt asks for, so the fuser (and the selection parser) read exactly the person's choice.
+ */
+export function overriddenSelectorAnswer(techniques: readonly SpecialistTechnique[]): string {
+  return `Techniques: ${techniques.join(", ")}`;
+}

@@ -1,0 +1,100 @@
+import type {
+  Pause,
+  PausePoint,
+  Steerer,
+  Steering,
+  SteeringAnswer,
+  SteeringCommand,
+  SteeringSettings,
+} from "@/lib/pipeline/steering";
+import { pointOf, seatPoint } from "@/lib/pipeline/steering";
+
+const POINT_LABEL: Record<PausePoint, string> = {
+  selection: "technique selection",
+  counselor: "counselor's reply",
+  client: "client's reply",
+};
+
+interface Waiting {
+  pause: Pause;
+  resolve: (answer: SteeringAnswer) => void;
+}
+
+/**
+ * The run's side of steering: the round waiting for a person, and the commands that reach the run
+ * over the bus. Commands arrive one at a time, so the first answer to a pause wins and every later
+ * one is refused with who answered first: never a silent overwrite.
+ */
+export class SteeringDesk implements Steering {
+  private waiting: Waiting | null = null;
+  /** Who answered each pause of this run, by "round:point". */
+  private readonly answered = new Map<string, string>();
+  /** "Run to the end": later step-mode pauses of this run are skipped (a seat still waits). */
+  private skipping = false;
+
+  constructor(private readonly load: () => Promise<SteeringSettings>) {}
+
+  async settingsFor(): Promise<SteeringSettings> {
+    const settings = await this.load();
+    return this.skipping ? { ...settings, pausePoints: [] } : settings;
+  }
+
+  answer(pause: Pause, signal: AbortSignal): Promise<SteeringAnswer> {
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const waiting: Waiting = {
+        pause,
+        resolve: (answer) => {
+          signal.removeEventListener("abort", onAbort);
+          if (this.waiting === waiting) this.waiting = null;
+          resolve(answer);
+        },
+      };
+      const onAbort = () => {
+        if (this.waiting === waiting) this.waiting = null;
+        reject(signal.reason);
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      this.waiting = waiting;
+    });
+  }
+
+  /** Applies a command to the pause it names; returns why it cannot, or null when applied. */
+  receive(command: SteeringCommand, by: Steerer): string | null {
+    const waiting = this.waiting;
+    if (command.type === "run-to-end") {
+      this.skipping = true;
+      const { pause } = waiting ?? {};
+      if (
+        waiting &&
+        pause &&
+        pause.roundIndex === command.roundIndex &&
+        seatPoint(pause.seat) !== pause.point
+      ) {
+        this.settle(waiting, { type: "continue", roundIndex: pause.roundIndex, point: pause.point }, by);
+      }
+      return null;
+    }
+    const point = pointOf(command) as PausePoint;
+    const label = `round ${command.roundIndex}'s ${POINT_LABEL[point]}`;
+    const first = this.answered.get(`${command.roundIndex}:${point}`);
+    if (first) return `Someone was first: ${first} already answered ${label}. Nothing was changed.`;
+    const { pause } = waiting ?? {};
+    if (!waiting || !pause || pause.roundIndex !== command.roundIndex || pause.point !== point) {
+      const now = pause
+        ? `it waits at round ${pause.roundIndex}'s ${POINT_LABEL[pause.point]}`
+        : "it waits nowhere";
+      return `The session is not waiting at ${label} (${now}).`;
+    }
+    if (command.type === "continue" && seatPoint(pause.seat) === point) {
+      return `A person holds the ${pause.seat}'s seat: ${label} must be written, not skipped.`;
+    }
+    this.settle(waiting, command, by);
+    return null;
+  }
+
+  private settle(waiting: Waiting, command: SteeringAnswer["command"], by: Steerer): void {
+    this.answered.set(`${waiting.pause.roundIndex}:${waiting.pause.point}`, by.name);
+    waiting.resolve({ command, by });
+  }
+}
