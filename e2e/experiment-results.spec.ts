@@ -19,6 +19,10 @@ test("an experiment of 4 short sessions reaches done, its results open, and a ba
   await expect(page.getByRole("figure", { name: /CTRS per item/ })).toHaveCount(0);
   const length = page.getByRole("figure", { name: "Session length: mean per variant" });
   await expect(length).toBeVisible();
+  // Nobody annotated these sessions: the judge-vs-human section says so rather than showing a table.
+  await expect(page.getByTestId("judge-agreement-empty")).toContainText(
+    "No session of this experiment has both a clinician's session form and judge scores yet.",
+  );
 
   // The first series is MAGneT; its one bar is the rounds per session.
   await length.locator(".recharts-bar").first().locator(".recharts-bar-rectangle").first().click();

@@ -33,7 +33,7 @@ export function JudgeAgreementTable({ items }: { items: readonly ItemJudgeAgreem
             columns={COLUMNS}
             rows={[...items]}
             rowKey={(a) => a.item}
-            label="Judge vs human agreement per item"
+            label="Agreement per item, judge against clinicians"
             testId="judge-agreement-table"
           />
         </>
