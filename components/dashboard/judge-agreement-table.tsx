@@ -10,7 +10,7 @@ const COLUMNS: Column<ItemJudgeAgreement>[] = [
   { key: "human", header: "Human mean", className: "tabular-nums", cell: (a) => fixed(a.humanMean) },
   { key: "judge", header: "Judge mean", className: "tabular-nums", cell: (a) => fixed(a.judgeMean) },
   { key: "n", header: "n", className: "tabular-nums", cell: (a) => a.units },
-  { key: "alpha", header: "α (ordinal)", className: "tabular-nums", cell: (a) => fixed(a.alpha, 3) },
+  { key: "alpha", header: "Alpha (ordinal)", className: "tabular-nums", cell: (a) => fixed(a.alpha, 3) },
   { key: "mad", header: "Mean |Δ|", className: "tabular-nums", cell: (a) => fixed(a.meanAbsoluteDifference) },
 ];
 
@@ -26,8 +26,8 @@ export function JudgeAgreementTable({ items }: { items: readonly ItemJudgeAgreem
           <p className="max-w-3xl text-xs text-fg-muted">
             Over this experiment&apos;s finished sessions that clinicians annotated (CTRS, WAI, PANAS) and the
             judge scored. n is those sessions; the means are over them (a session&apos;s human score is its
-            annotators&apos; mean). α is Krippendorff&apos;s alpha, ordinal, with two coders per session: the
-            annotators&apos; mean rounded and the judge&apos;s score rounded. Mean |Δ| is unrounded.
+            annotators&apos; mean). Alpha is Krippendorff&apos;s alpha, ordinal, with two coders per session:
+            the annotators&apos; mean rounded and the judge&apos;s score rounded. Mean |Δ| is unrounded.
           </p>
           <DataTable
             columns={COLUMNS}
