@@ -94,6 +94,11 @@ test("the results table opens drill-downs from the keyboard, lists the tests and
     ),
   ).toBe(true);
 
+  // The researcher's CTRS understanding (4 on each MAGneT session) against the judge's (4, 5, 4, 5, 4).
+  const agreement = page.getByTestId("judge-agreement-table").locator("tbody tr");
+  await expect(agreement).toHaveCount(1);
+  await expect(agreement.locator("td")).toHaveText(["CTRS: Understanding", "4.00", "4.40", "5", /./, "0.40"]);
+
   // The drill-down's way to the Sessions list keeps the experiment as a filter.
   await page.getByRole("link", { name: "Open in Sessions" }).click();
   await expect(page).toHaveURL(/\/sessions\?experiment=.*&variant=no_selector/);

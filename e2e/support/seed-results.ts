@@ -1,6 +1,7 @@
 // Seeds an experiment for e2e/results.spec.ts in the e2e studio's database and prints what it made
 // as JSON: MAGneT and No selector on the same five imported clients (three negative, two positive),
-// completed, with judged CTRS and PANAS. Run as a CLI, so it reaches the database as the studio does.
+// completed, with judged CTRS and PANAS, and the signed-in researcher's CTRS understanding of 4 on
+// each MAGneT session (where the judge gave 4 or 5). Run as a CLI, so it reaches the database as the studio does.
 import { getDb } from "@/lib/db/client";
 import { PANAS_NEGATIVE, PANAS_POSITIVE } from "@/lib/eval/scales";
 import { withStudioDatabase } from "@/lib/studio/database";
@@ -41,6 +42,7 @@ async function seed() {
   const experiment = await db.experiment.create({
     data: { name: `Selector ablation ${Date.now()}`, config: {} },
   });
+  const researcher = await db.user.findUniqueOrThrow({ where: { email: "e2e-researcher@studio.local" } });
   const created: { id: string; variant: string; attitude: string; client: string; negativeAfter: number }[] =
     [];
   for (const [i, source] of sources.entries()) {
@@ -85,6 +87,16 @@ async function seed() {
           ...feelings({ sessionId: session.id }, "panas_after", 3, negativeAfter),
         ],
       });
+      if (variant === "magnet") {
+        await db.annotation.create({
+          data: {
+            sessionId: session.id,
+            target: "session",
+            authorId: researcher.id,
+            data: { ctrs: { understanding: 4 } },
+          },
+        });
+      }
       created.push({
         id: session.id,
         variant,

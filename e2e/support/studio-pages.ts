@@ -22,7 +22,7 @@ export const FIXED_PAGES: StudioPage[] = [
 
 /**
  * The pages that show data: a profile, an imported session and a session generated here by the
- * offline simulator (one round, run to its end through the API), a fork of it after round 1 (run to
+ * offline simulator (one round, run to its end through the API), an experiment and its results, a fork of it after round 1 (run to
  * round 2), the two branches compared, the session's share link's replay, a replay link that is
  * no longer valid, the playground of the session's response generator call, its fork form and its follow-up session
  * (a draft, its summary editable).
@@ -70,6 +70,7 @@ export async function dataPages(request: APIRequestContext): Promise<StudioPage[
     { name: "annotation agreement", path: `/annotate/${queueId}/agreement` },
     { name: "pairwise preferences", path: `/annotate/${queueId}/pairs` },
     { name: "experiment", path: `/experiments/${experimentId}` },
+    { name: "experiment results", path: `/experiments/${experimentId}/results` },
     { name: "forked session", path: `/sessions/${forkId}` },
     { name: "compare branches", path: `/sessions/${forkId}/compare?with=${id}` },
     { name: "profile detail", path: `/profiles/${profiles.items[0].id}` },

@@ -8,16 +8,15 @@ import {
   percentAgreement,
   type Rating,
 } from "@/lib/stats/krippendorff";
-import { getQueueById } from "./queues";
 import {
-  FORM_SCALES,
-  FORM_TITLES,
-  LIKERT_ITEMS,
-  type RoundAnnotationData,
-  SESSION_FORMS,
-  type SessionAnnotationData,
-  type SessionForm,
-} from "./schema";
+  addSessionFormRatings,
+  FORM_ITEMS,
+  humanVersusJudge,
+  type JudgeAgreement,
+  judgeScores,
+} from "./judge-agreement";
+import { getQueueById } from "./queues";
+import { LIKERT_ITEMS, type RoundAnnotationData } from "./schema";
 
 // Agreement among a queue's annotators, item by item: Krippendorff's alpha (lib/stats; ordinal for
 // scores, nominal for flags, techniques and candidate verdicts) and percent agreement; for the
@@ -32,7 +31,7 @@ export interface ItemAgreement {
   units: number;
   pairable: number;
   /** The annotators' mean (rounded) against the judge's mean (rounded), where both exist. */
-  judge: { alpha: number | null; meanAbsoluteDifference: number | null; units: number } | null;
+  judge: JudgeAgreement | null;
 }
 
 export interface DisagreedRound {
@@ -72,14 +71,6 @@ const ROUND_ITEMS: ItemDef[] = [
   { item: "best_candidate", label: "Best candidate", level: "nominal" },
   { item: "safety_flag", label: "Safety flag", level: "nominal" },
 ];
-const FORM_ITEMS: ItemDef[] = SESSION_FORMS.flatMap((form) =>
-  FORM_SCALES[form].items.map((i) => ({
-    item: `${form}.${i.key}`,
-    label: `${FORM_TITLES[form]}: ${i.label}`,
-    level: "ordinal" as const,
-  })),
-);
-
 /** The values of one round annotation, by item (absent where the annotator gave none). */
 export function roundValues(data: Partial<RoundAnnotationData>): Map<string, number | string> {
   const values = new Map<string, number | string>();
@@ -119,12 +110,7 @@ export async function getQueueAgreement(user: CurrentUser, queueId: string): Pro
       coders.set(a.authorId, values);
       byRound.set(unit, coders);
     } else {
-      const forms = a.data as Partial<SessionAnnotationData>;
-      for (const form of SESSION_FORMS) {
-        for (const [key, value] of Object.entries(forms[form] ?? {})) {
-          if (typeof value === "number") add(`${form}.${key}`, a.sessionId, a.authorId, value);
-        }
-      }
+      addSessionFormRatings(ratings, a);
     }
   }
   const judge = await judgeScores(sessionIds);
@@ -144,74 +130,6 @@ export async function getQueueAgreement(user: CurrentUser, queueId: string): Pro
     });
   const clientOf = new Map(queue.items.map((i) => [i.sessionId, i.client]));
   return { queueId, name: queue.name, items, disagreedRounds: mostDisagreed(byRound, clientOf) };
-}
-
-function humanVersusJudge(human: Rating[], judge: Map<string, number> | undefined): ItemAgreement["judge"] {
-  if (!judge?.size) return null;
-  const byUnit = new Map<string, number[]>();
-  for (const r of human) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), Number(r.value)]);
-  const pairs: Rating[] = [];
-  const differences: number[] = [];
-  for (const [unit, values] of byUnit) {
-    const judged = judge.get(unit);
-    if (judged === undefined) continue;
-    const mean = values.reduce((s, v) => s + v, 0) / values.length;
-    differences.push(Math.abs(mean - judged));
-    pairs.push(
-      { unit, coder: "human", value: Math.round(mean) },
-      { unit, coder: "judge", value: Math.round(judged) },
-    );
-  }
-  if (!differences.length) return null;
-  return {
-    alpha: krippendorffAlpha(pairs, "ordinal").alpha,
-    meanAbsoluteDifference: differences.reduce((s, d) => s + d, 0) / differences.length,
-    units: differences.length,
-  };
-}
-
-/** "form.item" → session → the judges' mean score (PANAS before is judged per profile). */
-async function judgeScores(sessionIds: string[]): Promise<Map<string, Map<string, number>>> {
-  const db = getDb();
-  const sessions = await db.session.findMany({
-    where: { id: { in: sessionIds } },
-    select: { id: true, profileId: true },
-  });
-  const [bySession, byProfile] = await Promise.all([
-    db.evaluationResult.groupBy({
-      by: ["sessionId", "metric", "item"],
-      where: {
-        sessionId: { in: sessionIds },
-        metric: { in: ["ctrs", "wai", "panas_after"] },
-        status: "succeeded",
-      },
-      _avg: { score: true },
-    }),
-    db.evaluationResult.groupBy({
-      by: ["profileId", "metric", "item"],
-      where: {
-        profileId: { in: sessions.map((s) => s.profileId) },
-        metric: "panas_before",
-        status: "succeeded",
-      },
-      _avg: { score: true },
-    }),
-  ]);
-  const scores = new Map<string, Map<string, number>>();
-  const put = (item: string, sessionId: string, score: number | null) => {
-    if (score === null) return;
-    const map = scores.get(item) ?? new Map();
-    map.set(sessionId, score);
-    scores.set(item, map);
-  };
-  for (const row of bySession)
-    if (row.sessionId) put(`${row.metric}.${row.item}`, row.sessionId, row._avg.score);
-  for (const row of byProfile) {
-    for (const s of sessions.filter((x) => x.profileId === row.profileId)) {
-      put(`${row.metric as SessionForm}.${row.item}`, s.id, row._avg.score);
-    }
-  }
-  return scores;
 }
 
 function mostDisagreed(

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { JudgeAgreementTable } from "@/components/dashboard/judge-agreement-table";
 import { JudgeNote, ResultsView } from "@/components/dashboard/results-view";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { getJudgeAgreementBySessions } from "@/lib/annotations/judge-agreement";
 import { requirePageUser } from "@/lib/auth/page";
 import { getExperimentResultsById } from "@/lib/dashboard/queries";
 import { AppError } from "@/lib/errors";
@@ -22,6 +24,7 @@ export default async function ExperimentResultsPage({ params }: Props) {
       throw error;
     },
   );
+  const judgeAgreement = await getJudgeAgreementBySessions(dashboard.sessions.map((s) => s.id));
   return (
     <>
       <PageHeader
@@ -36,6 +39,7 @@ export default async function ExperimentResultsPage({ params }: Props) {
       <Suspense>
         <ResultsView experimentId={id} dashboard={dashboard} />
       </Suspense>
+      {dashboard.sessions.length ? <JudgeAgreementTable items={judgeAgreement} /> : null}
     </>
   );
 }
