@@ -2,7 +2,6 @@
 //   npm run agreement -- --file ratings.csv --level nominal|ordinal|interval|ratio
 // The CSV has the header unit,coder,value; a blank or absent value is missing. Alpha is the last line.
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { runCli } from "../db/migrations/cli-support";
 import {
   krippendorffAlpha,
@@ -11,6 +10,7 @@ import {
   percentAgreement,
 } from "../stats/krippendorff";
 import { parseRatingsCsv } from "../stats/ratings-csv";
+import { readFlags } from "./flags";
 
 const USAGE = `Usage: npm run agreement -- --file ratings.csv --level ${MEASUREMENT_LEVELS.join("|")}`;
 
@@ -43,22 +43,18 @@ runCli(async () => {
 });
 
 function parseAgreementArgs(argv: string[]): { file: string; level: MeasurementLevel } | null {
-  let values: { file?: string; level?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv.filter((arg) => arg !== "--"),
-      options: { file: { type: "string" }, level: { type: "string" }, help: { type: "boolean" } },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
+  const values = readFlags(
+    argv,
+    { file: { type: "string" }, level: { type: "string" }, help: { type: "boolean" } },
+    (problem) => new Error(`${problem}\n${USAGE}`),
+  );
   if (values.help) return null;
-  if (!values.file) throw new Error(`--file is required\n${USAGE}`);
+  const file = values.file;
+  if (typeof file !== "string" || !file) throw new Error(`--file is required\n${USAGE}`);
   const level = MEASUREMENT_LEVELS.find((l) => l === values.level);
   if (!level) {
     const problem = values.level === undefined ? "is required" : `"${values.level}" is unknown`;
     throw new Error(`--level ${problem} (one of ${MEASUREMENT_LEVELS.join(", ")})\n${USAGE}`);
   }
-  return { file: values.file, level };
+  return { file, level };
 }

@@ -1,8 +1,8 @@
 // The flags of `npm run evaluate`, parsed and checked before anything touches the database.
-import { parseArgs } from "node:util";
 import { EVALUATION_METRICS, type EvaluationMetric } from "../eval/scales";
 import { type ExportFilter, exportQuerySchema } from "../export/schema";
 import { fromZodError } from "../http/route";
+import { readFlags, wholeNumber } from "./flags";
 
 export const EVALUATE_USAGE = [
   "Usage: npm run evaluate -- --metric ctrs,wai,panas,diversity",
@@ -21,28 +21,22 @@ export interface EvaluateArgs {
 
 export function parseEvaluateArgs(args: string[]): EvaluateArgs | null {
   const text = { type: "string" } as const;
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: args.filter((arg) => arg !== "--"),
-      options: {
-        metric: text,
-        variant: text,
-        attitude: text,
-        source: text,
-        limit: text,
-        "judge-model": text,
-        runs: text,
-        concurrency: text,
-        json: text,
-        help: { type: "boolean" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw usage(error instanceof Error ? error.message : String(error));
-  }
+  const values = readFlags(
+    args,
+    {
+      metric: text,
+      variant: text,
+      attitude: text,
+      source: text,
+      limit: text,
+      "judge-model": text,
+      runs: text,
+      concurrency: text,
+      json: text,
+      help: { type: "boolean" },
+    },
+    usage,
+  );
   if (values.help) return null;
   const metrics = String(values.metric ?? "")
     .split(",")
@@ -66,17 +60,10 @@ export function parseEvaluateArgs(args: string[]): EvaluateArgs | null {
     metrics: known.filter((m): m is EvaluationMetric => m !== undefined),
     filter,
     judgeModel: typeof values["judge-model"] === "string" ? values["judge-model"] : undefined,
-    runs: whole("runs", values.runs, 1, 10) ?? 3,
-    concurrency: whole("concurrency", values.concurrency, 1, 32) ?? 4,
+    runs: wholeNumber("runs", values.runs, { min: 1, max: 10 }, usage) ?? 3,
+    concurrency: wholeNumber("concurrency", values.concurrency, { min: 1, max: 32 }, usage) ?? 4,
     json: typeof values.json === "string" ? values.json : undefined,
   };
-}
-
-function whole(flag: string, value: unknown, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (Number.isInteger(n) && n >= min && n <= max) return n;
-  throw usage(`--${flag} must be a whole number from ${min} to ${max} (got "${value}")`);
 }
 
 function usage(message: string): Error {

@@ -1,8 +1,8 @@
 // The flags of `npm run experiment`, checked against the same design schema as the Experiments page;
 // a bad value is an error naming its flag.
-import { parseArgs } from "node:util";
 import { type ExperimentDesign, experimentDesignSchema } from "@/lib/experiments/schema";
 import { MODEL_PROVIDERS, SESSION_AGENTS } from "@/lib/sessions/schema";
+import { readFlags } from "./flags";
 
 export const EXPERIMENT_USAGE = [
   "Usage: npm run experiment -- --name NAME --variants magnet,no_selector [--attitudes negative,...]",
@@ -29,35 +29,25 @@ export class ExperimentUsageError extends Error {
 /** The options, or null when --help asked for the usage. */
 export function parseExperimentArgs(args: string[]): ExperimentOptions | null {
   const text = { type: "string" } as const;
-  let values: Record<string, string | string[] | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: args.filter((arg) => arg !== "--"),
-      options: {
-        name: text,
-        description: text,
-        variants: text,
-        attitudes: text,
-        profiles: text,
-        limit: text,
-        rounds: text,
-        repeats: text,
-        model: { type: "string", multiple: true },
-        evaluate: text,
-        wait: { type: "boolean" },
-        work: text,
-        help: { type: "boolean" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const flag = message.match(/'(--?[^' ]+)/)?.[1] ?? "";
-    throw new ExperimentUsageError(
-      message.includes("Unknown option") ? `unknown flag ${flag}` : message.replace(/\. To specify.*/, ""),
-    );
-  }
+  const values = readFlags(
+    args,
+    {
+      name: text,
+      description: text,
+      variants: text,
+      attitudes: text,
+      profiles: text,
+      limit: text,
+      rounds: text,
+      repeats: text,
+      model: { type: "string", multiple: true },
+      evaluate: text,
+      wait: { type: "boolean" },
+      work: text,
+      help: { type: "boolean" },
+    },
+    (problem) => new ExperimentUsageError(problem),
+  );
   if (values.help) return null;
   if (values.name === undefined) throw new ExperimentUsageError("--name is required");
   if (values.variants === undefined) throw new ExperimentUsageError("--variants is required");

@@ -1,5 +1,4 @@
 // The flags of `npm run export`, parsed and checked before anything touches the database.
-import { parseArgs } from "node:util";
 import {
   type AnyExportFormat,
   type ChatSplit,
@@ -8,6 +7,7 @@ import {
   PAPER_SPLIT,
 } from "../export/schema";
 import { fromZodError } from "../http/route";
+import { readFlags } from "./flags";
 
 export const EXPORT_USAGE = [
   "Usage: npm run export -- --format <magnet-json|magnet-raw|chat-jsonl|csv|annotations-csv|annotations-jsonl> --out DIR",
@@ -26,27 +26,21 @@ export interface ExportOptions {
 /** The options, or null when --help asked for the usage. */
 export function parseExportArgs(args: string[]): ExportOptions | null {
   const text = { type: "string" } as const;
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: args.filter((arg) => arg !== "--"),
-      options: {
-        format: text,
-        out: text,
-        variant: text,
-        attitude: text,
-        source: text,
-        limit: text,
-        train: text,
-        validation: text,
-        help: { type: "boolean" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${EXPORT_USAGE}`);
-  }
+  const values = readFlags(
+    args,
+    {
+      format: text,
+      out: text,
+      variant: text,
+      attitude: text,
+      source: text,
+      limit: text,
+      train: text,
+      validation: text,
+      help: { type: "boolean" },
+    },
+    (problem) => new Error(`${problem}\n${EXPORT_USAGE}`),
+  );
   if (values.help) return null;
   const { help: _help, out, ...query } = values;
   if (typeof out !== "string" || !out) throw new Error(`--out DIR is required\n${EXPORT_USAGE}`);

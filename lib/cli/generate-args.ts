@@ -1,8 +1,8 @@
 // The flags of `npm run generate`, parsed and checked before anything touches the database.
-import { parseArgs } from "node:util";
 import { MAX_ROUNDS_LIMIT, SESSION_VARIANTS } from "@/lib/sessions/schema";
 import { ATTITUDES, type AttitudeName } from "../cbt/techniques";
 import type { MethodSwitches, Variant } from "../pipeline";
+import { readFlags, wholeNumber as readWholeNumber, type UsageProblem } from "./flags";
 
 export const USAGE = [
   "Usage: npm run generate -- --profiles <id,id,...|all> [--variant magnet] [--attitude positive|neutral|negative]",
@@ -33,28 +33,22 @@ export class UsageError extends Error {
 export function parseGenerateArgs(args: string[]): GenerateOptions | null {
   const text = { type: "string" } as const;
   const flag = { type: "boolean" } as const;
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        variant: text,
-        profiles: text,
-        attitude: text,
-        limit: text,
-        concurrency: text,
-        rounds: text,
-        "fuse-selected-only": flag,
-        "short-answers": flag,
-        "min-rounds-before-end": text,
-        help: flag,
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(argumentProblem(error));
-  }
+  const values = readFlags(
+    args,
+    {
+      variant: text,
+      profiles: text,
+      attitude: text,
+      limit: text,
+      concurrency: text,
+      rounds: text,
+      "fuse-selected-only": flag,
+      "short-answers": flag,
+      "min-rounds-before-end": text,
+      help: flag,
+    },
+    usage,
+  );
   if (values.help) return null;
   const rounds = wholeNumber("rounds", values.rounds, 1, MAX_ROUNDS_LIMIT) ?? 20;
   return {
@@ -72,18 +66,6 @@ export function parseGenerateArgs(args: string[]): GenerateOptions | null {
   };
 }
 
-/** parseArgs's errors, reworded to name the flag. */
-function argumentProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const flag = message.match(/'(-{1,2}[^' ]+)/)?.[1];
-  const code = error instanceof Error && "code" in error ? error.code : undefined;
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown flag ${flag}`;
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `${flag} needs a value`;
-  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL")
-    return `unexpected argument ${message.match(/'([^']*)'/)?.[1]}`;
-  return message;
-}
-
 function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   const found = allowed.find((item) => item === value);
@@ -92,13 +74,10 @@ function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly
 }
 
 function wholeNumber(flag: string, value: unknown, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (String(value).trim() !== "" && Number.isInteger(number) && number >= min && number <= max)
-    return number;
-  const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
-  throw new UsageError(`--${flag} must be a whole number ${range} (got "${value}")`);
+  return readWholeNumber(flag, value, { min, max }, usage);
 }
+
+const usage: UsageProblem = (problem) => new UsageError(problem);
 
 function profileIds(value: unknown): string[] | "all" {
   if (value === undefined)
