@@ -31,6 +31,8 @@ export class SteeringDesk implements Steering {
   private readonly answered = new Map<string, string>();
   /** "Run to the end": later step-mode pauses of this run are skipped (a seat still waits). */
   private skipping = false;
+  /** Who asked to run to the end: later pauses pass in their name. */
+  private skipper: Steerer | null = null;
 
   constructor(private readonly load: () => Promise<SteeringSettings>) {}
 
@@ -40,6 +42,12 @@ export class SteeringDesk implements Steering {
   }
 
   answer(pause: Pause, signal: AbortSignal): Promise<SteeringAnswer> {
+    // The round in progress read its pause points before "Run to the end": its later pauses pass too.
+    if (this.skipper && seatPoint(pause.seat) !== pause.point) {
+      const command = { type: "continue" as const, roundIndex: pause.roundIndex, point: pause.point };
+      this.answered.set(`${pause.roundIndex}:${pause.point}`, this.skipper.name);
+      return Promise.resolve({ command, by: this.skipper });
+    }
     return new Promise((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason);
       const waiting: Waiting = {
@@ -64,6 +72,7 @@ export class SteeringDesk implements Steering {
     const waiting = this.waiting;
     if (command.type === "run-to-end") {
       this.skipping = true;
+      this.skipper = by;
       const { pause } = waiting ?? {};
       if (
         waiting &&

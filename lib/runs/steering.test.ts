@@ -94,6 +94,23 @@ describe("steering over the bus", () => {
     expect(await getDb().intervention.count({ where: { sessionId: id } })).toBe(0);
   });
 
+  it("Run to the end passes the current round's later pauses too, with nothing recorded as changed", async () => {
+    const { id } = await createSession({ profileId, variant: "magnet", overrides: { maxRounds: 2 } });
+    await setSessionSteeringById({
+      id,
+      settings: { pausePoints: ["selection", "counselor", "client"], seat: "agents" },
+    });
+    const awaited = nextMessage(id, (m) => m.type === "steering-awaited");
+    await startSessionRun(id, "to-end");
+    await awaited;
+    const ended = nextMessage(id, (m) => m.type === "session-ended");
+    await requestSessionSteering(id, { type: "run-to-end", roundIndex: 1 }, ADA);
+    await ended;
+    const rounds = await getDb().round.findMany({ where: { sessionId: id }, orderBy: { index: "asc" } });
+    expect(rounds.map((r) => r.index)).toEqual([1, 2]);
+    expect(await getDb().intervention.count({ where: { sessionId: id } })).toBe(0);
+  });
+
   it("steering a session nothing runs is 409", async () => {
     const { id } = await createSession({ profileId, variant: "magnet" });
     await expect(
