@@ -16,7 +16,12 @@ export function ExperimentDetailView({ id, canControl }: { id: string; canContro
   const query = useQuery({
     queryKey: ["experiment", id],
     queryFn: () => fetchJson<ExperimentDetail>(`/api/experiments/${id}`),
-    refetchInterval: (q) => (q.state.data?.finished ? false : 1_500),
+    // Paused or cancelled with nothing left running, nothing changes until someone acts.
+    refetchInterval: (q) => {
+      const data = q.state.data;
+      if (!data) return 1_500;
+      return !data.finished && (data.status === "running" || data.counts.running > 0) ? 1_500 : false;
+    },
   });
   const control = useMutation({
     mutationFn: (action: ExperimentAction) =>

@@ -3,29 +3,15 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { getDb, type Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import type {
-  CreateQueueRequest,
-  QueueDetail,
-  QueueFilter,
-  QueueProgress,
-  QueueSummary,
-} from "./queue-schema";
+import { sessionWhere } from "@/lib/sessions/queries";
+import type { CreateQueueRequest, QueueDetail, QueueProgress, QueueSummary } from "./queue-schema";
 
 // Queues of sessions to annotate: created by a researcher, seen by the annotators assigned to them.
 
+/** The Sessions list's filter (or the experiment), narrowed to sessions with a round to annotate. */
 function sessionsOf(request: CreateQueueRequest): Prisma.SessionWhereInput {
-  if (request.experimentId) return { experimentId: request.experimentId };
-  const filter: QueueFilter = request.filter ?? {};
-  const where: Prisma.SessionWhereInput = { roundCount: { gt: 0 } };
-  if (filter.status) where.status = filter.status;
-  if (filter.variant) where.variant = filter.variant;
-  if (filter.source) where.source = filter.source;
-  if (filter.profileId) where.profileId = filter.profileId;
-  const profile: Prisma.ClientProfileWhereInput = {};
-  if (filter.attitude) profile.attitude = filter.attitude;
-  if (filter.search) profile.name = { contains: filter.search, mode: "insensitive" };
-  if (Object.keys(profile).length) where.profile = profile;
-  return where;
+  const filter = request.experimentId ? { experiment: request.experimentId } : (request.filter ?? {});
+  return { ...sessionWhere(filter), roundCount: { gt: 0 } };
 }
 
 /** Each session goes to `overlap` annotators, taken in turn so everyone gets a fair share. */

@@ -7,6 +7,7 @@ import { VARIANTS } from "@/lib/pipeline/types";
 import { bootstrapDifferenceInterval, pairedBootstrap } from "@/lib/stats/bootstrap";
 import { cliffsDelta, cohensD, cohensDz } from "@/lib/stats/effect-size";
 import { holm } from "@/lib/stats/holm";
+import { hashText } from "@/lib/stats/random";
 import { mannWhitneyU, wilcoxonSignedRank } from "@/lib/stats/rank-tests";
 import { DASHBOARD_METRICS, METRIC_FAMILIES, METRIC_KEYS } from "./metrics";
 import {
@@ -99,13 +100,6 @@ function compare(
   };
 }
 
-/** A stable seed per comparison, so each interval is the same whatever else the dashboard holds. */
-function seedOf(text: string): number {
-  let hash = 2166136261;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-  return hash >>> 0;
-}
-
 export function aggregateResults(sessions: readonly SessionResult[], options: AggregateOptions = {}) {
   const variants = VARIANTS.filter((v) => sessions.some((s) => s.variant === v));
   const groups = RESULT_GROUPS.filter((g) => g === "all" || sessions.some((s) => s.attitude === g));
@@ -124,7 +118,7 @@ export function aggregateResults(sessions: readonly SessionResult[], options: Ag
             of(a),
             of(b),
             metric.key,
-            seedOf(`${group}|${a}|${b}|${metric.key}`),
+            hashText(`${group}|${a}|${b}|${metric.key}`),
             options,
           );
           return result

@@ -185,7 +185,11 @@ function tokensOf(text: string): number[] {
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, JudgedRow[]> {
   const groups = new Map<string, JudgedRow[]>();
-  for (const row of rows)
-    groups.set(key(row), [...(groups.get(key(row)) ?? []), row as unknown as JudgedRow]);
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row as unknown as JudgedRow);
+    else groups.set(k, [row as unknown as JudgedRow]);
+  }
   return groups;
 }

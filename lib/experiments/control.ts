@@ -21,6 +21,8 @@ export async function controlExperiment(id: string, action: ExperimentAction): P
       { field: "action", message: "cancelled" },
     ]);
   }
+  // Resuming a running experiment would queue its waiting sessions a second time.
+  if (action === "resume" && experiment.status === "running") return "running";
   const status: ExperimentStatus =
     action === "resume" ? "running" : action === "pause" ? "paused" : "cancelled";
   await getDb().experiment.update({ where: { id }, data: { status } });

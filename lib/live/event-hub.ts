@@ -30,6 +30,14 @@ interface RunningCall {
 
 const RECONNECT_MS = [250, 500, 1_000, 2_000, 5_000];
 
+/** Messages after which a session no longer waits for a person (checked for every message). */
+const CLEARS_PAUSE = new Set<string>([
+  "steering-applied",
+  "round-completed",
+  "session-started",
+  "session-ended",
+]);
+
 export class EventHub {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
@@ -139,8 +147,7 @@ export class EventHub {
 
   private remember(message: BusMessage): void {
     if (message.type === "steering-awaited") this.awaiting.set(message.sessionId, message);
-    if (["steering-applied", "round-completed", "session-started", "session-ended"].includes(message.type))
-      this.awaiting.delete(message.sessionId);
+    if (CLEARS_PAUSE.has(message.type)) this.awaiting.delete(message.sessionId);
     const calls = this.running.get(message.sessionId) ?? new Map<string, RunningCall>();
     switch (message.type) {
       case "call-started":

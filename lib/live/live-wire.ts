@@ -8,7 +8,7 @@
 // Lines: {"k":"snapshot",…} first, then deltas, pipeline events {"type":…} and {"k":"resync"}.
 
 import type { PipelineEvent } from "@/lib/pipeline/events";
-import type { LiveSession } from "./live-state";
+import { COUNSELOR_ROLES, type LiveSession } from "./live-state";
 
 type Finished = Extract<PipelineEvent, { type: "call-finished" }>;
 type RoundCompleted = Extract<PipelineEvent, { type: "round-completed" }>;
@@ -19,7 +19,6 @@ export type ControlLine =
   | { k: "resync"; after?: number };
 
 /** Roles whose cleaned text becomes the round's counselor or client reply. */
-const COUNSELOR_ROLES = ["fuser", "counselor:cactus", "counselor:psych8k"];
 
 /**
  * What both ends know about the calls of one connection: numbers, streamed text, the last model,
