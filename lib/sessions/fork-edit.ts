@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { dialogueOf, type RoundRecord } from "@/lib/pipeline";
 import { runClient } from "@/lib/pipeline/agents";
+import { unsteeredRound } from "@/lib/pipeline/steering";
 import { PROMPT_ROLES, type PromptRole, type PromptSet, templateFromText } from "@/lib/prompts";
 import { resolveModel } from "@/lib/providers";
 import { parseSessionSnapshot } from "./create";
@@ -97,16 +98,14 @@ export async function answerEditedCounselorReply({ sessionId, parentRound, text 
       selectionFallback: false,
       tokensIn: client.usage.inputTokens ?? 0,
       tokensOut: client.usage.outputTokens ?? 0,
-    };
-    await store.commitRound(round);
-    await db.round.update({
-      where: { sessionId_index: { sessionId, index } },
-      data: {
+      // The store writes the edit mark with the round, in the same commit.
+      steering: {
+        ...unsteeredRound("agents"),
         counselorEdited: true,
         originalCounselorReply: parentRound.counselorReply,
-        editedAt: new Date(),
       },
-    });
+    };
+    await store.commitRound(round);
     if (client.ended || index >= config.maxRounds) {
       const status = client.ended ? "ended_by_client" : "completed";
       await store.setStatus(sessionId, { status });
