@@ -77,8 +77,10 @@ function Workspace({
   );
   const [statuses, setStatuses] = useState<Record<number, SaveStatus>>({});
   const [saved, setSaved] = useState(() => new Set(Object.keys(mine.rounds).map(Number)));
-  const [focusedItem, setFocusedItem] = useState(0);
-  const [mode, setMode] = useState<KeyMode>("rate");
+  // Keys can come faster than React renders: the key handler reads these through refs that it moves
+  // itself, so "4 5 3 2" rates four items and "t 1" toggles a technique before the next render.
+  const [focusedItem, focusRef, setFocusedItem] = useKeyState(0);
+  const [mode, modeRef, setMode] = useKeyState<KeyMode>("rate");
   const [sheetOpen, setSheetOpen] = useState(false);
   const savers = useRef(new Map<number, Autosaver<RoundAnnotationData>>());
 
@@ -138,7 +140,7 @@ function Workspace({
       } else if (step === 1 && itemAt + 1 < work.items.length) void goTo(itemAt + 1, 1);
       else if (step === -1 && itemAt > 0) void goTo(itemAt - 1, "last");
     },
-    [round, session, work.id, work.items.length, itemAt, goTo],
+    [round, session, work.id, work.items.length, itemAt, goTo, setFocusedItem],
   );
 
   useEffect(() => {
@@ -157,8 +159,8 @@ function Workspace({
       else if (sheetOpen) return;
       else if (view === "round" && /^[1-5]$/.test(event.key)) {
         const n = Number(event.key);
-        if (mode === "rate") {
-          const item = LIKERT_ITEMS[focusedItem].key;
+        if (modeRef.current === "rate") {
+          const item = LIKERT_ITEMS[focusRef.current].key;
           change(round, (d) => ({ ...d, ratings: { ...d.ratings, [item]: n } }));
           setFocusedItem((i) => Math.min(i + 1, LIKERT_ITEMS.length - 1));
         } else {
@@ -174,10 +176,18 @@ function Workspace({
       else if (event.key === "p") move(-1);
       else if (event.key === "t") setMode((m) => (m === "rate" ? "techniques" : "rate"));
       else if (event.key === "s") void flushAll();
-      else if (view === "round" && mode === "rate" && (event.key === "j" || event.key === "ArrowDown")) {
+      else if (
+        view === "round" &&
+        modeRef.current === "rate" &&
+        (event.key === "j" || event.key === "ArrowDown")
+      ) {
         if (target instanceof HTMLInputElement) return;
         setFocusedItem((i) => Math.min(i + 1, LIKERT_ITEMS.length - 1));
-      } else if (view === "round" && mode === "rate" && (event.key === "k" || event.key === "ArrowUp")) {
+      } else if (
+        view === "round" &&
+        modeRef.current === "rate" &&
+        (event.key === "k" || event.key === "ArrowUp")
+      ) {
         if (target instanceof HTMLInputElement) return;
         setFocusedItem((i) => Math.max(i - 1, 0));
       } else return;
@@ -185,7 +195,7 @@ function Workspace({
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [change, focusedItem, mode, move, round, sheetOpen, view, flushAll]);
+  }, [change, focusRef, modeRef, move, round, sheetOpen, view, flushAll, setFocusedItem, setMode]);
 
   // The address names the round on screen, so a reload comes back to it rather than to the resume point.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the round first shown; moves update it themselves
@@ -339,4 +349,15 @@ function ReplyUnderReview({
       </div>
     </div>
   );
+}
+
+/** State the key handler reads and changes between renders: the value to render, a live ref, a setter. */
+function useKeyState<T>(initial: T) {
+  const [value, setValue] = useState(initial);
+  const ref = useRef(initial);
+  const set = useCallback((next: T | ((previous: T) => T)) => {
+    ref.current = typeof next === "function" ? (next as (previous: T) => T)(ref.current) : next;
+    setValue(ref.current);
+  }, []);
+  return [value, ref, set] as const;
 }
