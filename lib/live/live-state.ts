@@ -131,6 +131,8 @@ export function applyEvent(state: LiveSession, event: PipelineEvent): LiveSessio
       }));
     case "steering-applied":
       return withRound(state, event.roundIndex, (round) => applySteering(state, round, event));
+    case "output-regenerated":
+      return withRound(state, event.roundIndex, (round) => regenerated(round, event));
     case "round-completed":
       return commitRound(state, event.round);
     case "session-ended":
@@ -236,6 +238,26 @@ function applySteering(state: LiveSession, round: LiveRound, event: SteeringAppl
   marks.counselorEdited = true;
   marks.originalCounselorReply = event.kind === "counselor_edit" ? (fuser?.text ?? null) : null;
   return { ...next, steering: marks, counselorReply: event.value };
+}
+
+/** An output of the waiting round was made again: its new value, and what is stale since. */
+function regenerated(
+  round: LiveRound,
+  event: Extract<PipelineEvent, { type: "output-regenerated" }>,
+): LiveRound {
+  const next = { ...round, stale: event.stale };
+  if (!round.steering) return next;
+  if (event.output === "selection") {
+    return {
+      ...next,
+      steering: { ...round.steering, selectionOverridden: false, originalSelectedTechniques: [] },
+    };
+  }
+  if (event.output === "counselor" && typeof event.value === "string") {
+    const steering = { ...round.steering, counselorEdited: false, originalCounselorReply: null };
+    return { ...next, steering, counselorReply: event.value };
+  }
+  return next;
 }
 
 /** Roles whose output is the counselor's turn. */

@@ -1,6 +1,6 @@
 import type { CbtTechnique, SpecialistTechnique } from "@/lib/cbt/techniques";
 import type { CallRole } from "@/lib/prompts";
-import type { InterventionKind, PausePoint, Seat } from "./steering";
+import type { InterventionKind, PausePoint, RegenerableOutput, Seat } from "./steering";
 import type { RoundRecord, SessionStatus, Usage, Variant } from "./types";
 
 /**
@@ -51,6 +51,16 @@ export type PipelineEventBody =
       kind: InterventionKind | null;
       /** The new techniques or text (null when nothing changed). */
       value: SpecialistTechnique[] | string | null;
+      by: string;
+    }
+  /** A person had one output of the waiting round made again; the round still waits. */
+  | {
+      type: "output-regenerated";
+      roundIndex: number;
+      output: RegenerableOutput;
+      value: SpecialistTechnique[] | string;
+      /** The round's outputs made from an old value since. */
+      stale: RegenerableOutput[];
       by: string;
     }
   | { type: "round-completed"; round: RoundRecord }

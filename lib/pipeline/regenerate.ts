@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
+import type { SpecialistTechnique } from "@/lib/cbt/techniques";
 import { AppError } from "@/lib/errors";
 import type { CandidateText } from "@/lib/prompts";
 import { resolveModel } from "@/lib/providers";
@@ -7,6 +6,7 @@ import { runBaselineCounselor, runClient, runFuser, runSelector, runSpecialist }
 import type { RunContext } from "./call";
 import { dialogueOf, type SessionRun } from "./engine";
 import { createEmitter } from "./events";
+import { REGENERABLE_OUTPUTS, type RegenerableOutput } from "./steering";
 import type { SessionProgress } from "./store";
 import type { RoundRecord } from "./types";
 import { VARIANT_SHAPES } from "./variants";
@@ -14,11 +14,6 @@ import { VARIANT_SHAPES } from "./variants";
 // Regenerating one output of a session's last round: that one agent call runs again on the inputs it
 // had, the round takes its new value, and the outputs made from the old value are marked stale until
 // they are regenerated too (a candidate or the selection → the counselor's reply → the client's).
-
-const CANDIDATE_OUTPUTS = SPECIALIST_TECHNIQUES.map((t) => `candidate:${t}` as const);
-export const REGENERABLE_OUTPUTS = ["selection", "counselor", "client", ...CANDIDATE_OUTPUTS] as const;
-export type RegenerableOutput = (typeof REGENERABLE_OUTPUTS)[number];
-export const regenerableOutputSchema = z.enum(REGENERABLE_OUTPUTS);
 
 /** What the stored round was made from, besides its record. */
 export interface RoundInputs {

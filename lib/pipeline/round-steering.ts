@@ -1,13 +1,14 @@
 import type { SpecialistTechnique } from "@/lib/cbt/techniques";
-import type { ClientTurn, SelectionTurn } from "./agents";
+import type { ClientTurn } from "./agents";
 import type { RunContext } from "./call";
 import { parseClientReply } from "./client-reply";
-import type { Selection } from "./selection";
+import type { ChosenSelection, RoundDraft } from "./round-draft";
 import {
   type InterventionRecord,
   NO_STEERING,
   overriddenSelectorAnswer,
   type PausePoint,
+  REGENERABLE_OUTPUTS,
   type RoundSteering,
   type SteeringAnswer,
   type SteeringSettings,
@@ -18,7 +19,8 @@ import {
 /**
  * The people's part in one round: where it waits, what they changed, and the marks the round keeps.
  * With no steering (or settings that pause nowhere) every method hands the agents' value straight
- * back, so the round is played exactly as without it.
+ * back, so the round is played exactly as without it. While it waits, a person may have an output
+ * of the round made again (the draft does it); the round then waits at the same pause again.
  */
 export class RoundSteer {
   readonly marks: RoundSteering;
@@ -26,6 +28,7 @@ export class RoundSteer {
 
   private constructor(
     private readonly ctx: RunContext,
+    private readonly draft: RoundDraft,
     private readonly roundIndex: number,
     private readonly settings: SteeringSettings,
     private readonly signal: AbortSignal,
@@ -33,9 +36,14 @@ export class RoundSteer {
     this.marks = unsteeredRound(settings.seat);
   }
 
-  static async start(ctx: RunContext, roundIndex: number, signal: AbortSignal): Promise<RoundSteer> {
+  static async start(
+    ctx: RunContext,
+    draft: RoundDraft,
+    roundIndex: number,
+    signal: AbortSignal,
+  ): Promise<RoundSteer> {
     const settings = ctx.steering ? await ctx.steering.settingsFor(roundIndex) : NO_STEERING;
-    return new RoundSteer(ctx, roundIndex, settings, signal);
+    return new RoundSteer(ctx, draft, roundIndex, settings, signal);
   }
 
   /** A person writes the counselor's turn: the fuser (or baseline counselor) does not run. */
@@ -49,25 +57,32 @@ export class RoundSteer {
   }
 
   /** After the selector: a person may choose other techniques; the fuser then reads their choice. */
-  async selection(selected: SelectionTurn): Promise<{ selection: Selection; answer: string }> {
-    const kept = { selection: selected as Selection, answer: selected.answer };
+  async selection(): Promise<ChosenSelection> {
     const answer = await this.pause("selection");
-    if (answer?.command.type !== "override-selection") return this.kept("selection", answer, kept);
+    const selected = this.draft.selected;
+    if (!selected) throw new Error("The selection was steered before the selector answered");
+    if (answer?.command.type !== "override-selection") {
+      this.draft.chosen = { selection: selected, answer: selected.answer };
+      return this.kept("selection", answer, this.draft.chosen);
+    }
     const techniques = [...new Set(answer.command.techniques)] as SpecialistTechnique[];
     this.marks.selectionOverridden = true;
     this.marks.originalSelectedTechniques = selected.techniques;
     await this.note(answer, "selection_override", selected.techniques, techniques);
-    return {
+    this.draft.chosen = {
       selection: { techniques, rationale: null, fallback: false },
       answer: overriddenSelectorAnswer(techniques),
     };
+    return this.draft.chosen;
   }
 
-  /** After the fuser (`reply`), or instead of it in the counselor's seat (`reply` null). */
-  async counselor(reply: string | null): Promise<string> {
+  /** After the agents' counselor turn, or instead of it in the counselor's seat (the draft has none). */
+  async counselor(): Promise<string> {
     const answer = await this.pause("counselor");
+    const reply = this.draft.counselor?.text ?? null;
     if (answer?.command.type !== "write-counselor" || answer.command.text === reply) {
       if (reply === null) throw new Error("The counselor's seat was answered without a reply");
+      this.draft.reply = reply;
       return this.kept("counselor", answer, reply);
     }
     const { text, inserted } = answer.command;
@@ -76,10 +91,14 @@ export class RoundSteer {
     await this.note(answer, reply === null ? "counselor_written" : "counselor_edit", reply, text, {
       ...(inserted.length ? { inserted } : {}),
     });
+    this.draft.reply = text;
     return text;
   }
 
-  /** Before the client: a person may type the client's reply; otherwise the client agent answers. */
+  /**
+   * Before the client: a person may type the client's reply; otherwise the client agent answers
+   * (`agent` reads the counselor's turn as it stands after the pause).
+   */
   async client(agent: () => Promise<ClientTurn>): Promise<ClientTurn> {
     const answer = await this.pause("client");
     if (answer?.command.type !== "write-client") return this.kept("client", answer, null) ?? agent();
@@ -95,8 +114,38 @@ export class RoundSteer {
     const { seat, pausePoints } = this.settings;
     if (!steering || (seatPoint(seat) !== point && !pausePoints.includes(point))) return null;
     const { roundIndex } = this;
-    this.ctx.emit({ type: "steering-awaited", roundIndex, point, seat });
-    return steering.answer({ roundIndex, point, seat }, this.signal);
+    const pause = { roundIndex, point, seat };
+    for (;;) {
+      this.ctx.emit({ type: "steering-awaited", ...pause });
+      const answer = await steering.answer(pause, this.signal, (output) => this.draft.refusal(output, seat));
+      if (answer.command.type !== "regenerate") return answer;
+      await this.remake({ ...answer, command: answer.command });
+    }
+  }
+
+  /** Has the draft make one output again and records it; a call that failed changes nothing. */
+  private async remake(answer: SteeringAnswer & { command: { type: "regenerate" } }): Promise<void> {
+    const { output } = answer.command;
+    const remade = await this.draft.remake(output);
+    if (!remade) return;
+    if (output === "selection") {
+      this.marks.selectionOverridden = false;
+      this.marks.originalSelectedTechniques = [];
+    }
+    if (output === "counselor") {
+      this.marks.counselorEdited = false;
+      this.marks.originalCounselorReply = null;
+    }
+    this.changed = true;
+    await this.store(answer, "output_regenerated", remade.original, remade.value, { output });
+    this.ctx.emit({
+      type: "output-regenerated",
+      roundIndex: this.roundIndex,
+      output,
+      value: remade.value,
+      stale: REGENERABLE_OUTPUTS.filter((o) => this.draft.stale.has(o)),
+      by: answer.by.name,
+    });
   }
 
   /** The person let the agents' value stand: the round stops waiting, nothing is recorded. */
@@ -115,26 +164,37 @@ export class RoundSteer {
     return value;
   }
 
+  /** A person's answer changed the round: stored, then shown. */
   private async note(
+    answer: SteeringAnswer,
+    kind: Exclude<InterventionRecord["kind"], "output_regenerated">,
+    originalValue: InterventionRecord["originalValue"],
+    newValue: InterventionRecord["newValue"],
+    detail?: InterventionRecord["detail"],
+  ): Promise<void> {
+    this.changed = true;
+    await this.store(answer, kind, originalValue, newValue, detail);
+    const point: PausePoint =
+      kind === "selection_override" ? "selection" : kind === "client_written" ? "client" : "counselor";
+    const { roundIndex } = this;
+    this.ctx.emit({ type: "steering-applied", roundIndex, point, kind, value: newValue, by: answer.by.name });
+  }
+
+  private store(
     answer: SteeringAnswer,
     kind: InterventionRecord["kind"],
     originalValue: InterventionRecord["originalValue"],
     newValue: InterventionRecord["newValue"],
     detail?: InterventionRecord["detail"],
   ): Promise<void> {
-    this.changed = true;
-    const { roundIndex } = this;
-    const point: PausePoint =
-      kind === "selection_override" ? "selection" : kind === "client_written" ? "client" : "counselor";
-    await this.ctx.store.saveIntervention({
+    return this.ctx.store.saveIntervention({
       sessionId: this.ctx.sessionId,
-      roundIndex,
+      roundIndex: this.roundIndex,
       kind,
       originalValue,
       newValue,
       by: answer.by,
       ...(detail && Object.keys(detail).length ? { detail } : {}),
     });
-    this.ctx.emit({ type: "steering-applied", roundIndex, point, kind, value: newValue, by: answer.by.name });
   }
 }

@@ -179,3 +179,183 @@ describe("steering a running session", () => {
     });
   });
 });
+
+/** Answers each pause from a list of commands per "round:point", checking regenerations as the desk does. */
+function sequenced(settings: SteeringSettings, script: Record<string, SteeringAnswer["command"][]>) {
+  const refused: string[] = [];
+  const steering: Steering = {
+    settingsFor: async () => settings,
+    answer: async (pause, _signal, refusal) => {
+      const queue = script[`${pause.roundIndex}:${pause.point}`] ?? [];
+      for (let command = queue.shift(); command; command = queue.shift()) {
+        const why =
+          command.type !== "regenerate" ? null : refusal ? refusal(command.output) : "no refusal given";
+        if (why) refused.push(why);
+        else return { command, by: CLINICIAN };
+      }
+      return {
+        command: { type: "continue", roundIndex: pause.roundIndex, point: pause.point },
+        by: CLINICIAN,
+      };
+    },
+  };
+  return { steering, refused };
+}
+
+const SECOND_REFLECTION = "It sounds like every shift starts with a knot in your stomach.";
+
+/** One model for the whole run: it counts the attempts of each prompt. */
+function oneModel(options: Parameters<typeof fakeModel>[0]): SessionRun["models"] {
+  const model = fakeModel(options);
+  return () => model;
+}
+
+/** The reflection specialist writes SECOND_REFLECTION when asked a second time. */
+const secondReflection = () =>
+  oneModel({
+    text: (role, _reading, attempt) =>
+      role === "specialist:reflection" && attempt === 2 ? SECOND_REFLECTION : undefined,
+  });
+
+describe("regenerating an output of the round in progress, at a pause", () => {
+  it("a candidate made again makes the reply stale; the reply made again is fused from the new candidate", async () => {
+    const { steering, refused } = sequenced(
+      { pausePoints: ["counselor"], seat: "agents" },
+      {
+        "1:counselor": [
+          { type: "regenerate", roundIndex: 1, output: "candidate:reflection" },
+          { type: "regenerate", roundIndex: 1, output: "counselor" },
+        ],
+      },
+    );
+    const { run, store, data, events } = setup({ steering, models: secondReflection() }, 1);
+    await runSession(run);
+
+    expect(refused).toEqual([]);
+    const calls = data().calls.filter((c) => c.roundIndex === 1);
+    const reflections = calls.filter((c) => c.role === "specialist:reflection");
+    expect(reflections.map((c) => [c.attempt, c.cleanedOutput === SECOND_REFLECTION])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    const fusers = calls.filter((c) => c.role === "fuser");
+    expect(fusers.map((c) => c.attempt)).toEqual([1, 2]);
+    expect(section(userText(fusers[0].promptMessages), "candidates")).not.toContain(SECOND_REFLECTION);
+    expect(section(userText(fusers[1].promptMessages), "candidates")).toContain(SECOND_REFLECTION);
+    const round = data().rounds[0];
+    expect(round.counselorReply).toBe(fusers[1].cleanedOutput);
+    expect(round.staleOutputs ?? []).toEqual([]);
+    const clientHistory = section(promptOf(store, "client", 1), "history") ?? "";
+    expect(clientHistory.split("\n").at(-1)).toBe(`Counselor: ${fusers[1].cleanedOutput}`);
+    expect(data().interventions).toEqual([
+      expect.objectContaining({
+        kind: "output_regenerated",
+        originalValue: reflections[0].cleanedOutput,
+        newValue: SECOND_REFLECTION,
+        detail: { output: "candidate:reflection" },
+        by: CLINICIAN,
+      }),
+      expect.objectContaining({
+        kind: "output_regenerated",
+        originalValue: fusers[0].cleanedOutput,
+        newValue: fusers[1].cleanedOutput,
+        detail: { output: "counselor" },
+      }),
+    ]);
+    const regenerated = events.filter((e) => e.type === "output-regenerated");
+    expect(regenerated.map((e) => [e.output, e.stale])).toEqual([
+      ["candidate:reflection", ["counselor"]],
+      ["counselor", []],
+    ]);
+    // The round waited again after each regeneration, at the same pause.
+    const awaited = events.filter((e) => e.type === "steering-awaited").map((e) => e.point);
+    expect(awaited).toEqual(["counselor", "counselor", "counselor"]);
+  });
+
+  it("a reply left stale when the round goes on is stored stale, and the tokens of every call are counted", async () => {
+    const { steering } = sequenced(
+      { pausePoints: ["counselor"], seat: "agents" },
+      { "1:counselor": [{ type: "regenerate", roundIndex: 1, output: "candidate:reflection" }] },
+    );
+    const { run, data } = setup({ steering, models: secondReflection() }, 1);
+    await runSession(run);
+    const round = data().rounds[0];
+    expect(round.staleOutputs).toEqual(["counselor"]);
+    // 5 specialists + the reflection again + selector + fuser + client, 10 in / 5 out each.
+    expect([round.tokensIn, round.tokensOut]).toEqual([90, 45]);
+  });
+
+  it("before the fuser: the selection made again is what the fuser reads; the reply cannot be regenerated yet", async () => {
+    const { steering, refused } = sequenced(
+      { pausePoints: ["selection"], seat: "agents" },
+      {
+        "1:selection": [
+          { type: "regenerate", roundIndex: 1, output: "counselor" },
+          { type: "regenerate", roundIndex: 1, output: "client" },
+          { type: "regenerate", roundIndex: 1, output: "selection" },
+        ],
+      },
+    );
+    const models = oneModel({
+      text: (role, _reading, attempt) =>
+        role === "selector" && attempt === 2
+          ? JSON.stringify({ rationale: "They need facts first.", techniques: ["psycho_education"] })
+          : undefined,
+    });
+    const { run, store, data } = setup({ steering, models }, 1);
+    await runSession(run);
+
+    expect(refused).toEqual([
+      "The counselor's reply of round 1 is not written yet.",
+      "The client has not answered round 1 yet; its reply can be regenerated once the round is stored.",
+    ]);
+    const selectors = data().calls.filter((c) => c.role === "selector");
+    expect(selectors.map((c) => c.attempt)).toEqual([1, 2]);
+    const selectorAnswer = section(promptOf(store, "fuser", 1), "selector_answer");
+    expect(parseSelection(selectorAnswer ?? "").techniques).toEqual(["psycho_education"]);
+    expect(data().rounds[0]).toMatchObject({ selectedTechniques: ["psycho_education"] });
+    expect(data().rounds[0].staleOutputs ?? []).toEqual([]);
+  });
+
+  it("in the counselor's seat the suggestions can be made again, the agents' reply cannot", async () => {
+    const written = "What happens in your body right before a shift?";
+    const { steering, refused } = sequenced(
+      { pausePoints: [], seat: "counselor" },
+      {
+        "1:counselor": [
+          { type: "regenerate", roundIndex: 1, output: "counselor" },
+          { type: "regenerate", roundIndex: 1, output: "candidate:reflection" },
+          { type: "write-counselor", roundIndex: 1, text: written, inserted: ["reflection"] },
+        ],
+      },
+    );
+    const { run, data } = setup({ steering, models: secondReflection() }, 1);
+    await runSession(run);
+    expect(refused).toEqual([
+      "A person writes the counselor's turn of round 1: there is no agent reply to regenerate.",
+    ]);
+    const reflections = data().calls.filter((c) => c.role === "specialist:reflection");
+    expect(reflections.at(-1)?.cleanedOutput).toBe(SECOND_REFLECTION);
+    expect(data().rounds[0]).toMatchObject({ counselorReply: written, steering: { seat: "counselor" } });
+    expect(data().interventions.map((i) => i.kind)).toEqual(["output_regenerated", "counselor_written"]);
+  });
+
+  it("a candidate that fails when made again leaves the old one in place and the round goes on", async () => {
+    const { steering } = sequenced(
+      { pausePoints: ["counselor"], seat: "agents" },
+      { "1:counselor": [{ type: "regenerate", roundIndex: 1, output: "candidate:normalization" }] },
+    );
+    const models = oneModel({
+      fail: (role, attempt) =>
+        role === "specialist:normalization" && attempt > 1 ? new Error("model overloaded") : undefined,
+    });
+    const config = testConfig({ maxRounds: 1, retry: { maxAttempts: 1 } });
+    const { run, data } = setup({ steering, models, config }, 1);
+    await runSession(run);
+    const normalization = data().calls.filter((c) => c.role === "specialist:normalization");
+    expect(normalization.map((c) => c.status)).toEqual(["succeeded", "failed"]);
+    expect(data().rounds).toHaveLength(1);
+    expect(data().rounds[0].staleOutputs ?? []).toEqual([]);
+    expect(data().interventions).toEqual([]);
+  });
+});

@@ -23,6 +23,16 @@ export const INTERVENTION_KINDS = [
 ] as const;
 export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 
+/** The outputs of a round a person may have made again: one candidate, the selection, either reply. */
+export const REGENERABLE_OUTPUTS = [
+  "selection",
+  "counselor",
+  "client",
+  ...SPECIALIST_TECHNIQUES.map((t) => `candidate:${t}` as const),
+] as const;
+export type RegenerableOutput = (typeof REGENERABLE_OUTPUTS)[number];
+export const regenerableOutputSchema = z.enum(REGENERABLE_OUTPUTS);
+
 export const steeringSettingsSchema = z
   .object({
     /** Step mode: the points where every round waits for a person; none by default. */
@@ -52,6 +62,7 @@ const round = z.number().int().min(1).max(1_000);
  * THE steering command. Each names the round and so the pause point it answers, so that a command
  * sent from a page that is behind never lands on another point. `continue` takes the agents' value
  * as it is; `run-to-end` also skips every later pause point of this run (a seat still waits).
+ * `regenerate` answers no pause: the waiting round makes that output again and keeps waiting.
  */
 export const steeringCommandSchema = z.discriminatedUnion("type", [
   z
@@ -73,6 +84,7 @@ export const steeringCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("write-client"), roundIndex: round, text }).strict(),
   z.object({ type: z.literal("continue"), roundIndex: round, point: z.enum(PAUSE_POINTS) }).strict(),
   z.object({ type: z.literal("run-to-end"), roundIndex: round }).strict(),
+  z.object({ type: z.literal("regenerate"), roundIndex: round, output: regenerableOutputSchema }).strict(),
 ]);
 export type SteeringCommand = z.output<typeof steeringCommandSchema>;
 
@@ -88,6 +100,7 @@ export function pointOf(command: SteeringCommand): PausePoint | null {
     case "continue":
       return command.point;
     case "run-to-end":
+    case "regenerate":
       return null;
   }
 }
@@ -106,7 +119,10 @@ export interface Pause {
   seat: Seat;
 }
 
-/** A person's answer at a pause: the command (never run-to-end: the desk turns it into `continue`) and who. */
+/**
+ * A person's answer at a pause: the command (never run-to-end: the desk turns it into `continue`) and
+ * who. A `regenerate` answer is handled by the round, which then waits at the same pause again.
+ */
 export interface SteeringAnswer {
   command: Exclude<SteeringCommand, { type: "run-to-end" }>;
   by: Steerer;
@@ -119,9 +135,15 @@ export interface SteeringAnswer {
 export interface Steering {
   /** The settings for a round, read when it starts. */
   settingsFor(roundIndex: number): Promise<SteeringSettings>;
-  /** Waits for a person's answer at `pause`; rejects when `signal` aborts. */
-  answer(pause: Pause, signal: AbortSignal): Promise<SteeringAnswer>;
+  /**
+   * Waits for a person's answer at `pause`; rejects when `signal` aborts. `refusal` says why an output
+   * cannot be regenerated at this pause (null: it can); without it nothing is regenerated here.
+   */
+  answer(pause: Pause, signal: AbortSignal, refusal?: RegenerationRefusal): Promise<SteeringAnswer>;
 }
+
+/** Why the waiting round cannot make `output` again now; null when it can. */
+export type RegenerationRefusal = (output: RegenerableOutput) => string | null;
 
 /** One change a person made: stored as an Intervention row. */
 export interface InterventionRecord {

@@ -1,6 +1,8 @@
 import type {
   Pause,
   PausePoint,
+  RegenerableOutput,
+  RegenerationRefusal,
   Steerer,
   Steering,
   SteeringAnswer,
@@ -15,15 +17,38 @@ const POINT_LABEL: Record<PausePoint, string> = {
   client: "client's reply",
 };
 
+const OUTPUT_LABEL: Record<string, string> = {
+  selection: "technique selection",
+  counselor: "counselor's reply",
+  client: "client's reply",
+};
+
+function outputLabel(output: RegenerableOutput): string {
+  return OUTPUT_LABEL[output] ?? `${output.slice("candidate:".length)} candidate`;
+}
+
 interface Waiting {
   pause: Pause;
+  refusal?: RegenerationRefusal;
   resolve: (answer: SteeringAnswer) => void;
 }
+
+/** A round making an output again at its pause: it comes back to the same pause when done. */
+interface Remaking {
+  pause: Pause;
+  refusal?: RegenerationRefusal;
+  output: RegenerableOutput;
+  by: Steerer;
+}
+
+type Regeneration = SteeringAnswer & { command: { type: "regenerate" } };
 
 /**
  * The run's side of steering: the round waiting for a person, and the commands that reach the run
  * over the bus. Commands arrive one at a time, so the first answer to a pause wins and every later
- * one is refused with who answered first: never a silent overwrite.
+ * one is refused with who answered first: never a silent overwrite. Regenerations do not answer the
+ * pause: they queue and run one after another while the round waits, and the pause cannot be
+ * answered until they are done.
  */
 export class SteeringDesk implements Steering {
   private waiting: Waiting | null = null;
@@ -33,6 +58,8 @@ export class SteeringDesk implements Steering {
   private skipping = false;
   /** Who asked to run to the end: later pauses pass in their name. */
   private skipper: Steerer | null = null;
+  private remaking: Remaking | null = null;
+  private readonly regenerations: Regeneration[] = [];
 
   constructor(private readonly load: () => Promise<SteeringSettings>) {}
 
@@ -41,7 +68,14 @@ export class SteeringDesk implements Steering {
     return this.skipping ? { ...settings, pausePoints: [] } : settings;
   }
 
-  answer(pause: Pause, signal: AbortSignal): Promise<SteeringAnswer> {
+  answer(pause: Pause, signal: AbortSignal, refusal?: RegenerationRefusal): Promise<SteeringAnswer> {
+    const next = this.regenerations.shift();
+    if (next && next.command.roundIndex === pause.roundIndex) {
+      this.remaking = { pause, refusal, output: next.command.output, by: next.by };
+      return Promise.resolve(next);
+    }
+    this.regenerations.length = 0;
+    this.remaking = null;
     // The round in progress read its pause points before "Run to the end": its later pauses pass too.
     if (this.skipper && seatPoint(pause.seat) !== pause.point) {
       const command = { type: "continue" as const, roundIndex: pause.roundIndex, point: pause.point };
@@ -52,6 +86,7 @@ export class SteeringDesk implements Steering {
       if (signal.aborted) return reject(signal.reason);
       const waiting: Waiting = {
         pause,
+        refusal,
         resolve: (answer) => {
           signal.removeEventListener("abort", onAbort);
           if (this.waiting === waiting) this.waiting = null;
@@ -84,6 +119,11 @@ export class SteeringDesk implements Steering {
       }
       return null;
     }
+    if (command.type === "regenerate") return this.regenerate({ command, by });
+    if (!waiting && this.remaking) {
+      const { pause, output, by: asker } = this.remaking;
+      return `Round ${pause.roundIndex} is making its ${outputLabel(output)} again (asked by ${asker.name}); answer once it is done.`;
+    }
     const point = pointOf(command) as PausePoint;
     const label = `round ${command.roundIndex}'s ${POINT_LABEL[point]}`;
     const first = this.answered.get(`${command.roundIndex}:${point}`);
@@ -99,6 +139,26 @@ export class SteeringDesk implements Steering {
       return `A person holds the ${pause.seat}'s seat: ${label} must be written, not skipped.`;
     }
     this.settle(waiting, command, by);
+    return null;
+  }
+
+  /** Hands the waiting round an output to make again, or queues it behind the one being made. */
+  private regenerate(regeneration: Regeneration): string | null {
+    const { roundIndex, output } = regeneration.command;
+    const at = this.waiting ?? this.remaking;
+    if (!at || at.pause.roundIndex !== roundIndex) {
+      const now = at ? `it waits in round ${at.pause.roundIndex}` : "it waits nowhere";
+      return `Round ${roundIndex}'s ${outputLabel(output)} cannot be regenerated while it runs: the session is not waiting in that round (${now}).`;
+    }
+    const refused = at.refusal ? at.refusal(output) : "Nothing can be regenerated at this pause.";
+    if (refused) return refused;
+    const waiting = this.waiting;
+    if (!waiting) {
+      this.regenerations.push(regeneration);
+      return null;
+    }
+    this.remaking = { pause: waiting.pause, refusal: waiting.refusal, output, by: regeneration.by };
+    waiting.resolve(regeneration);
     return null;
   }
 

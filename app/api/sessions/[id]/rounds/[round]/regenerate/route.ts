@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/auth/audit";
 import { route } from "@/lib/http/route";
-import { regenerableOutputSchema } from "@/lib/pipeline/regenerate";
+import { regenerableOutputSchema } from "@/lib/pipeline/steering";
 import { regenerateRoundOutput } from "@/lib/runs/regenerate";
 import { roundTimelineParamsSchema } from "@/lib/sessions/timeline-schema";
 
