@@ -4,14 +4,21 @@ import { AppError } from "@/lib/errors";
 import { type RegenerableOutput, regenerateOutput, type Steerer } from "@/lib/pipeline";
 import { getRoundInputsByIndex } from "@/lib/sessions/round-inputs";
 import { PrismaSessionStore } from "@/lib/sessions/store";
-import { getEventPublisher } from "./live-run";
-import { withSessionRunLock } from "./run-lock";
+import { getEventPublisher, requestSessionSteering } from "./live-run";
+import { isSessionRunLocked, withSessionRunLock } from "./run-lock";
 import { getRunnableSessionById } from "./runner";
 
+/** What a regeneration did: made it in the stored round (stale: what is stale now), or asked the run to. */
+export type RegenerationResult =
+  | { roundIndex: number; output: RegenerableOutput; in: "stored-round"; stale: RegenerableOutput[] }
+  | { roundIndex: number; output: RegenerableOutput; in: "run" };
+
 /**
- * Regenerates one output of the session's last round while holding its run lock (409 while a run
- * or another regeneration holds it): the new call is stored and streamed like any, the round takes
- * the new value, downstream outputs are marked stale, and the change is an Intervention.
+ * Regenerates one output of a round. While a run holds the session, the run does it, in the round
+ * that waits for a person (409 with the run's reason otherwise); the new call streams and the round
+ * waits again. Otherwise the last stored round is revised under the run lock: the new call is stored
+ * and streamed like any, the round takes the new value, downstream outputs are marked stale. Either
+ * way the change is an Intervention.
  */
 export async function regenerateRoundOutput({
   sessionId,
@@ -23,8 +30,12 @@ export async function regenerateRoundOutput({
   roundIndex: number;
   output: RegenerableOutput;
   by: Steerer;
-}): Promise<{ roundIndex: number; output: RegenerableOutput; stale: RegenerableOutput[] }> {
+}): Promise<RegenerationResult> {
   const session = await getRunnableSessionById({ id: sessionId });
+  if (await isRunning(sessionId)) {
+    await requestSessionSteering(sessionId, { type: "regenerate", roundIndex, output }, by);
+    return { roundIndex, output, in: "run" };
+  }
   const publisher = await getEventPublisher();
   return withSessionRunLock(sessionId, async (lock) => {
     const store = new PrismaSessionStore(undefined, lock);
@@ -56,7 +67,7 @@ export async function regenerateRoundOutput({
     });
     if (result.round.endedByClient !== last.endedByClient)
       await settleEnd(sessionId, result.round.endedByClient);
-    return { roundIndex, output, stale: result.stale };
+    return { roundIndex, output, in: "stored-round", stale: result.stale };
   });
 }
 
@@ -68,4 +79,10 @@ async function settleEnd(sessionId: string, ended: boolean): Promise<void> {
       ? { status: "ended_by_client", finishedAt: new Date() }
       : { status: "paused", finishedAt: null },
   });
+}
+
+/** A run holds the session (not another regeneration of its stored round, which holds the lock too). */
+async function isRunning(sessionId: string): Promise<boolean> {
+  const session = await getDb().session.findUnique({ where: { id: sessionId }, select: { status: true } });
+  return session?.status === "running" && (await isSessionRunLocked(sessionId));
 }

@@ -6,6 +6,7 @@ import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { createSession } from "@/lib/sessions/create";
 import { setSessionSteeringById } from "@/lib/sessions/steering";
 import { closeEventPublisher, requestSessionSteering, startSessionRun } from "./live-run";
+import { regenerateRoundOutput } from "./regenerate";
 import { stopAllRuns } from "./run-registry";
 
 let profileId = "";
@@ -109,6 +110,49 @@ describe("steering over the bus", () => {
     const rounds = await getDb().round.findMany({ where: { sessionId: id }, orderBy: { index: "asc" } });
     expect(rounds.map((r) => r.index)).toEqual([1, 2]);
     expect(await getDb().intervention.count({ where: { sessionId: id } })).toBe(0);
+  });
+
+  it("regenerating in the waiting round goes to the run: the pause waits until it is done, then goes on", async () => {
+    const { id } = await createSession({ profileId, variant: "magnet", overrides: { maxRounds: 1 } });
+    await setSessionSteeringById({ id, settings: { pausePoints: ["counselor"], seat: "agents" } });
+    const awaited = nextMessage(id, (m) => m.type === "steering-awaited");
+    await startSessionRun(id, "next-round");
+    await awaited;
+
+    const early = regenerateRoundOutput({ sessionId: id, roundIndex: 1, output: "client", by: ADA });
+    await expect(early).rejects.toMatchObject({ status: 409, message: /client has not answered round 1/ });
+
+    process.env.SIMULATOR_LATENCY_MS = "400"; // the regenerated call takes long enough to answer during it
+    const remade = nextMessage(id, (m) => m.type === "output-regenerated");
+    const result = await regenerateRoundOutput({
+      sessionId: id,
+      roundIndex: 1,
+      output: "candidate:reflection",
+      by: ADA,
+    });
+    expect(result).toEqual({ roundIndex: 1, output: "candidate:reflection", in: "run" });
+    const during = requestSessionSteering(id, { type: "continue", roundIndex: 1, point: "counselor" }, BEN);
+    await expect(during).rejects.toMatchObject({
+      status: 409,
+      message: /making its reflection candidate again \(asked by Ada\)/,
+    });
+    expect(await remade).toMatchObject({ output: "candidate:reflection", stale: ["counselor"], by: "Ada" });
+
+    process.env.SIMULATOR_LATENCY_MS = "0";
+    const ended = nextMessage(id, (m) => m.type === "session-ended");
+    await requestSessionSteering(id, { type: "continue", roundIndex: 1, point: "counselor" }, BEN);
+    await ended;
+    const round = await getDb().round.findFirstOrThrow({ where: { sessionId: id } });
+    expect(round.staleOutputs).toEqual(["counselor"]);
+    const reflections = await getDb().agentCall.findMany({
+      where: { sessionId: id, role: "specialist:reflection" },
+      orderBy: { attempt: "asc" },
+    });
+    expect(reflections.map((c) => c.attempt)).toEqual([1, 2]);
+    const interventions = await getDb().intervention.findMany({ where: { sessionId: id } });
+    expect(interventions.map((i) => [i.kind, i.userName, i.newValue])).toEqual([
+      ["output_regenerated", "Ada", reflections[1].cleanedOutput],
+    ]);
   });
 
   it("steering a session nothing runs is 409", async () => {

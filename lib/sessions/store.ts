@@ -218,6 +218,7 @@ function roundData(round: RoundRecord) {
     endedByClient: round.endedByClient,
     selectedTechniques: round.selectedTechniques,
     selectionRationale: round.selectionRationale,
+    ...(round.staleOutputs?.length ? { staleOutputs: round.staleOutputs } : {}),
     ...(round.steering ? steeringData(round.steering) : {}),
   } satisfies Prisma.RoundUncheckedCreateInput;
 }

@@ -13,6 +13,7 @@ import { cn } from "@/components/ui/cn";
 import { type CompactSession, expandLiveSession } from "@/lib/live/live-compact";
 import { latestAttempts } from "@/lib/live/live-state";
 import { pipelineDiagram } from "@/lib/live/pipeline-diagram";
+import { regenerableRound } from "@/lib/live/regenerable";
 import type { SteeringSettings } from "@/lib/pipeline/steering";
 import { CallInspector } from "./call-inspector";
 import { LiveHeader, type SessionSummary } from "./live-header";
@@ -67,12 +68,9 @@ export function LiveSessionView({
 
   const canSteer = summary.canControl && candidatesRecorded;
   const finished = state.status === "completed" || state.status === "ended_by_client";
-  const lastRound = state.rounds.at(-1);
-  // The last stored round's outputs can be run again while nothing runs the session.
-  const regenerable =
-    canSteer && lastRound?.committed && state.status !== "running" && state.status !== "draft"
-      ? lastRound.index
-      : null;
+  // What can be made again now: the last stored round's outputs while nothing runs the session, or
+  // what the round waiting for a person has written.
+  const regenerable = useMemo(() => (canSteer ? regenerableRound(state) : null), [canSteer, state]);
 
   return (
     <SessionIdContext value={expanded.id}>

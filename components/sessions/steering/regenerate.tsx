@@ -4,15 +4,17 @@ import { useMutation } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/components/ui/fetch-json";
+import type { RegenerableRound } from "@/lib/live/regenerable";
 import { SteerError } from "./steer-error";
 import { SteerContext } from "./use-steer";
 
-/** The round whose outputs may be regenerated now (the last one, while nothing runs); null: none. */
-export const RegenerableRoundContext = createContext<number | null>(null);
+/** The round whose outputs may be regenerated now, and which; null: none (lib/live/regenerable.ts). */
+export const RegenerableRoundContext = createContext<RegenerableRound | null>(null);
 
-/** Whether `roundIndex`'s outputs may be regenerated now. */
-export function useCanRegenerate(roundIndex: number): boolean {
-  return useContext(RegenerableRoundContext) === roundIndex;
+/** Whether `output` of `roundIndex` may be regenerated now. */
+function useCanRegenerate(roundIndex: number, output: string): boolean {
+  const regenerable = useContext(RegenerableRoundContext);
+  return regenerable?.roundIndex === roundIndex && (regenerable.outputs as string[]).includes(output);
 }
 
 function useRegenerate(roundIndex: number) {
@@ -41,7 +43,7 @@ export function RegenerateButton({
   what: string;
 }) {
   const regenerate = useRegenerate(roundIndex);
-  if (!useCanRegenerate(roundIndex)) return null;
+  if (!useCanRegenerate(roundIndex, output)) return null;
   return (
     <span className="inline-flex flex-col">
       <button
@@ -62,7 +64,7 @@ export function RegenerateButton({
 /** One click re-runs every stale output of the round, in the order they depend on each other. */
 export function RerunStale({ roundIndex, stale }: { roundIndex: number; stale: string[] }) {
   const regenerate = useRegenerate(roundIndex);
-  const can = useCanRegenerate(roundIndex);
+  const can = useCanRegenerate(roundIndex, stale[0] ?? "");
   if (stale.length === 0) return null;
   return (
     <span className="flex flex-wrap items-center gap-2" data-testid="stale-outputs">

@@ -9,7 +9,7 @@ const bodySchema = z.object({ output: regenerableOutputSchema }).strict();
 
 /**
  * Runs one output of the last round again (a candidate, the selection, the counselor's reply, the
- * client's) and marks what was made from it stale. 409 while the session runs.
+XX
  */
 export const POST = route(
   { role: "researcher", rateLimit: "generation", params: roundTimelineParamsSchema, body: bodySchema },
