@@ -73,6 +73,7 @@ export function liveSessionFromDetail(detail: StoredSession): LiveSession {
     rounds: [...rounds.values()].sort((a, b) => a.index - b.index),
     calls,
     statusReason: detail.error,
+    interventions: [],
   };
 }
 

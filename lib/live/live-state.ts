@@ -3,7 +3,13 @@
 // calls still streaming); the browser applies every later event with the same reducer. Client-safe.
 
 import type { PipelineEvent } from "@/lib/pipeline/events";
-import { type PausePoint, type RoundSteering, type Seat, unsteeredRound } from "@/lib/pipeline/steering";
+import {
+  type InterventionKind,
+  type PausePoint,
+  type RoundSteering,
+  type Seat,
+  unsteeredRound,
+} from "@/lib/pipeline/steering";
 import type { SessionStatus, Variant } from "@/lib/pipeline/types";
 
 export type LiveCallStatus = "running" | "succeeded" | "failed" | "cancelled";
@@ -48,6 +54,17 @@ export interface LiveRound {
   stale: string[];
 }
 
+/** A person's change to a round: who, what, when. */
+export interface LiveIntervention {
+  roundIndex: number;
+  kind: InterventionKind;
+  userName: string;
+  /** ISO date. */
+  at: string;
+  /** The output regenerated, for output_regenerated. */
+  output?: string;
+}
+
 export interface LivePlan {
   technique: string | null;
   techniqueRaw: string;
@@ -68,6 +85,8 @@ export interface LiveSession {
   rounds: LiveRound[];
   calls: Record<string, LiveCall>;
   statusReason: string | null;
+  /** Changes people made while this state was watched (the stored ones come with the page). */
+  interventions: LiveIntervention[];
 }
 
 export function emptyRound(index: number): LiveRound {
@@ -129,10 +148,14 @@ export function applyEvent(state: LiveSession, event: PipelineEvent): LiveSessio
         awaiting: { point: event.point, seat: event.seat },
         steering: round.steering ?? (event.seat === "agents" ? null : unsteeredRound(event.seat)),
       }));
-    case "steering-applied":
-      return withRound(state, event.roundIndex, (round) => applySteering(state, round, event));
-    case "output-regenerated":
-      return withRound(state, event.roundIndex, (round) => regenerated(round, event));
+    case "steering-applied": {
+      const next = withRound(state, event.roundIndex, (round) => applySteering(state, round, event));
+      return event.kind ? heard(next, event, event.kind) : next;
+    }
+    case "output-regenerated": {
+      const next = withRound(state, event.roundIndex, (round) => regenerated(round, event));
+      return heard(next, event, "output_regenerated", event.output);
+    }
     case "round-completed":
       return commitRound(state, event.round);
     case "session-ended":
@@ -240,6 +263,30 @@ function applySteering(state: LiveSession, round: LiveRound, event: SteeringAppl
   return { ...next, steering: marks, counselorReply: event.value };
 }
 
+/** Adds a person's change to the ones heard live (once: an event applied twice adds nothing). */
+function heard(
+  state: LiveSession,
+  event: PipelineEvent & { roundIndex: number; by: string },
+  kind: InterventionKind,
+  output?: string,
+): LiveSession {
+  const at = new Date(event.timestamp).toISOString();
+  const item: LiveIntervention = {
+    roundIndex: event.roundIndex,
+    kind,
+    userName: event.by,
+    at,
+    ...(output ? { output } : {}),
+  };
+  const same = (other: LiveIntervention) =>
+    other.at === item.at &&
+    other.kind === kind &&
+    other.roundIndex === item.roundIndex &&
+    other.output === output;
+  if (state.interventions.some(same)) return state;
+  return { ...state, interventions: [...state.interventions, item] };
+}
+
 /** An output of the waiting round was made again: its new value, and what is stale since. */
 function regenerated(
   round: LiveRound,
@@ -289,5 +336,6 @@ export function emptyLiveSession(id: string, variant: Variant, maxRounds: number
     rounds: [],
     calls: {},
     statusReason: null,
+    interventions: [],
   };
 }

@@ -98,6 +98,24 @@ describe("what a person may regenerate now", () => {
       awaiting: { point: "client" },
       stale: [],
     });
+    // Who changed what is shown as it happens, once however often an event arrives.
+    const again = play(
+      [
+        {
+          type: "output-regenerated",
+          roundIndex: 1,
+          output: "counselor",
+          value: "fuser again",
+          stale: [],
+          by: "Ada",
+        },
+      ],
+      remade,
+    );
+    expect(again.interventions.map((i) => [i.kind, i.userName, i.output])).toEqual([
+      ["counselor_edit", "Ada", undefined],
+      ["output_regenerated", "Ada", "counselor"],
+    ]);
   });
 
   it("once stopped: every output of the last stored round, the client's reply included", () => {

@@ -6,7 +6,7 @@ import { runBaselineCounselor, runClient, runFuser, runSelector, runSpecialist }
 import type { RunContext } from "./call";
 import { dialogueOf, type SessionRun } from "./engine";
 import { createEmitter } from "./events";
-import { REGENERABLE_OUTPUTS, type RegenerableOutput } from "./steering";
+import { REGENERABLE_OUTPUTS, type RegenerableOutput, type Steerer } from "./steering";
 import type { SessionProgress } from "./store";
 import type { RoundRecord } from "./types";
 import { VARIANT_SHAPES } from "./variants";
@@ -44,6 +44,7 @@ export async function regenerateOutput(
   progress: SessionProgress,
   inputs: RoundInputs,
   output: RegenerableOutput,
+  by: Steerer,
 ): Promise<Regeneration> {
   const round = progress.rounds.at(-1);
   if (!round) throw unprocessable("The session has no round to regenerate");
@@ -121,6 +122,14 @@ export async function regenerateOutput(
   }
   const staleOutputs = REGENERABLE_OUTPUTS.filter((o) => stale.has(o));
   next = { ...next, ...(steering ? { steering } : {}), staleOutputs };
+  ctx.emit({
+    type: "output-regenerated",
+    roundIndex: index,
+    output,
+    value,
+    stale: staleOutputs,
+    by: by.name,
+  });
   ctx.emit({ type: "round-completed", round: next });
   return { round: next, stale: staleOutputs, original, value };
 }

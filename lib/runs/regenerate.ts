@@ -54,6 +54,7 @@ export async function regenerateRoundOutput({
       progress,
       inputs,
       output,
+      by,
     );
     await store.reviseRound(result.round);
     await store.saveIntervention({

@@ -71,12 +71,16 @@ export function LiveSessionView({
   // What can be made again now: the last stored round's outputs while nothing runs the session, or
   // what the round waiting for a person has written.
   const regenerable = useMemo(() => (canSteer ? regenerableRound(state) : null), [canSteer, state]);
+  const allInterventions = useMemo(
+    () => [...interventions, ...state.interventions],
+    [interventions, state.interventions],
+  );
 
   return (
     <SessionIdContext value={expanded.id}>
       <SteerContext value={canSteer ? expanded.id : null}>
         <RegenerableRoundContext value={regenerable}>
-          <InterventionsContext value={interventions}>
+          <InterventionsContext value={allInterventions}>
             <ForkContext value={fork}>
               <div className="flex gap-6">
                 <div className="min-w-0 flex-1">

@@ -2,20 +2,13 @@
 
 import { createContext, useContext } from "react";
 import { formatDate } from "@/components/ui/labels";
+import type { LiveIntervention } from "@/lib/live/live-state";
 import type { InterventionKind } from "@/lib/pipeline/steering";
 
-/** A stored intervention as the session page shows it. */
-export interface InterventionItem {
-  roundIndex: number;
-  kind: InterventionKind;
-  userName: string;
-  /** ISO date. */
-  at: string;
-  /** The output regenerated, for output_regenerated. */
-  output?: string;
-}
+/** An intervention as the session page shows it. */
+export type InterventionItem = LiveIntervention;
 
-/** The session's stored interventions (as the page loaded them), for each round to show its own. */
+/** The session's interventions (stored when the page loaded, then heard live), for each round to show its own. */
 export const InterventionsContext = createContext<InterventionItem[]>([]);
 
 const WHAT: Record<InterventionKind, string> = {
