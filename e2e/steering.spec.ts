@@ -130,3 +130,40 @@ test("Regenerating one candidate of the last round marks the replies made from i
   await expect(live.round(1).getByTestId("stale-outputs")).toHaveCount(0);
   await expect(live.round(1).getByTestId("interventions")).toContainText("regenerated the reflection output");
 });
+
+test("Paused after the fuser, a candidate is regenerated: the reply made from it is stale until re-run, then the round goes on", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const live = new LiveSessionPage(page);
+  const id = await live.createDraft(1);
+  const put = await page.request.put(`/api/sessions/${id}/steering`, {
+    data: { pausePoints: ["counselor"], seat: "agents" },
+  });
+  expect(put.status()).toBe(200);
+  await live.open(id);
+  await page.getByRole("button", { name: "Run next round" }).click();
+  const round = live.round(1);
+  const pause = round.getByTestId("steer-counselor");
+  await expect(pause).toBeVisible({ timeout: 45_000 });
+  // The client has not answered yet: its reply is not offered.
+  await expect(round.getByRole("button", { name: "Regenerate the client's reply" })).toHaveCount(0);
+
+  await round.getByRole("button", { name: "Regenerate the Reflection candidate" }).click();
+  const stale = round.getByTestId("stale-outputs");
+  await expect(stale).toContainText("Stale: counselor reply", { timeout: 45_000 });
+  await expect(round.getByTestId("interventions")).toContainText("regenerated the reflection output");
+  await expect(pause).toBeVisible();
+
+  await stale.getByRole("button", { name: "Re-run stale outputs" }).click();
+  await expect(round.getByTestId("stale-outputs")).toHaveCount(0, { timeout: 45_000 });
+  await expect(round.getByTestId("interventions")).toContainText("regenerated the counselor output");
+  await expect(round.getByTestId("steer-counselor-text")).not.toHaveValue("");
+
+  await pause.getByRole("button", { name: "Keep the fuser's reply" }).click();
+  await expect(live.status).toHaveText("Completed", { timeout: 45_000 });
+  await page.reload();
+  const stored = live.round(1);
+  await expect(stored.getByTestId("stale-outputs")).toHaveCount(0);
+  await expect(stored.getByTestId("interventions").getByRole("listitem")).toHaveCount(2);
+});

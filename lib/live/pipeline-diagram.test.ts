@@ -87,3 +87,22 @@ describe("pipeline diagram", () => {
     expect(noPlanner.stages.flatMap((s) => s.nodes).some((n) => n.role === "planner")).toBe(false);
   });
 });
+
+describe("pipeline diagram with a person in a seat", () => {
+  it("shows the turn a person writes as theirs, not as an agent still waiting", () => {
+    const begun = play(emptyLiveSession("s", "magnet", 20), [
+      { type: "session-started", variant: "magnet", fromRound: 1, maxRounds: 20 },
+      started("sel", "selector", 1),
+      finished("sel", 5),
+    ]);
+    expect(statuses(begun)).toMatchObject({ fuser: "waiting", client: "waiting" });
+    const counselorSeat = play(begun, [
+      { type: "steering-awaited", roundIndex: 1, point: "counselor", seat: "counselor" },
+    ]);
+    expect(statuses(counselorSeat)).toMatchObject({ fuser: "person", client: "waiting", selector: "done" });
+    const clientSeat = play(begun, [
+      { type: "steering-awaited", roundIndex: 1, point: "client", seat: "client" },
+    ]);
+    expect(statuses(clientSeat)).toMatchObject({ fuser: "waiting", client: "person" });
+  });
+});

@@ -5,7 +5,7 @@ import { SPECIALIST_LABELS, SPECIALIST_TECHNIQUES } from "@/lib/cbt/techniques";
 import { VARIANT_SHAPES } from "@/lib/pipeline/variants";
 import { type LiveCall, type LiveSession, latestAttempts } from "./live-state";
 
-export type NodeStatus = "waiting" | "running" | "done" | "failed" | "skipped";
+export type NodeStatus = "waiting" | "running" | "done" | "failed" | "skipped" | "person";
 
 export interface DiagramNode {
   role: string;
@@ -36,10 +36,12 @@ export function pipelineDiagram(state: LiveSession, roundIndex = currentRound(st
   const shape = VARIANT_SHAPES[state.variant];
   const round = state.rounds.find((r) => r.index === roundIndex);
   const byRole = new Map(latestAttempts(state, round?.callIds ?? []).map((call) => [call.role, call]));
+  // A person in a seat writes that turn: its agent does not run this round.
+  const seat = round?.awaiting?.seat ?? round?.steering?.seat ?? "agents";
   const node = (role: string, label: string, call = byRole.get(role)): DiagramNode => ({
     role,
     label,
-    status: statusOf(call),
+    status: !call && seatOf(role) === seat ? "person" : statusOf(call),
     latencyMs: call?.status === "succeeded" ? call.latencyMs : null,
   });
   const stages: DiagramStage[] = [];
@@ -58,6 +60,13 @@ export function pipelineDiagram(state: LiveSession, roundIndex = currentRound(st
   }
   stages.push({ name: "Client", nodes: [node("client", "Client")] });
   return { roundIndex: roundIndex ?? null, stages };
+}
+
+/** The seat whose person writes the turn this role's agent would. */
+function seatOf(role: string): "client" | "counselor" | null {
+  if (role === "client") return "client";
+  if (role === "fuser" || role.startsWith("counselor:")) return "counselor";
+  return null;
 }
 
 function statusOf(call: LiveCall | undefined): NodeStatus {

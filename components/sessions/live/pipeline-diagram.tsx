@@ -12,6 +12,7 @@ const STATUS: Record<NodeStatus, { icon: string; word: string; className: string
   done: { icon: "✓", word: "done", className: "border-success bg-surface-raised text-fg" },
   failed: { icon: "✕", word: "failed", className: "border-danger bg-surface-raised text-danger" },
   skipped: { icon: "–", word: "cut short", className: "border-dashed border-border text-fg-muted" },
+  person: { icon: "✎", word: "a person writes", className: "border-accent bg-surface-raised text-fg" },
 };
 
 /**
