@@ -106,6 +106,36 @@ describe("live wire format", () => {
     expect(state.rounds.map((r) => r.selection)).toEqual(direct.rounds.map((r) => r.selection));
   });
 
+  it("carries when a person changed a round, so the page shows the time it happened", () => {
+    const at = Date.UTC(2026, 10, 29, 22, 40);
+    const base = { sessionId: "s1", seq: 1, timestamp: at };
+    const events: PipelineEvent[] = [
+      {
+        ...base,
+        type: "steering-applied",
+        roundIndex: 1,
+        point: "counselor",
+        kind: "counselor_edit",
+        value: "Hi.",
+        by: "Ada",
+      },
+      {
+        ...base,
+        type: "output-regenerated",
+        roundIndex: 1,
+        output: "selection",
+        value: ["reflection"],
+        stale: [],
+        by: "Ben",
+      },
+    ];
+    const { state } = overWire(events, initial());
+    expect(state.interventions.map((i) => [i.userName, i.at])).toEqual([
+      ["Ada", "2026-11-29T22:40:00.000Z"],
+      ["Ben", "2026-11-29T22:40:00.000Z"],
+    ]);
+  });
+
   it("delivers the same state as the events themselves", async () => {
     const events = await recordSession();
     const direct = events.reduce(applyEvent, initial());

@@ -146,6 +146,10 @@ export class WireEncoder {
       }
       case "selection-made":
         return line(this.quoted(body, "rationale", event.rationale));
+      // A person's change shows when it was made.
+      case "steering-applied":
+      case "output-regenerated":
+        return line({ ...body, timestamp: event.timestamp });
       case "plan-ready": {
         const quoted = this.quoted(body, "plan", event.plan);
         this.memory.forgetFinished();
