@@ -38,6 +38,9 @@ const CLEARS_PAUSE = new Set<string>([
   "session-ended",
 ]);
 
+/** Messages after which no round of the session is in progress. */
+const ROUND_ENDS = new Set<string>(["round-completed", "session-started", "session-ended"]);
+
 export class EventHub {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
@@ -45,6 +48,8 @@ export class EventHub {
   private readonly running = new Map<string, Map<string, RunningCall>>();
   /** The pause each session's run waits at for a person: stored rows do not say it. */
   private readonly awaiting = new Map<string, Extract<PipelineEvent, { type: "steering-awaited" }>>();
+  /** People's changes to each session's round in progress: stored rows show them once it is committed. */
+  private readonly steered = new Map<string, PipelineEvent[]>();
   private readonly decoder = new BusDecoder();
   private state: ListenerState = "idle";
   private failures = 0;
@@ -140,14 +145,24 @@ export class EventHub {
       const { sessionId: id, seq, timestamp, callId } = started;
       events.push({ type: "call-delta", sessionId: id, seq, timestamp, callId, delta: text });
     }
+    events.push(...(this.steered.get(sessionId) ?? []));
     const pause = this.awaiting.get(sessionId);
     if (pause) events.push(pause);
     return events;
   }
 
+  private rememberSteering(message: BusMessage): void {
+    const { sessionId } = message;
+    if (message.type === "output-regenerated" || (message.type === "steering-applied" && message.kind)) {
+      this.steered.set(sessionId, [...(this.steered.get(sessionId) ?? []), message]);
+    }
+    if (ROUND_ENDS.has(message.type)) this.steered.delete(sessionId);
+  }
+
   private remember(message: BusMessage): void {
     if (message.type === "steering-awaited") this.awaiting.set(message.sessionId, message);
     if (CLEARS_PAUSE.has(message.type)) this.awaiting.delete(message.sessionId);
+    this.rememberSteering(message);
     const calls = this.running.get(message.sessionId) ?? new Map<string, RunningCall>();
     switch (message.type) {
       case "call-started":

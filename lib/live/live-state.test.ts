@@ -118,6 +118,7 @@ describe("live wire format", () => {
         kind: "counselor_edit",
         value: "Hi.",
         by: "Ada",
+        interventionId: "i1",
       },
       {
         ...base,
@@ -127,6 +128,7 @@ describe("live wire format", () => {
         value: ["reflection"],
         stale: [],
         by: "Ben",
+        interventionId: "i2",
       },
     ];
     const { state } = overWire(events, initial());

@@ -56,6 +56,8 @@ export interface LiveRound {
 
 /** A person's change to a round: who, what, when. */
 export interface LiveIntervention {
+  /** The stored Intervention's id. */
+  id: string;
   roundIndex: number;
   kind: InterventionKind;
   userName: string;
@@ -266,24 +268,20 @@ function applySteering(state: LiveSession, round: LiveRound, event: SteeringAppl
 /** Adds a person's change to the ones heard live (once: an event applied twice adds nothing). */
 function heard(
   state: LiveSession,
-  event: PipelineEvent & { roundIndex: number; by: string },
+  event: PipelineEvent & { roundIndex: number; by: string; interventionId?: string },
   kind: InterventionKind,
   output?: string,
 ): LiveSession {
-  const at = new Date(event.timestamp).toISOString();
+  const id = event.interventionId;
+  if (!id || state.interventions.some((other) => other.id === id)) return state;
   const item: LiveIntervention = {
+    id,
     roundIndex: event.roundIndex,
     kind,
     userName: event.by,
-    at,
+    at: new Date(event.timestamp).toISOString(),
     ...(output ? { output } : {}),
   };
-  const same = (other: LiveIntervention) =>
-    other.at === item.at &&
-    other.kind === kind &&
-    other.roundIndex === item.roundIndex &&
-    other.output === output;
-  if (state.interventions.some(same)) return state;
   return { ...state, interventions: [...state.interventions, item] };
 }
 

@@ -52,6 +52,8 @@ export type PipelineEventBody =
       /** The new techniques or text (null when nothing changed). */
       value: SpecialistTechnique[] | string | null;
       by: string;
+      /** The stored Intervention, when the person changed something. */
+      interventionId?: string;
     }
   /** A person had one output of the waiting round made again; the round still waits. */
   | {
@@ -62,6 +64,8 @@ export type PipelineEventBody =
       /** The round's outputs made from an old value since. */
       stale: RegenerableOutput[];
       by: string;
+      /** The stored Intervention. */
+      interventionId: string;
     }
   | { type: "round-completed"; round: RoundRecord }
   | { type: "session-ended"; status: SessionStatus; reason: string };

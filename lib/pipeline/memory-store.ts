@@ -51,8 +51,10 @@ export class MemorySessionStore implements SessionStore {
     this.session(sessionId).statuses.push(update);
   }
 
-  async saveIntervention(record: InterventionRecord): Promise<void> {
-    this.session(record.sessionId).interventions.push(record);
+  async saveIntervention(record: InterventionRecord): Promise<string> {
+    const { interventions } = this.session(record.sessionId);
+    interventions.push(record);
+    return `intervention-${interventions.length}`;
   }
 
   status(sessionId: string): StatusUpdate | undefined {

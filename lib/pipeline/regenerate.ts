@@ -38,7 +38,10 @@ type RegenerationRun = Pick<
   "sessionId" | "profile" | "variant" | "config" | "store" | "signal" | "onEvent" | "models" | "random"
 >;
 
-/** Runs the one call behind `output` of the last round again; the caller stores the returned round. */
+/**
+ * Runs the one call behind `output` of the last round again and stores the person's intervention;
+ * the caller stores the returned round.
+ */
 export async function regenerateOutput(
   run: RegenerationRun,
   progress: SessionProgress,
@@ -122,6 +125,15 @@ export async function regenerateOutput(
   }
   const staleOutputs = REGENERABLE_OUTPUTS.filter((o) => stale.has(o));
   next = { ...next, ...(steering ? { steering } : {}), staleOutputs };
+  const interventionId = await run.store.saveIntervention({
+    sessionId: run.sessionId,
+    roundIndex: index,
+    kind: "output_regenerated",
+    originalValue: original,
+    newValue: value,
+    by,
+    detail: { output },
+  });
   ctx.emit({
     type: "output-regenerated",
     roundIndex: index,
@@ -129,6 +141,7 @@ export async function regenerateOutput(
     value,
     stale: staleOutputs,
     by: by.name,
+    interventionId,
   });
   ctx.emit({ type: "round-completed", round: next });
   return { round: next, stale: staleOutputs, original, value };

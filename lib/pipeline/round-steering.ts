@@ -137,7 +137,9 @@ export class RoundSteer {
       this.marks.originalCounselorReply = null;
     }
     this.changed = true;
-    await this.store(answer, "output_regenerated", remade.original, remade.value, { output });
+    const interventionId = await this.store(answer, "output_regenerated", remade.original, remade.value, {
+      output,
+    });
     this.ctx.emit({
       type: "output-regenerated",
       roundIndex: this.roundIndex,
@@ -145,6 +147,7 @@ export class RoundSteer {
       value: remade.value,
       stale: REGENERABLE_OUTPUTS.filter((o) => this.draft.stale.has(o)),
       by: answer.by.name,
+      interventionId,
     });
   }
 
@@ -173,11 +176,12 @@ export class RoundSteer {
     detail?: InterventionRecord["detail"],
   ): Promise<void> {
     this.changed = true;
-    await this.store(answer, kind, originalValue, newValue, detail);
+    const interventionId = await this.store(answer, kind, originalValue, newValue, detail);
     const point: PausePoint =
       kind === "selection_override" ? "selection" : kind === "client_written" ? "client" : "counselor";
     const { roundIndex } = this;
-    this.ctx.emit({ type: "steering-applied", roundIndex, point, kind, value: newValue, by: answer.by.name });
+    const by = answer.by.name;
+    this.ctx.emit({ type: "steering-applied", roundIndex, point, kind, value: newValue, by, interventionId });
   }
 
   private store(
@@ -186,7 +190,7 @@ export class RoundSteer {
     originalValue: InterventionRecord["originalValue"],
     newValue: InterventionRecord["newValue"],
     detail?: InterventionRecord["detail"],
-  ): Promise<void> {
+  ): Promise<string> {
     return this.ctx.store.saveIntervention({
       sessionId: this.ctx.sessionId,
       roundIndex: this.roundIndex,

@@ -26,6 +26,6 @@ export interface SessionStore {
   /** Atomically: the round and the session's counters (roundCount, tokens). Index is rounds.length + 1. */
   commitRound(round: RoundRecord): Promise<void>;
   setStatus(sessionId: string, update: StatusUpdate): Promise<void>;
-  /** A person's change to a round in progress, when it is made (before the round is committed). */
-  saveIntervention(record: InterventionRecord): Promise<void>;
+  /** A person's change to a round, when it is made (before the round is committed); returns its id. */
+  saveIntervention(record: InterventionRecord): Promise<string>;
 }

@@ -57,15 +57,6 @@ export async function regenerateRoundOutput({
       by,
     );
     await store.reviseRound(result.round);
-    await store.saveIntervention({
-      sessionId,
-      roundIndex,
-      kind: "output_regenerated",
-      originalValue: result.original,
-      newValue: result.value,
-      by,
-      detail: { output },
-    });
     if (result.round.endedByClient !== last.endedByClient)
       await settleEnd(sessionId, result.round.endedByClient);
     return { roundIndex, output, in: "stored-round", stale: result.stale };

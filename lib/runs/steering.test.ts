@@ -137,11 +137,19 @@ describe("steering over the bus", () => {
       message: /making its reflection candidate again \(asked by Ada\)/,
     });
     expect(await remade).toMatchObject({ output: "candidate:reflection", stale: ["counselor"], by: "Ada" });
+    // A page opened now sees the round's change and its stale reply (the round is not stored yet).
+    const partial = async () => {
+      const { partial: events, unwatch } = (await getEventHub()).watch(id, () => {});
+      unwatch();
+      return events.map((event) => event.type);
+    };
+    expect(await partial()).toContain("output-regenerated");
 
     process.env.SIMULATOR_LATENCY_MS = "0";
     const ended = nextMessage(id, (m) => m.type === "session-ended");
     await requestSessionSteering(id, { type: "continue", roundIndex: 1, point: "counselor" }, BEN);
     await ended;
+    expect(await partial()).not.toContain("output-regenerated");
     const round = await getDb().round.findFirstOrThrow({ where: { sessionId: id } });
     expect(round.staleOutputs).toEqual(["counselor"]);
     const reflections = await getDb().agentCall.findMany({

@@ -109,7 +109,7 @@ export async function getSessionPageById({ id }: { id: string }) {
       steering: true,
       interventions: {
         orderBy: { createdAt: "asc" },
-        select: { roundIndex: true, kind: true, userName: true, createdAt: true, detail: true },
+        select: { id: true, roundIndex: true, kind: true, userName: true, createdAt: true, detail: true },
       },
       rounds: {
         orderBy: { index: "asc" },

@@ -140,8 +140,8 @@ export class PrismaSessionStore implements SessionStore {
     });
   }
 
-  async saveIntervention(record: InterventionRecord): Promise<void> {
-    await this.db().intervention.create({
+  async saveIntervention(record: InterventionRecord): Promise<string> {
+    const { id } = await this.db().intervention.create({
       data: {
         sessionId: record.sessionId,
         roundIndex: record.roundIndex,
@@ -152,7 +152,9 @@ export class PrismaSessionStore implements SessionStore {
         userName: record.by.name,
         ...(record.detail ? { detail: record.detail } : {}),
       },
+      select: { id: true },
     });
+    return id;
   }
 
   private promptVersionIdOf(role: string, version: number): Promise<string | null> {

@@ -66,6 +66,7 @@ export default async function SessionPage({ params }: Props) {
         }
         steering={steeringOf(session.steering)}
         interventions={session.interventions.map((item) => ({
+          id: item.id,
           roundIndex: item.roundIndex,
           kind: item.kind,
           userName: item.userName,

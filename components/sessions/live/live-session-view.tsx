@@ -71,10 +71,11 @@ export function LiveSessionView({
   // What can be made again now: the last stored round's outputs while nothing runs the session, or
   // what the round waiting for a person has written.
   const regenerable = useMemo(() => (canSteer ? regenerableRound(state) : null), [canSteer, state]);
-  const allInterventions = useMemo(
-    () => [...interventions, ...state.interventions],
-    [interventions, state.interventions],
-  );
+  // Stored when the page loaded, then heard live (a reconnect may hear a stored one again).
+  const allInterventions = useMemo(() => {
+    const stored = new Set(interventions.map((item) => item.id));
+    return [...interventions, ...state.interventions.filter((item) => !stored.has(item.id))];
+  }, [interventions, state.interventions]);
 
   return (
     <SessionIdContext value={expanded.id}>

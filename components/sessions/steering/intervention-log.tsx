@@ -26,7 +26,7 @@ export function RoundInterventions({ roundIndex }: { roundIndex: number }) {
   return (
     <ul className="mb-3 text-xs text-fg-muted" data-testid="interventions" aria-label="Interventions">
       {items.map((item) => (
-        <li key={`${item.at}:${item.kind}:${item.output ?? ""}`}>
+        <li key={item.id}>
           <span className="font-medium text-fg">{item.userName}</span> {WHAT[item.kind]}
           {item.output ? ` the ${item.output.replace("candidate:", "").replaceAll("_", " ")} output` : ""} ·{" "}
           {formatDate(item.at)} UTC
