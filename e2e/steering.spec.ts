@@ -154,6 +154,12 @@ test("Paused after the fuser, a candidate is regenerated: the reply made from it
   await expect(stale).toContainText("Stale: counselor reply", { timeout: 45_000 });
   await expect(round.getByTestId("interventions")).toContainText("regenerated the reflection output");
   await expect(pause).toBeVisible();
+  // Opened again mid-round: the selection, the change (once) and the stale reply are all still shown.
+  await page.reload();
+  await expect(pause).toBeVisible();
+  await expect(round.getByTestId("selection")).not.toContainText("choosing");
+  await expect(round.getByTestId("stale-outputs")).toContainText("Stale: counselor reply");
+  await expect(round.getByTestId("interventions").getByRole("listitem")).toHaveCount(1);
 
   await stale.getByRole("button", { name: "Re-run stale outputs" }).click();
   await expect(round.getByTestId("stale-outputs")).toHaveCount(0, { timeout: 45_000 });

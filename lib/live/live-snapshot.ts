@@ -1,6 +1,7 @@
 import "server-only";
 import type { SpecialistTechnique } from "@/lib/cbt/techniques";
 import type { PipelineEvent } from "@/lib/pipeline/events";
+import { parseSelection } from "@/lib/pipeline/selection";
 import type { RoundSteering } from "@/lib/pipeline/steering";
 import type { SessionStatus } from "@/lib/pipeline/types";
 import type { SessionPageData } from "@/lib/sessions/queries";
@@ -48,6 +49,12 @@ export function liveSessionFromDetail(detail: StoredSession): LiveSession {
     if (isJudgeCall(row)) continue;
     if (row.roundIndex === null) planCallIds.push(row.id);
     else roundOf(row.roundIndex).callIds.push(row.id);
+  }
+  // A round in progress shows what its selector chose (a stored round keeps its own selection).
+  for (const round of rounds.values()) {
+    const selectors = round.callIds.map((id) => calls[id]).filter((call) => call?.role === "selector");
+    const latest = selectors.sort((a, b) => b.attempt - a.attempt)[0];
+    if (latest?.status === "succeeded") round.selection = parseSelection(latest.text);
   }
   for (const row of detail.rounds) {
     Object.assign(roundOf(row.index), {
