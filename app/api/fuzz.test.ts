@@ -547,8 +547,12 @@ describe("fuzzing the API: never a 500, a 4xx names the problem, a rejected requ
     // Nothing runs the draft, so no steering command can apply: every answer is a 4xx.
     const command = fc.record(
       {
-        type: fc.oneof(fc.constantFrom("override-selection", "write-client", "continue", "run-to-end"), junk),
+        type: fc.oneof(
+          fc.constantFrom("override-selection", "write-client", "continue", "run-to-end", "regenerate"),
+          junk,
+        ),
         roundIndex: fc.oneof(fc.integer({ min: -1, max: 3 }), junk),
+        output: fc.oneof(fc.constantFrom("selection", "candidate:reflection"), junk),
         techniques: fc.oneof(fc.constant(["reflection"]), jsonJunk),
         text: junk,
         point: fc.oneof(fc.constantFrom("selection", "client"), junk),
