@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { closeEventHub, eventHubStats } from "@/lib/live/event-hub";
 import { openSessionStream } from "@/lib/live/live-stream";
-import { WireDecoder } from "@/lib/live/live-wire";
+import { readWire } from "@/lib/live/read-wire";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { closeEventPublisher, runSessionLive } from "@/lib/runs/live-run";
 import { createSession } from "@/lib/sessions/create";
@@ -27,24 +27,13 @@ afterAll(async () => {
 /** Reads a stream to its end (the session's end); returns each call's text from its deltas. */
 async function deltasOf(stream: ReadableStream<Uint8Array>, done: Promise<unknown>, abort: AbortController) {
   const texts = new Map<string, string>();
-  const decoder = new WireDecoder();
-  const reader = stream.getReader();
-  const text = new TextDecoder();
-  let buffered = "";
-  let ended = false;
   void done.then(() => setTimeout(() => abort.abort(), 200));
-  while (!ended) {
-    const { value, done: finished } = await reader.read();
-    if (finished) break;
-    buffered += text.decode(value, { stream: true });
-    const lines = buffered.split("\n");
-    buffered = lines.pop() ?? "";
-    for (const line of lines) {
-      const decoded = decoder.decode(line);
-      if (decoded?.kind !== "event") continue;
+  for await (const batch of readWire(stream)) {
+    for (const decoded of batch) {
+      if (decoded.kind !== "event") continue;
       const { event } = decoded;
       if (event.type === "call-delta") texts.set(event.callId, (texts.get(event.callId) ?? "") + event.delta);
-      if (event.type === "session-ended") ended = true;
+      if (event.type === "session-ended") return texts;
     }
   }
   return texts;
