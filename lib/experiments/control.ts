@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { requestSessionControl } from "@/lib/runs/live-run";
 import { isSessionRunLocked } from "@/lib/runs/run-lock";
-import { providerOf } from "./create";
+import { CELL_ORDER, providerOf } from "./create";
 import { queueSessionRuns } from "./queue";
 import type { ExperimentAction, ExperimentStatus } from "./schema";
 
@@ -35,7 +35,7 @@ async function requeueUnfinished(experimentId: string) {
   const sessions = await getDb().session.findMany({
     where: { experimentId, status: { in: [...UNFINISHED] } },
     select: { id: true, config: true },
-    orderBy: [{ experimentRepeat: "asc" }, { createdAt: "asc" }],
+    orderBy: CELL_ORDER,
   });
   // A session still running (its job alive) would only meet its own lock; leave it.
   const idle = [];

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { pricePerMillion } from "./cost";
+import { CELL_ORDER } from "./create";
 import {
   type ExperimentCounts,
   type ExperimentDesign,
@@ -33,7 +34,7 @@ export async function getExperimentById({ id }: { id: string }): Promise<Experim
   const sessions = await getDb().session.findMany({
     where: { experimentId: id },
     select: sessionSelect,
-    orderBy: [{ experimentRepeat: "asc" }, { createdAt: "asc" }],
+    orderBy: CELL_ORDER,
   });
   const progress = progressOf(
     experiment,

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { seedSampleProfiles } from "@/lib/profiles/queries";
+import { createExperiment } from "./create";
+import { closeQueue, getQueue, SESSION_QUEUE } from "./queue";
+import { experimentDesignSchema } from "./schema";
+
+beforeAll(async () => {
+  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL"]) delete process.env[name];
+  await seedSampleProfiles();
+});
+
+afterAll(async () => {
+  await closeQueue({ graceful: false });
+});
+
+const design = (name: string, repeats = 1) =>
+  experimentDesignSchema.parse({
+    name,
+    variants: ["magnet", "no_planner"],
+    attitudes: ["positive"],
+    limit: 2,
+    repeats,
+    rounds: 2,
+  });
+
+describe("creating an experiment", () => {
+  it("creates nothing and queues nothing when one of its sessions cannot be written", async () => {
+    const db = getDb();
+    // The database refuses the second repeat's sessions, after the first repeat's were written.
+    await db.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_second_repeat() RETURNS trigger AS $$
+      BEGIN
+        IF NEW."experimentRepeat" = 2 THEN RAISE EXCEPTION 'refused for the test'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_second_repeat BEFORE INSERT ON "Session" FOR EACH ROW EXECUTE FUNCTION refuse_second_repeat()`,
+    );
+    try {
+      await expect(createExperiment(design("half made", 2), null)).rejects.toThrow(/refused for the test/);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER refuse_second_repeat ON "Session"`);
+    }
+    expect(await db.experiment.count({ where: { name: "half made" } })).toBe(0);
+    expect(await db.session.count({ where: { experimentRepeat: { not: null } } })).toBe(0);
+    expect(await (await getQueue()).findJobs(SESSION_QUEUE, { queued: true })).toEqual([]);
+  });
+});
