@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { createExperiment } from "./create";
+import { getExperimentById, listExperiments } from "./progress";
 import { closeQueue, getQueue, SESSION_QUEUE } from "./queue";
 import { experimentDesignSchema } from "./schema";
 
@@ -45,5 +46,21 @@ describe("creating an experiment", () => {
     expect(await db.experiment.count({ where: { name: "half made" } })).toBe(0);
     expect(await db.session.count({ where: { experimentRepeat: { not: null } } })).toBe(0);
     expect(await (await getQueue()).findJobs(SESSION_QUEUE, { queued: true })).toEqual([]);
+  });
+
+  it("lists it with its sessions counted by state, as its own page counts them", async () => {
+    const { id, sessions } = await createExperiment(design("counted"), null);
+    expect(sessions).toBe(4);
+    const first = await getDb().session.findFirstOrThrow({ where: { experimentId: id } });
+    await getDb().session.update({
+      where: { id: first.id },
+      data: { status: "ended_by_client", roundCount: 1 },
+    });
+    const { items } = await listExperiments({ page: 1, pageSize: 10 });
+    const listed = items.find((item) => item.id === id);
+    expect(listed?.counts).toEqual({ total: 4, done: 1, failed: 0, running: 0, queued: 3, halted: 0 });
+    expect(listed?.rounds).toEqual({ done: 1, planned: 7 });
+    const { sessions: _sessions, ...detail } = await getExperimentById({ id });
+    expect(listed).toEqual(detail);
   });
 });
