@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { compareAndSet, VERSION } from "./compare-and-set";
 import {
   isFormComplete,
+  type MySessionAnnotations,
   type RoundAnnotationData,
   type SavedAnnotation,
   SESSION_FORMS,
@@ -18,19 +19,6 @@ import {
 // form only once the person has answered every item of it.
 
 type Target = { kind: "round"; round: number } | { kind: "session" };
-
-export interface MyAnnotation<T> {
-  data: T;
-  version: number;
-  updatedAt: string;
-}
-
-export interface MySessionAnnotations {
-  rounds: Record<number, MyAnnotation<RoundAnnotationData>>;
-  session: MyAnnotation<SessionAnnotationData> | null;
-  /** Judge means per item, for the forms this person has completed; none for the others. */
-  judge: Partial<Record<SessionForm, Record<string, number>>>;
-}
 
 /** Annotators annotate the sessions assigned to them; researchers may annotate any session. */
 export async function assertMayAnnotate(user: CurrentUser, sessionId: string): Promise<void> {
