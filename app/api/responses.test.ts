@@ -4,7 +4,6 @@ import * as experiments from "@/app/api/experiments/route";
 import * as promptVersions from "@/app/api/prompts/versions/route";
 import * as evaluations from "@/app/api/sessions/[id]/evaluations/route";
 import * as sessions from "@/app/api/sessions/route";
-import { getDb } from "@/lib/db/client";
 import { sessionEvaluationsSchema } from "@/lib/eval/schema";
 import { closeQueue } from "@/lib/experiments/queue";
 import {
@@ -12,13 +11,13 @@ import {
   experimentDetailSchema,
   experimentListResponseSchema,
 } from "@/lib/experiments/schema";
-import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { DEFAULT_PROMPTS } from "@/lib/prompts";
 import { createdPromptVersionSchema } from "@/lib/prompts/schema";
 import { templateToText } from "@/lib/prompts/template";
 import { closeEventPublisher, runSessionLive } from "@/lib/runs/live-run";
 import { createdSessionSchema, sessionListResponseSchema } from "@/lib/sessions/schema";
 import { callRoute } from "@/lib/testing/call-route";
+import { sampleProfileId, simulateOffline } from "@/lib/testing/sessions";
 
 // The answers the browser reads with fetchParsed: each route checks its answer against its response
 // schema before sending it (outside production), and the browser parses the JSON it receives with
@@ -26,11 +25,8 @@ import { callRoute } from "@/lib/testing/call-route";
 
 let profileId = "";
 beforeAll(async () => {
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
-  process.env.SIMULATOR_LATENCY_MS = "0";
-  process.env.SIMULATOR_TOKENS_PER_SECOND = "0";
-  await seedSampleProfiles();
-  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+  simulateOffline();
+  profileId = await sampleProfileId();
 });
 
 afterAll(async () => {

@@ -3,9 +3,9 @@ import { getDb } from "@/lib/db/client";
 import { closeEventHub, eventHubStats } from "@/lib/live/event-hub";
 import { openSessionStream } from "@/lib/live/live-stream";
 import { readWire } from "@/lib/live/read-wire";
-import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { closeEventPublisher, runSessionLive } from "@/lib/runs/live-run";
 import { createSession } from "@/lib/sessions/create";
+import { sampleProfileId, simulateOffline } from "@/lib/testing/sessions";
 
 // The quick part of drill 3 (npm run drill runs the full one against the built app): 200 watchers of
 // one running session, through the real bus (NOTIFY → LISTEN hub → wire), each sees every delta of
@@ -13,11 +13,8 @@ import { createSession } from "@/lib/sessions/create";
 
 let profileId = "";
 beforeAll(async () => {
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
-  process.env.SIMULATOR_LATENCY_MS = "20";
-  process.env.SIMULATOR_TOKENS_PER_SECOND = "400";
-  await seedSampleProfiles();
-  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+  simulateOffline({ latencyMs: 20, tokensPerSecond: 400 });
+  profileId = await sampleProfileId();
 });
 afterAll(async () => {
   await closeEventPublisher();

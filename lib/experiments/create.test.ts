@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
+import { simulateOffline } from "@/lib/testing/sessions";
 import { createExperiment } from "./create";
 import { getExperimentById, listExperiments } from "./progress";
 import { closeQueue, getQueue, SESSION_QUEUE } from "./queue";
 import { experimentDesignSchema } from "./schema";
 
 beforeAll(async () => {
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL"]) delete process.env[name];
+  simulateOffline();
   await seedSampleProfiles();
 });
 

@@ -2,6 +2,7 @@ import { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUrl } from "@/lib/db/client";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
+import { simulateOffline } from "@/lib/testing/sessions";
 import { controlExperiment } from "./control";
 import { createExperiment } from "./create";
 import {
@@ -18,7 +19,7 @@ import { experimentDesignSchema } from "./schema";
 // session is queued, also in a database whose queue was made before that rule.
 
 beforeAll(async () => {
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL"]) delete process.env[name];
+  simulateOffline();
   await seedSampleProfiles();
 });
 
