@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { ATTITUDES } from "@/lib/cbt/techniques";
 import { EVALUATION_METRICS } from "@/lib/eval/scales";
-import { idSchema, requiredTextSchema, textSchema } from "@/lib/http/fields";
+import { idSchema, pageSchema, requiredTextSchema, textSchema } from "@/lib/http/fields";
 import {
   MAX_ROUNDS_LIMIT,
   modelOverrideSchema,
@@ -109,12 +109,7 @@ export const experimentDetailSchema = experimentProgressSchema.extend({
 });
 export type ExperimentDetail = z.output<typeof experimentDetailSchema>;
 
-export const experimentListResponseSchema = z.object({
-  items: z.array(experimentProgressSchema),
-  total: z.int(),
-  page: z.int(),
-  pageSize: z.int(),
-});
+export const experimentListResponseSchema = pageSchema(experimentProgressSchema);
 export type ExperimentListResponse = z.output<typeof experimentListResponseSchema>;
 
 /** What creating an experiment answers: its id and how many sessions it queued. */

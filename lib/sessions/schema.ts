@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ATTITUDES } from "@/lib/cbt/techniques";
-import { idSchema, requiredTextSchema, textSchema } from "@/lib/http/fields";
+import { idSchema, pageSchema, requiredTextSchema, textSchema } from "@/lib/http/fields";
 import { METHOD_SWITCH_NAMES, SESSION_STATUSES, VARIANTS as SESSION_VARIANTS } from "@/lib/pipeline/types";
 
 export { SESSION_STATUSES, SESSION_VARIANTS };
@@ -56,12 +56,7 @@ export const sessionListItemSchema = z.object({
 });
 export type SessionListItem = z.infer<typeof sessionListItemSchema>;
 
-export const sessionListResponseSchema = z.object({
-  items: z.array(sessionListItemSchema),
-  total: z.int(),
-  page: z.int(),
-  pageSize: z.int(),
-});
+export const sessionListResponseSchema = pageSchema(sessionListItemSchema);
 export type SessionListResponse = z.infer<typeof sessionListResponseSchema>;
 
 // Creating and running generated sessions.
