@@ -1,12 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { fetchJson } from "@/components/ui/fetch-json";
-import type { MySessionAnnotations } from "@/lib/annotations/records";
+import { fetchParsed } from "@/components/ui/fetch-json";
 import {
   FORM_SCALES,
   FORM_TITLES,
   isFormComplete,
+  type MySessionAnnotations,
+  mySessionAnnotationsSchema,
   SESSION_FORMS,
   type SessionAnnotationData,
   type SessionForm,
@@ -38,7 +39,7 @@ export function SessionForms({ sessionId, mine }: { sessionId: string; mine: MyS
     if (status.state !== "saved") return;
     const complete = SESSION_FORMS.filter((f) => isFormComplete(f, latest.current[f]) && !judge[f]);
     if (!complete.length) return;
-    fetchJson<MySessionAnnotations>(`/api/annotations/sessions/${sessionId}`)
+    fetchParsed(mySessionAnnotationsSchema, `/api/annotations/sessions/${sessionId}`)
       .then((fresh) => setJudge(fresh.judge))
       .catch(() => undefined);
   }, [status, sessionId, judge]);

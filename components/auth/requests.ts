@@ -1,4 +1,4 @@
-import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
 import type { Role } from "@/lib/auth/roles";
 import {
   apiKeyListSchema,
@@ -14,44 +14,41 @@ import {
 const JSON_HEADERS = { "content-type": "application/json" };
 
 export async function fetchApiKeys() {
-  return apiKeyListSchema.parse(await fetchJson<unknown>("/api/account/api-keys")).items;
+  return (await fetchParsed(apiKeyListSchema, "/api/account/api-keys")).items;
 }
 
 export async function postApiKey(name: string) {
-  const body = await fetchJson<unknown>("/api/account/api-keys", {
+  return fetchParsed(createdApiKeySchema, "/api/account/api-keys", {
     method: "POST",
     headers: JSON_HEADERS,
     body: JSON.stringify({ name }),
   });
-  return createdApiKeySchema.parse(body);
 }
 
 export async function deleteApiKey(id: string): Promise<void> {
-  await fetchJson<unknown>(`/api/account/api-keys/${id}`, { method: "DELETE" });
+  await fetchJson(`/api/account/api-keys/${id}`, { method: "DELETE" });
 }
 
 export async function fetchUsers() {
-  return userListSchema.parse(await fetchJson<unknown>("/api/users")).items;
+  return (await fetchParsed(userListSchema, "/api/users")).items;
 }
 
 export async function postUser(input: { email: string; name?: string; role: Role }) {
-  const body = await fetchJson<unknown>("/api/users", {
+  return fetchParsed(createdUserSchema, "/api/users", {
     method: "POST",
     headers: JSON_HEADERS,
     body: JSON.stringify(input),
   });
-  return createdUserSchema.parse(body);
 }
 
 export async function patchUser(id: string, change: { role?: Role; active?: boolean }) {
-  const body = await fetchJson<unknown>(`/api/users/${id}`, {
+  return fetchParsed(userSchema, `/api/users/${id}`, {
     method: "PATCH",
     headers: JSON_HEADERS,
     body: JSON.stringify(change),
   });
-  return userSchema.parse(body);
 }
 
 export async function fetchAudit() {
-  return auditListSchema.parse(await fetchJson<unknown>("/api/audit")).items;
+  return (await fetchParsed(auditListSchema, "/api/audit")).items;
 }

@@ -5,9 +5,9 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchParsed } from "@/components/ui/fetch-json";
 import { Select } from "@/components/ui/field";
-import type { SessionEvaluations } from "@/lib/eval/schema";
+import { sessionEvaluationsSchema } from "@/lib/eval/schema";
 import { JudgeProgress } from "./judge-progress";
 import { PanasTable } from "./panas-table";
 import { ScaleTable } from "./scale-table";
@@ -18,11 +18,11 @@ export function EvaluationPanel({ sessionId, canJudge }: { sessionId: string; ca
   const client = useQueryClient();
   const query = useQuery({
     queryKey: key,
-    queryFn: () => fetchJson<SessionEvaluations>(`/api/sessions/${sessionId}/evaluations`),
+    queryFn: () => fetchParsed(sessionEvaluationsSchema, `/api/sessions/${sessionId}/evaluations`),
   });
   const evaluate = useMutation({
     mutationFn: () =>
-      fetchJson<SessionEvaluations>(`/api/sessions/${sessionId}/evaluations`, {
+      fetchParsed(sessionEvaluationsSchema, `/api/sessions/${sessionId}/evaluations`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({}),

@@ -5,9 +5,13 @@ import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
 import { VARIANT_LABELS } from "@/components/ui/labels";
-import type { ExperimentAction, ExperimentDetail } from "@/lib/experiments/schema";
+import {
+  type ExperimentAction,
+  type ExperimentDetail,
+  experimentDetailSchema,
+} from "@/lib/experiments/schema";
 import { EXPERIMENT_SESSION_COLUMNS, ExperimentStatusBadge } from "./experiment-columns";
 import { ProgressBar } from "./progress-bar";
 
@@ -15,7 +19,7 @@ export function ExperimentDetailView({ id, canControl }: { id: string; canContro
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ["experiment", id],
-    queryFn: () => fetchJson<ExperimentDetail>(`/api/experiments/${id}`),
+    queryFn: () => fetchParsed(experimentDetailSchema, `/api/experiments/${id}`),
     // Paused or cancelled with nothing left running, nothing changes until someone acts.
     refetchInterval: (q) => {
       const data = q.state.data;

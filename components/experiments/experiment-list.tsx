@@ -4,14 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { fetchJson } from "@/components/ui/fetch-json";
-import type { ExperimentListResponse } from "@/lib/experiments/schema";
+import { fetchParsed } from "@/components/ui/fetch-json";
+import { experimentListResponseSchema } from "@/lib/experiments/schema";
 import { EXPERIMENT_COLUMNS } from "./experiment-columns";
 
 export function ExperimentList({ canCreate }: { canCreate: boolean }) {
   const query = useQuery({
     queryKey: ["experiments"],
-    queryFn: () => fetchJson<ExperimentListResponse>("/api/experiments?pageSize=100"),
+    queryFn: () => fetchParsed(experimentListResponseSchema, "/api/experiments?pageSize=100"),
     refetchInterval: (q) =>
       q.state.data?.items.some((e) => !e.finished && e.status === "running") ? 3_000 : false,
   });

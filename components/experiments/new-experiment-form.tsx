@@ -4,11 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchParsed } from "@/components/ui/fetch-json";
 import { Input, Label, Select } from "@/components/ui/field";
 import { VARIANT_LABELS } from "@/components/ui/labels";
 import { ATTITUDES } from "@/lib/cbt/techniques";
 import { EVALUATION_METRICS } from "@/lib/eval/scales";
+import { createdExperimentSchema } from "@/lib/experiments/schema";
 import type { ModelOption, ModelRef } from "@/lib/providers";
 import { SESSION_AGENTS, SESSION_VARIANTS } from "@/lib/sessions/schema";
 
@@ -46,7 +47,7 @@ export function NewExperimentForm({ models }: { models: ModelOption[] }) {
   const router = useRouter();
   const create = useMutation({
     mutationFn: (form: FormData) =>
-      fetchJson<{ id: string; sessions: number }>("/api/experiments", {
+      fetchParsed(createdExperimentSchema, "/api/experiments", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(designOf(form)),

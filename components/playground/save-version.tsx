@@ -4,8 +4,9 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchParsed } from "@/components/ui/fetch-json";
 import { Input, Label } from "@/components/ui/field";
+import { createdPromptVersionSchema } from "@/lib/prompts/schema";
 
 /**
  * Saves the edited template as the role's next version (inactive), through the Prompts page's route:
@@ -15,7 +16,7 @@ export function SaveVersion({ role, template }: { role: string; template: string
   const [note, setNote] = useState("");
   const save = useMutation({
     mutationFn: () =>
-      fetchJson<{ role: string; version: number }>("/api/prompts/versions", {
+      fetchParsed(createdPromptVersionSchema, "/api/prompts/versions", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ role, template, note }),

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { WireDecoder } from "@/lib/live/live-wire";
+import { readWire } from "@/lib/live/read-wire";
 import type { PipelineEvent } from "@/lib/pipeline/events";
 import { type PlaygroundRunRequest, sampleOfCallId } from "@/lib/playground/schema";
 
@@ -56,21 +56,10 @@ export function usePlaygroundRun(callId: string) {
   return { samples, error, running, run };
 }
 
-/** Reads the run's stream line by line with the session stream's decoder; one update per chunk. */
+/** The run's pipeline events, read with the session stream's reader; one update per chunk. */
 async function readSamples(body: NonNullable<Response["body"]>, apply: (events: PipelineEvent[]) => void) {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  const decoder = new WireDecoder();
-  let buffered = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffered += value;
-    const lines = buffered.split("\n");
-    buffered = lines.pop() ?? "";
-    const events = lines.flatMap((line) => {
-      const decoded = decoder.decode(line);
-      return decoded?.kind === "event" ? [decoded.event] : [];
-    });
+  for await (const batch of readWire(body)) {
+    const events = batch.flatMap((decoded) => (decoded.kind === "event" ? [decoded.event] : []));
     if (events.length) apply(events);
   }
 }

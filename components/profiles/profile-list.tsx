@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { AttitudeFilter } from "@/components/ui/attitude-filter";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchParsed } from "@/components/ui/fetch-json";
 import { Select } from "@/components/ui/field";
 import { PagedTable } from "@/components/ui/paged-table";
 import { SearchInput } from "@/components/ui/search-input";
@@ -17,7 +17,7 @@ export function ProfileList() {
   const query = useQuery({
     queryKey: ["profiles", params.toString()],
     queryFn: async (): Promise<ProfileListResponse> =>
-      profileListResponseSchema.parse(await fetchJson(`/api/profiles?${params.toString()}`)),
+      fetchParsed(profileListResponseSchema, `/api/profiles?${params.toString()}`),
     placeholderData: keepPreviousData,
   });
 

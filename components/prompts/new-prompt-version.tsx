@@ -15,7 +15,7 @@ export function NewPromptVersion({ role, startFrom }: { role: string; startFrom:
   const [note, setNote] = useState("");
   const save = useMutation({
     mutationFn: () =>
-      fetchJson<unknown>("/api/prompts/versions", {
+      fetchJson("/api/prompts/versions", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ role, template, note }),

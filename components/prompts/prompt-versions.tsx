@@ -27,7 +27,7 @@ export function PromptVersions({
   const router = useRouter();
   const activate = useMutation({
     mutationFn: (version: number) =>
-      fetchJson<unknown>("/api/prompts/versions/activate", {
+      fetchJson("/api/prompts/versions/activate", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ role, version }),

@@ -4,12 +4,12 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
 import { Input, Label, Select } from "@/components/ui/field";
 import { VARIANT_LABELS } from "@/components/ui/labels";
-import type { ProfileListResponse } from "@/lib/profiles/schema";
+import { profileListResponseSchema } from "@/lib/profiles/schema";
 import type { AgentKind, ModelOption, ModelRef } from "@/lib/providers";
-import { SESSION_AGENTS, SESSION_VARIANTS } from "@/lib/sessions/schema";
+import { createdSessionSchema, SESSION_AGENTS, SESSION_VARIANTS } from "@/lib/sessions/schema";
 import { MethodSwitchesFieldset, methodSwitchesOf } from "./method-switches";
 
 const keyOf = (ref: ModelRef) => `${ref.provider}|${ref.modelId}`;
@@ -27,7 +27,10 @@ export function NewSessionForm({
   const profiles = useQuery({
     queryKey: ["profiles", "picker", search],
     queryFn: () =>
-      fetchJson<ProfileListResponse>(`/api/profiles?pageSize=50&search=${encodeURIComponent(search)}`),
+      fetchParsed(
+        profileListResponseSchema,
+        `/api/profiles?pageSize=50&search=${encodeURIComponent(search)}`,
+      ),
   });
   const create = useMutation({
     mutationFn: async (form: FormData) => {
@@ -43,7 +46,7 @@ export function NewSessionForm({
           }),
         ),
       };
-      const { id } = await fetchJson<{ id: string }>("/api/sessions", {
+      const { id } = await fetchParsed(createdSessionSchema, "/api/sessions", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),

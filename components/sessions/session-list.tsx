@@ -5,13 +5,13 @@ import Link from "next/link";
 import { ExportDownload } from "@/components/export/export-download";
 import { AttitudeFilter } from "@/components/ui/attitude-filter";
 import { buttonClass } from "@/components/ui/button";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchParsed } from "@/components/ui/fetch-json";
 import { Select } from "@/components/ui/field";
 import { STATUS_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
 import { PagedTable } from "@/components/ui/paged-table";
 import { SearchInput } from "@/components/ui/search-input";
 import { useUrlQuery } from "@/components/ui/use-url-query";
-import { SESSION_STATUSES, SESSION_VARIANTS, type SessionListResponse } from "@/lib/sessions/schema";
+import { SESSION_STATUSES, SESSION_VARIANTS, sessionListResponseSchema } from "@/lib/sessions/schema";
 import { SESSION_COLUMNS } from "./session-columns";
 
 /** The list's set filters, for the Diversity page. */
@@ -29,7 +29,7 @@ export function SessionList() {
   const { params, get, set } = url;
   const query = useQuery({
     queryKey: ["sessions", params.toString()],
-    queryFn: () => fetchJson<SessionListResponse>(`/api/sessions?${params.toString()}`),
+    queryFn: () => fetchParsed(sessionListResponseSchema, `/api/sessions?${params.toString()}`),
     placeholderData: keepPreviousData,
   });
 

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
 import { formatDate } from "@/components/ui/labels";
 import {
   type CreateShareResponse,
@@ -33,18 +33,17 @@ export function SharePanel({ sessionId }: { sessionId: string }) {
   const [copied, setCopied] = useState(false);
   const links = useQuery({
     queryKey: ["share-links", sessionId],
-    queryFn: async () => shareListResponseSchema.parse(await fetchJson<unknown>(base)).items,
+    queryFn: async () => (await fetchParsed(shareListResponseSchema, base)).items,
   });
   const refresh = () => client.invalidateQueries({ queryKey: ["share-links", sessionId] });
   const create = useMutation({
     mutationFn: async () => {
       const hours = EXPIRY_CHOICES[expiry].hours;
-      const answer = await fetchJson<unknown>(base, {
+      return fetchParsed(createShareResponseSchema, base, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(hours === undefined ? {} : { expiresInHours: hours }),
       });
-      return createShareResponseSchema.parse(answer);
     },
     onSuccess: (link) => {
       setCreated(link);
@@ -54,7 +53,7 @@ export function SharePanel({ sessionId }: { sessionId: string }) {
   });
   const revoke = useMutation({
     mutationFn: (id: string) =>
-      fetchJson<unknown>(base, {
+      fetchJson(base, {
         method: "DELETE",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ id }),

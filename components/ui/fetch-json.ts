@@ -1,14 +1,21 @@
 import type { z } from "zod";
 
-/** Fetches JSON from our API; a non-2xx answer throws with the server's error message. */
-export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
+/**
+ * Fetches JSON from our API; a non-2xx answer throws with the server's error message. The answer is
+ * unknown: read it with fetchParsed and the route's response schema, never a cast. (The type
+ * parameter only lets calls written `fetchJson<unknown>(…)` compile; any other type refuses the
+ * call.)
+ */
+export async function fetchJson<Answer = unknown>(
+  input: unknown extends Answer ? string : never,
+  init?: RequestInit,
+): Promise<unknown> {
   const response = await fetch(input, init);
-  const body = await response.json().catch(() => null);
+  const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const message = body?.error?.message ?? `Request failed (${response.status})`;
-    throw new Error(message);
+    throw new Error(errorMessageOf(body) ?? `Request failed (${response.status})`);
   }
-  return body as T;
+  return body;
 }
 
 /** Fetches JSON from our API and parses it with the route's response schema: no cast of unknown JSON. */
@@ -17,5 +24,13 @@ export async function fetchParsed<S extends z.ZodType>(
   input: string,
   init?: RequestInit,
 ): Promise<z.infer<S>> {
-  return schema.parse(await fetchJson<unknown>(input, init));
+  return schema.parse(await fetchJson(input, init));
+}
+
+/** The message of our error body, `{ error: { message } }`, if the answer is one. */
+function errorMessageOf(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null || !("error" in body)) return undefined;
+  const { error } = body;
+  if (typeof error !== "object" || error === null || !("message" in error)) return undefined;
+  return typeof error.message === "string" ? error.message : undefined;
 }

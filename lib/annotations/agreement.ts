@@ -15,7 +15,7 @@ import {
   type JudgeAgreement,
   judgeScores,
 } from "./judge-agreement";
-import { getQueueById } from "./queues";
+import { getQueueSessions } from "./queues";
 import { LIKERT_ITEMS, type RoundAnnotationData } from "./schema";
 
 // Agreement among a queue's annotators, item by item: Krippendorff's alpha (lib/stats; ordinal for
@@ -87,7 +87,7 @@ export function roundValues(data: Partial<RoundAnnotationData>): Map<string, num
 }
 
 export async function getQueueAgreement(user: CurrentUser, queueId: string): Promise<QueueAgreement> {
-  const queue = await getQueueById(user, queueId);
+  const queue = await getQueueSessions(user, queueId);
   const sessionIds = queue.items.map((i) => i.sessionId);
   const db = getDb();
   const annotations = await db.annotation.findMany({

@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { getDb, Prisma } from "@/lib/db/client";
+import { getDb, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { compareAndSet, VERSION } from "./compare-and-set";
 import { assertMayAnnotate } from "./records";
 import type { SavedAnnotation, SavePreferenceRequest } from "./schema";
 
@@ -54,25 +55,21 @@ export async function savePreference(
       "Your preference for these sessions was saved elsewhere (another tab?) since this page loaded it. Reload to see the latest.",
       [{ field: "baseVersion", message: "is not the latest saved version" }],
     );
-  if (request.baseVersion === 0) {
-    try {
-      const created = await db.pairwisePreference.create({ data: { ...key, data } });
-      return { version: created.version, updatedAt: created.updatedAt.toISOString() };
-    } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw stale();
-      throw error;
-    }
-  }
-  const { count } = await db.pairwisePreference.updateMany({
-    where: { ...key, version: request.baseVersion },
-    data: { data, version: { increment: 1 } },
+  return compareAndSet({
+    baseVersion: request.baseVersion,
+    create: () => db.pairwisePreference.create({ data: { ...key, data } }),
+    updateIfAt: (version) =>
+      db.pairwisePreference.updateMany({
+        where: { ...key, version },
+        data: { data, version: { increment: 1 } },
+      }),
+    read: () =>
+      db.pairwisePreference.findUniqueOrThrow({
+        where: { authorId_sessionAId_sessionBId: key },
+        select: VERSION,
+      }),
+    stale,
   });
-  if (count === 0) throw stale();
-  const saved = await db.pairwisePreference.findUniqueOrThrow({
-    where: { authorId_sessionAId_sessionBId: key },
-    select: { version: true, updatedAt: true },
-  });
-  return { version: saved.version, updatedAt: saved.updatedAt.toISOString() };
 }
 
 export interface PreferencePair {

@@ -141,6 +141,23 @@ export async function getQueueById(user: CurrentUser, id: string): Promise<Queue
   };
 }
 
+/** A queue's name and sessions with their client, for views that need no one's progress. */
+export async function getQueueSessions(user: CurrentUser, id: string) {
+  const row = await getDb().annotationQueue.findFirst({
+    where: { id, ...visibleTo(user) },
+    select: {
+      name: true,
+      items: {
+        orderBy: { position: "asc" },
+        select: { sessionId: true, session: { select: { profile: { select: { name: true } } } } },
+      },
+    },
+  });
+  if (!row) throw notFound("Annotation queue", id);
+  const items = row.items.map((item) => ({ sessionId: item.sessionId, client: item.session.profile.name }));
+  return { name: row.name, items };
+}
+
 function summaryOf(row: QueueRow, userId: string, done: Map<string, number>): QueueSummary {
   const annotators = new Map<string, { id: string; name: string }>();
   const mine: QueueProgress = { done: 0, total: 0 };

@@ -1,10 +1,12 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
-import { getDb, Prisma } from "@/lib/db/client";
+import { getDb, type Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
+import { compareAndSet, VERSION } from "./compare-and-set";
 import {
   isFormComplete,
+  type MySessionAnnotations,
   type RoundAnnotationData,
   type SavedAnnotation,
   SESSION_FORMS,
@@ -17,19 +19,6 @@ import {
 // form only once the person has answered every item of it.
 
 type Target = { kind: "round"; round: number } | { kind: "session" };
-
-export interface MyAnnotation<T> {
-  data: T;
-  version: number;
-  updatedAt: string;
-}
-
-export interface MySessionAnnotations {
-  rounds: Record<number, MyAnnotation<RoundAnnotationData>>;
-  session: MyAnnotation<SessionAnnotationData> | null;
-  /** Judge means per item, for the forms this person has completed; none for the others. */
-  judge: Partial<Record<SessionForm, Record<string, number>>>;
-}
 
 /** Annotators annotate the sessions assigned to them; researchers may annotate any session. */
 export async function assertMayAnnotate(user: CurrentUser, sessionId: string): Promise<void> {
@@ -89,27 +78,21 @@ async function save(
     roundIndex: target.kind === "round" ? target.round : 0,
   };
   const json = data as Prisma.InputJsonObject;
-  if (baseVersion === 0) {
-    try {
-      const created = await db.annotation.create({ data: { ...key, data: json } });
-      return { version: created.version, updatedAt: created.updatedAt.toISOString() };
-    } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-        throw stale(target);
-      throw error;
-    }
-  }
-  // Compare-and-set in one statement: of two saves based on the same version, exactly one wins.
-  const { count } = await db.annotation.updateMany({
-    where: { ...key, version: baseVersion },
-    data: { data: json, version: { increment: 1 } },
+  return compareAndSet({
+    baseVersion,
+    create: () => db.annotation.create({ data: { ...key, data: json } }),
+    updateIfAt: (version) =>
+      db.annotation.updateMany({
+        where: { ...key, version },
+        data: { data: json, version: { increment: 1 } },
+      }),
+    read: () =>
+      db.annotation.findUniqueOrThrow({
+        where: { authorId_sessionId_target_roundIndex: key },
+        select: VERSION,
+      }),
+    stale: () => stale(target),
   });
-  if (count === 0) throw stale(target);
-  const saved = await db.annotation.findUniqueOrThrow({
-    where: { authorId_sessionId_target_roundIndex: key },
-    select: { version: true, updatedAt: true },
-  });
-  return { version: saved.version, updatedAt: saved.updatedAt.toISOString() };
 }
 
 function stale(target: Target): AppError {

@@ -148,6 +148,20 @@ export const roundParamsSchema = z.object({ id: idSchema, round: z.coerce.number
 export const savedAnnotationSchema = z.object({ version: z.int(), updatedAt: z.string() }).strict();
 export type SavedAnnotation = z.infer<typeof savedAnnotationSchema>;
 
+const myAnnotationSchema = <S extends z.ZodType>(data: S) => savedAnnotationSchema.extend({ data });
+
+/** One person's annotations of a session, and the judge's means of the forms they completed. */
+export const mySessionAnnotationsSchema = z
+  .object({
+    /** By round index. */
+    rounds: z.record(z.string(), myAnnotationSchema(roundAnnotationSchema)),
+    session: myAnnotationSchema(sessionAnnotationSchema).nullable(),
+    /** Judge means per item, for the forms this person has completed; none for the others. */
+    judge: z.partialRecord(z.enum(SESSION_FORMS), z.record(z.string(), z.number())),
+  })
+  .strict();
+export type MySessionAnnotations = z.output<typeof mySessionAnnotationsSchema>;
+
 /** Whether every item of a form has an answer: then (and only then) the judge's scores are shown. */
 export function isFormComplete(form: SessionForm, answers: Record<string, number | undefined> | undefined) {
   return FORM_SCALES[form].items.every((item) => typeof answers?.[item.key] === "number");

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { closeEventHub, eventHubStats } from "@/lib/live/event-hub";
 import { openSessionStream } from "@/lib/live/live-stream";
-import { WireDecoder } from "@/lib/live/live-wire";
-import { seedSampleProfiles } from "@/lib/profiles/queries";
+import { readWire } from "@/lib/live/read-wire";
 import { closeEventPublisher, runSessionLive } from "@/lib/runs/live-run";
 import { createSession } from "@/lib/sessions/create";
+import { sampleProfileId, simulateOffline } from "@/lib/testing/sessions";
 
 // The quick part of drill 3 (npm run drill runs the full one against the built app): 200 watchers of
 // one running session, through the real bus (NOTIFY → LISTEN hub → wire), each sees every delta of
@@ -13,11 +13,8 @@ import { createSession } from "@/lib/sessions/create";
 
 let profileId = "";
 beforeAll(async () => {
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
-  process.env.SIMULATOR_LATENCY_MS = "20";
-  process.env.SIMULATOR_TOKENS_PER_SECOND = "400";
-  await seedSampleProfiles();
-  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+  simulateOffline({ latencyMs: 20, tokensPerSecond: 400 });
+  profileId = await sampleProfileId();
 });
 afterAll(async () => {
   await closeEventPublisher();
@@ -27,24 +24,13 @@ afterAll(async () => {
 /** Reads a stream to its end (the session's end); returns each call's text from its deltas. */
 async function deltasOf(stream: ReadableStream<Uint8Array>, done: Promise<unknown>, abort: AbortController) {
   const texts = new Map<string, string>();
-  const decoder = new WireDecoder();
-  const reader = stream.getReader();
-  const text = new TextDecoder();
-  let buffered = "";
-  let ended = false;
   void done.then(() => setTimeout(() => abort.abort(), 200));
-  while (!ended) {
-    const { value, done: finished } = await reader.read();
-    if (finished) break;
-    buffered += text.decode(value, { stream: true });
-    const lines = buffered.split("\n");
-    buffered = lines.pop() ?? "";
-    for (const line of lines) {
-      const decoded = decoder.decode(line);
-      if (decoded?.kind !== "event") continue;
+  for await (const batch of readWire(stream)) {
+    for (const decoded of batch) {
+      if (decoded.kind !== "event") continue;
       const { event } = decoded;
       if (event.type === "call-delta") texts.set(event.callId, (texts.get(event.callId) ?? "") + event.delta);
-      if (event.type === "session-ended") ended = true;
+      if (event.type === "session-ended") return texts;
     }
   }
   return texts;

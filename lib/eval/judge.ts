@@ -4,11 +4,12 @@ import { dialogueOf } from "@/lib/export/magnet";
 import type { ExportSession } from "@/lib/export/records";
 import { type ModelResolver, type RunContext, runAgentCall } from "@/lib/pipeline/call";
 import { buildSessionConfig } from "@/lib/pipeline/config";
+import { contextOf } from "@/lib/pipeline/engine";
 import { createEmitter, type EventSink } from "@/lib/pipeline/events";
 import { errorMessage } from "@/lib/pipeline/retry";
 import type { RetryPolicy } from "@/lib/pipeline/types";
 import { type JudgeKind, renderJudgePrompt } from "@/lib/prompts/judge";
-import { type ModelRef, resolveModel } from "@/lib/providers";
+import type { ModelRef } from "@/lib/providers";
 import { PrismaSessionStore } from "@/lib/sessions/store";
 import { judgeSetup } from "./judge-model";
 import { parseJudgement } from "./parse";
@@ -89,15 +90,9 @@ export async function judgeSession(
 }
 
 function runContext(sessionId: string, run: JudgeRun): RunContext {
-  return {
-    sessionId,
-    config: buildSessionConfig({ retry: run.retry }),
-    store: new PrismaSessionStore(),
-    emit: createEmitter(sessionId, run.events),
-    models: run.models ?? ((ref) => resolveModel(ref)),
-    random: Math.random,
-    newId: () => crypto.randomUUID(),
-  };
+  const config = buildSessionConfig({ retry: run.retry });
+  const store = new PrismaSessionStore();
+  return contextOf({ sessionId, config, store, models: run.models }, createEmitter(sessionId, run.events));
 }
 
 async function judgeOne(ctx: RunContext, task: Task, run: JudgeRun): Promise<ItemOutcome> {

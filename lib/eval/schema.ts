@@ -4,48 +4,53 @@ import { ATTITUDES } from "@/lib/cbt/techniques";
 import { VARIANTS } from "@/lib/pipeline/types";
 import { JUDGED_METRICS } from "./scales";
 
-export interface JudgedRun {
-  run: number;
-  status: "succeeded" | "failed";
-  score: number | null;
-  reason: string | null;
-  error: string | null;
-  agentCallId: string | null;
-}
+export const judgedRunSchema = z.object({
+  run: z.int(),
+  status: z.enum(["succeeded", "failed"]),
+  score: z.number().nullable(),
+  reason: z.string().nullable(),
+  error: z.string().nullable(),
+  agentCallId: z.string().nullable(),
+});
+export type JudgedRun = z.infer<typeof judgedRunSchema>;
 
-export interface JudgedItem {
-  key: string;
-  label: string;
+export const judgedItemSchema = z.object({
+  key: z.string(),
+  label: z.string(),
   /** Mean of the runs that gave a score. */
-  mean: number | null;
-  runs: JudgedRun[];
-}
+  mean: z.number().nullable(),
+  runs: z.array(judgedRunSchema),
+});
+export type JudgedItem = z.infer<typeof judgedItemSchema>;
 
-export interface JudgedScale {
-  metric: "ctrs" | "wai" | "panas_before" | "panas_after";
-  min: number;
-  max: number;
+export const judgedScaleSchema = z.object({
+  metric: z.enum(["ctrs", "wai", "panas_before", "panas_after"]),
+  min: z.number(),
+  max: z.number(),
   /** Mean of the item means when every item has one; WAI: raw, as the paper reports it. */
-  mean: number | null;
+  mean: z.number().nullable(),
   /** WAI only: items 4 and 10 reversed (8 − score). */
-  meanReversed?: number | null;
+  meanReversed: z.number().nullable().optional(),
   /** PANAS only (its mean is null): mean of the positive and of the negative feelings' means. */
-  affect?: { positive: number | null; negative: number | null };
-  items: JudgedItem[];
-}
+  affect: z.object({ positive: z.number().nullable(), negative: z.number().nullable() }).optional(),
+  items: z.array(judgedItemSchema),
+});
+export type JudgedScale = z.infer<typeof judgedScaleSchema>;
 
-export interface JudgeEvaluation {
-  judgeModel: string;
+export const judgeEvaluationSchema = z.object({
+  judgeModel: z.string(),
   /** Judged by the offline simulator: the scores carry no information. */
-  simulated: boolean;
-  evaluatedAt: string;
-  scales: JudgedScale[];
-}
+  simulated: z.boolean(),
+  evaluatedAt: z.string(),
+  scales: z.array(judgedScaleSchema),
+});
+export type JudgeEvaluation = z.infer<typeof judgeEvaluationSchema>;
 
-export interface SessionEvaluations {
-  sessionId: string;
-  judges: JudgeEvaluation[];
-}
+export const sessionEvaluationsSchema = z.object({
+  sessionId: z.string(),
+  judges: z.array(judgeEvaluationSchema),
+});
+export type SessionEvaluations = z.infer<typeof sessionEvaluationsSchema>;
 
 export const evaluateSessionRequestSchema = z
   .object({

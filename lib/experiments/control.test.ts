@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { closeEventPublisher } from "@/lib/runs/live-run";
+import { simulateOffline } from "@/lib/testing/sessions";
 import { controlExperiment } from "./control";
 import { createExperiment } from "./create";
 import { getExperimentById } from "./progress";
@@ -14,9 +15,7 @@ import { type ExperimentWorker, startExperimentWorker } from "./worker";
 let worker: ExperimentWorker | undefined;
 
 beforeAll(async () => {
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
-  process.env.SIMULATOR_LATENCY_MS = "5";
-  process.env.SIMULATOR_TOKENS_PER_SECOND = "0";
+  simulateOffline({ latencyMs: 5 });
   await seedSampleProfiles();
 });
 

@@ -2,8 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { requestSessionControl } from "@/lib/runs/live-run";
-import { isSessionRunLocked } from "@/lib/runs/run-lock";
-import { providerOf } from "./create";
+import { lockedSessionIds } from "@/lib/runs/run-lock";
+import { CELL_ORDER, providerOf } from "./create";
 import { queueSessionRuns } from "./queue";
 import type { ExperimentAction, ExperimentStatus } from "./schema";
 
@@ -35,11 +35,11 @@ async function requeueUnfinished(experimentId: string) {
   const sessions = await getDb().session.findMany({
     where: { experimentId, status: { in: [...UNFINISHED] } },
     select: { id: true, config: true },
-    orderBy: [{ experimentRepeat: "asc" }, { createdAt: "asc" }],
+    orderBy: CELL_ORDER,
   });
   // A session still running (its job alive) would only meet its own lock; leave it.
-  const idle = [];
-  for (const session of sessions) if (!(await isSessionRunLocked(session.id))) idle.push(session);
+  const locked = await lockedSessionIds(sessions.map((s) => s.id));
+  const idle = sessions.filter((s) => !locked.has(s.id));
   await queueSessionRuns(
     idle.map((s) => ({ experimentId, sessionId: s.id, provider: providerOf(s.config) })),
   );

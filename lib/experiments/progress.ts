@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { pricePerMillion } from "./cost";
+import { CELL_ORDER } from "./create";
 import {
   type ExperimentCounts,
   type ExperimentDesign,
@@ -33,11 +34,11 @@ export async function getExperimentById({ id }: { id: string }): Promise<Experim
   const sessions = await getDb().session.findMany({
     where: { experimentId: id },
     select: sessionSelect,
-    orderBy: [{ experimentRepeat: "asc" }, { createdAt: "asc" }],
+    orderBy: CELL_ORDER,
   });
   const progress = progressOf(
     experiment,
-    sessions,
+    sessions.map((s) => ({ ...s, sessions: 1, firstStartedAt: s.startedAt })),
     await usageByExperiment([id]).then((u) => u.get(id) ?? []),
   );
   return {
@@ -70,19 +71,30 @@ export async function listExperiments({
       take: pageSize,
     }),
   ]);
-  // Two queries for the whole page, whatever its size: its sessions and its token usage.
+  // Two queries for the whole page, whatever its size: its sessions counted by status, and its usage.
   const ids = experiments.map((e) => e.id);
-  const [sessions, usage] = await Promise.all([
-    getDb().session.findMany({
+  const [groups, usage] = await Promise.all([
+    getDb().session.groupBy({
+      by: ["experimentId", "status"],
       where: { experimentId: { in: ids } },
-      select: { experimentId: true, status: true, roundCount: true, maxRounds: true, startedAt: true },
+      _count: { _all: true },
+      _sum: { roundCount: true, maxRounds: true },
+      _min: { startedAt: true },
     }),
     usageByExperiment(ids),
   ]);
   const items = experiments.map((experiment) =>
     progressOf(
       experiment,
-      sessions.filter((s) => s.experimentId === experiment.id),
+      groups
+        .filter((g) => g.experimentId === experiment.id)
+        .map((g) => ({
+          status: g.status,
+          sessions: g._count._all,
+          roundCount: g._sum.roundCount ?? 0,
+          maxRounds: g._sum.maxRounds ?? 0,
+          firstStartedAt: g._min.startedAt,
+        })),
       usage.get(experiment.id) ?? [],
     ),
   );
@@ -97,27 +109,29 @@ interface ExperimentRow {
   createdAt: Date;
   config: unknown;
 }
-type SessionRow = {
+/** Sessions of one status (one session, or a group of them): their rounds played and planned, summed. */
+interface StatusGroup {
   status: string;
+  sessions: number;
   roundCount: number;
   maxRounds: number;
-  startedAt: Date | null;
-};
+  firstStartedAt: Date | null;
+}
 
 function progressOf(
   experiment: ExperimentRow,
-  sessions: SessionRow[],
+  groups: StatusGroup[],
   usageRows: UsageRow[],
 ): ExperimentProgress {
-  const counts = countSessions(experiment.status, sessions);
+  const counts = countSessions(experiment.status, groups);
   const rounds = {
-    done: sum(sessions.map((s) => s.roundCount)),
+    done: sum(groups.map((g) => g.roundCount)),
     // A finished session planned what it ran (a client may end early).
-    planned: sum(sessions.map((s) => (FINISHED.has(s.status) ? s.roundCount : s.maxRounds))),
+    planned: sum(groups.map((g) => (FINISHED.has(g.status) ? g.roundCount : g.maxRounds))),
   };
   const usage = usageOf(usageRows);
   const finished = counts.done + counts.failed === counts.total;
-  const started = sessions.map((s) => s.startedAt?.getTime()).filter((t): t is number => t !== undefined);
+  const started = groups.map((g) => g.firstStartedAt?.getTime()).filter((t): t is number => t !== undefined);
   const elapsed = started.length ? (Date.now() - Math.min(...started)) / 1000 : 0;
   const left = rounds.planned - rounds.done;
   const secondsLeft =
@@ -141,21 +155,21 @@ function progressOf(
   };
 }
 
-function countSessions(status: ExperimentStatus, sessions: SessionRow[]): ExperimentCounts {
+function countSessions(status: ExperimentStatus, groups: StatusGroup[]): ExperimentCounts {
   const counts: ExperimentCounts = {
-    total: sessions.length,
+    total: sum(groups.map((g) => g.sessions)),
     done: 0,
     failed: 0,
     running: 0,
     queued: 0,
     halted: 0,
   };
-  for (const s of sessions) {
-    if (s.status === "failed") counts.failed++;
-    else if (FINISHED.has(s.status)) counts.done++;
-    else if (s.status === "running") counts.running++;
-    else if (status === "running" && s.status === "draft") counts.queued++;
-    else counts.halted++;
+  for (const g of groups) {
+    if (g.status === "failed") counts.failed += g.sessions;
+    else if (FINISHED.has(g.status)) counts.done += g.sessions;
+    else if (g.status === "running") counts.running += g.sessions;
+    else if (status === "running" && g.status === "draft") counts.queued += g.sessions;
+    else counts.halted += g.sessions;
   }
   return counts;
 }

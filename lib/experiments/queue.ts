@@ -1,6 +1,6 @@
 import "server-only";
 import { PgBoss } from "pg-boss";
-import { databaseUrl } from "@/lib/db/client";
+import { databaseUrl, getDb } from "@/lib/db/client";
 
 // The job queue is pg-boss, in its own schema of the studio's database: any process that reaches
 // DATABASE_URL can queue sessions or work them. A job's worker beats while it runs; a worker that
@@ -66,18 +66,51 @@ async function startQueue(supervise: boolean): Promise<PgBoss> {
   boss.on("error", (error) => console.error("Job queue:", error.message));
   await boss.start();
   const common = { retryLimit: 20, retryDelay: 1, notify: true, deleteAfterSeconds: 7 * 24 * 3600 };
-  await ensureQueue(boss, SESSION_QUEUE, {
+  await ensureSessionQueue(boss, {
     ...common,
     heartbeatSeconds: heartbeatSeconds(),
     // The heartbeat bounds a run; this only catches a worker that beats but never finishes.
     expireInSeconds: 24 * 3600,
+    // One job per session queued or running (its singletonKey is the session id): resuming an
+    // experiment whose jobs are still waiting queues nothing twice.
+    policy: "exclusive",
   });
   await ensureQueue(boss, SET_EVALUATION_QUEUE, { ...common, expireInSeconds: 3600 });
   return boss;
 }
 
-async function ensureQueue(boss: PgBoss, name: string, options: Parameters<PgBoss["createQueue"]>[1]) {
+type QueueOptions = NonNullable<Parameters<PgBoss["createQueue"]>[1]>;
+
+async function ensureQueue(boss: PgBoss, name: string, options: QueueOptions) {
   if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
+}
+
+/**
+ * The session queue with its policy. pg-boss cannot change a queue's policy in place (updateQueue
+ * refuses it), so a queue made before the policy (standard) is made again: its waiting jobs are read,
+ * the queue deleted and created with the policy, and the jobs queued back, one per session. A job
+ * running meanwhile is not carried over: its run goes on, and a resume queues the session again.
+ * Processes starting together take turns through an advisory lock and do this once.
+ */
+async function ensureSessionQueue(boss: PgBoss, options: QueueOptions & { policy: string }) {
+  if ((await boss.getQueue(SESSION_QUEUE))?.policy === options.policy) return;
+  await getDb().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('magnet:session-queue-policy', 0))`;
+      const existing = await boss.getQueue(SESSION_QUEUE);
+      if (existing?.policy === options.policy) return;
+      const waiting = existing
+        ? await boss.findJobs<SessionJob>(SESSION_QUEUE, { queued: true, limit: 100_000 })
+        : [];
+      if (existing) await boss.deleteQueue(SESSION_QUEUE);
+      await boss.createQueue(SESSION_QUEUE, options);
+      await insertSessionJobs(
+        boss,
+        waiting.map((job) => ({ ...job.data, provider: job.groupId ?? "offline" })),
+      );
+    },
+    { timeout: 120_000 },
+  );
 }
 
 /** Stops this process's queue (its workers finish or give back their jobs first). */
@@ -87,15 +120,24 @@ export async function closeQueue({ graceful = true }: { graceful?: boolean } = {
   await boss?.stop({ graceful, timeout: 15_000 });
 }
 
-/** Queues one run per session, in order; `group` caps how many of a provider's run at once. */
-export async function queueSessionRuns(runs: (SessionJob & { provider: string })[]): Promise<void> {
+type SessionRun = SessionJob & { provider: string };
+
+/**
+ * Queues one run per session, in order, unless the session's run is already queued or running (the
+ * queue keeps one job per session); `group` caps how many of a provider's run at once.
+ */
+export async function queueSessionRuns(runs: SessionRun[]): Promise<void> {
   if (!runs.length) return;
-  const boss = await getQueue();
+  await insertSessionJobs(await getQueue(), runs);
+}
+
+async function insertSessionJobs(boss: PgBoss, runs: SessionRun[]): Promise<void> {
   for (let start = 0; start < runs.length; start += 500) {
     await boss.insert(
       SESSION_QUEUE,
       runs.slice(start, start + 500).map(({ provider, ...data }) => ({
         data,
+        singletonKey: data.sessionId,
         group: { id: provider, tier: provider },
       })),
     );

@@ -4,12 +4,12 @@
 import { z } from "zod";
 import { ATTITUDES } from "@/lib/cbt/techniques";
 import { EVALUATION_METRICS } from "@/lib/eval/scales";
-import { idSchema, requiredTextSchema, textSchema } from "@/lib/http/fields";
+import { idSchema, pageSchema, requiredTextSchema, textSchema } from "@/lib/http/fields";
 import {
   MAX_ROUNDS_LIMIT,
   modelOverrideSchema,
   SESSION_AGENTS,
-  type SESSION_STATUSES,
+  SESSION_STATUSES,
   SESSION_VARIANTS,
 } from "@/lib/sessions/schema";
 
@@ -63,51 +63,54 @@ export const experimentListQuerySchema = z
   })
   .strict();
 
-export interface ExperimentCounts {
-  total: number;
-  done: number;
-  failed: number;
-  running: number;
-  queued: number;
+export const experimentCountsSchema = z.object({
+  total: z.int(),
+  done: z.int(),
+  failed: z.int(),
+  running: z.int(),
+  queued: z.int(),
   /** Sessions stopped or paused by hand, and those a cancel left unstarted: resume picks them up. */
-  halted: number;
-}
+  halted: z.int(),
+});
+export type ExperimentCounts = z.infer<typeof experimentCountsSchema>;
 
-export interface ExperimentProgress {
-  id: string;
-  name: string;
-  description: string | null;
-  status: ExperimentStatus;
-  createdAt: string;
-  design: ExperimentDesign;
-  counts: ExperimentCounts;
-  rounds: { done: number; planned: number };
-  tokens: { input: number; output: number };
+export const experimentProgressSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  status: z.enum(EXPERIMENT_STATUSES),
+  createdAt: z.string(),
+  design: experimentDesignSchema,
+  counts: experimentCountsSchema,
+  rounds: z.object({ done: z.int(), planned: z.int() }),
+  tokens: z.object({ input: z.number(), output: z.number() }),
   /** In US dollars; null when a model has no known price. */
-  cost: { spent: number; estimatedTotal: number } | null;
+  cost: z.object({ spent: z.number(), estimatedTotal: z.number() }).nullable(),
   /** At the pace so far; null before the first round or when nothing is left to run. */
-  secondsLeft: number | null;
-  finished: boolean;
-}
+  secondsLeft: z.number().nullable(),
+  finished: z.boolean(),
+});
+export type ExperimentProgress = z.output<typeof experimentProgressSchema>;
 
-export interface ExperimentSessionItem {
-  id: string;
-  status: (typeof SESSION_STATUSES)[number];
-  variant: (typeof SESSION_VARIANTS)[number];
-  arm: string;
-  repeat: number;
-  roundCount: number;
-  maxRounds: number;
-  profile: { id: string; name: string; attitude: (typeof ATTITUDES)[number] };
-}
+export const experimentSessionItemSchema = z.object({
+  id: z.string(),
+  status: z.enum(SESSION_STATUSES),
+  variant: z.enum(SESSION_VARIANTS),
+  arm: z.string(),
+  repeat: z.int(),
+  roundCount: z.int(),
+  maxRounds: z.int(),
+  profile: z.object({ id: z.string(), name: z.string(), attitude: z.enum(ATTITUDES) }),
+});
+export type ExperimentSessionItem = z.infer<typeof experimentSessionItemSchema>;
 
-export interface ExperimentDetail extends ExperimentProgress {
-  sessions: ExperimentSessionItem[];
-}
+export const experimentDetailSchema = experimentProgressSchema.extend({
+  sessions: z.array(experimentSessionItemSchema),
+});
+export type ExperimentDetail = z.output<typeof experimentDetailSchema>;
 
-export interface ExperimentListResponse {
-  items: ExperimentProgress[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export const experimentListResponseSchema = pageSchema(experimentProgressSchema);
+export type ExperimentListResponse = z.output<typeof experimentListResponseSchema>;
+
+/** What creating an experiment answers: its id and how many sessions it queued. */
+export const createdExperimentSchema = z.object({ id: z.string(), sessions: z.int() }).strict();

@@ -187,11 +187,14 @@ export async function* annotationJsonlChunks(scope: ExportScope, onRow?: () => v
 /** One chat example per gold rewrite: the dialogue up to the round's counselor turn, then the rewrite. */
 export async function* goldPairChunks(scope: ExportScope, onPair?: () => void): AsyncGenerator<string> {
   const db = getDb();
-  let dialogue: { sessionId: string; system: ChatMessage; turns: ChatMessage[] } | null = null;
+  // Annotations come in id order, so one session's rewrites are spread out: each session is read once.
+  const dialogues = new Map<string, SessionDialogue>();
   for await (const annotation of streamAnnotations(scope, { target: "round" })) {
     const gold = (annotation.data as Partial<RoundAnnotationData>).goldRewrite?.trim();
     if (!gold) continue;
-    if (dialogue?.sessionId !== annotation.sessionId) dialogue = await dialogueOf(db, annotation.sessionId);
+    const { sessionId } = annotation;
+    const dialogue = dialogues.get(sessionId) ?? (await dialogueOf(db, sessionId));
+    dialogues.set(sessionId, dialogue);
     // Turn 0 is the opening greeting; the counselor turn of round r is turn 2r.
     const before = dialogue.turns.slice(0, 2 * annotation.roundIndex);
     const example: ChatExample & { session_id: string; round: number; annotator: string } = {
@@ -205,7 +208,12 @@ export async function* goldPairChunks(scope: ExportScope, onPair?: () => void): 
   }
 }
 
-async function dialogueOf(db: ReturnType<typeof getDb>, sessionId: string) {
+interface SessionDialogue {
+  system: ChatMessage;
+  turns: ChatMessage[];
+}
+
+async function dialogueOf(db: ReturnType<typeof getDb>, sessionId: string): Promise<SessionDialogue> {
   const session = await db.session.findUniqueOrThrow({
     where: { id: sessionId },
     select: {
@@ -227,5 +235,5 @@ async function dialogueOf(db: ReturnType<typeof getDb>, sessionId: string) {
     role: "system",
     content: finetuneSystemMessage(session.profile.clientInformation, session.profile.reasonForCounseling),
   };
-  return { sessionId, system, turns };
+  return { system, turns };
 }

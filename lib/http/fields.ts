@@ -28,5 +28,10 @@ export function requiredTextSchema(max: number) {
   return textSchema(max).refine((value) => value !== "", "must not be empty");
 }
 
+/** One page of a paged list's answer: its items, how many there are in all, and which page this is. */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.int(), page: z.int(), pageSize: z.int() });
+}
+
 /** The params of a route with one dynamic segment named `id`. */
 export const idParamsSchema = z.object({ id: idSchema });

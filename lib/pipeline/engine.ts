@@ -111,7 +111,11 @@ function finishedStatus(progress: SessionProgress, config: SessionConfig) {
   return null;
 }
 
-function contextOf(run: SessionRun, emit: Emit): RunContext {
+/** What every agent call of a run needs; also for code outside the engine that runs an agent call. */
+export function contextOf(
+  run: Pick<SessionRun, "sessionId" | "config" | "store" | "models" | "random" | "steering">,
+  emit: Emit,
+): RunContext {
   return {
     sessionId: run.sessionId,
     config: run.config,
@@ -143,11 +147,14 @@ async function ensurePlan(
   return plan;
 }
 
-/** The opening exchange, then every committed round. */
-export function dialogueOf(profile: ProfileSnapshot, rounds: readonly RoundRecord[]): DialogueMessage[] {
+/** The opening exchange (the profile's, or the session's copy of it), then every committed round. */
+export function dialogueOf(
+  opening: Pick<ProfileSnapshot, "openingCounselor" | "openingClient">,
+  rounds: readonly Pick<RoundRecord, "counselorReply" | "clientReply">[],
+): DialogueMessage[] {
   const dialogue: DialogueMessage[] = [
-    { role: "counselor", message: profile.openingCounselor },
-    { role: "client", message: profile.openingClient },
+    { role: "counselor", message: opening.openingCounselor },
+    { role: "client", message: opening.openingClient },
   ];
   for (const round of rounds) {
     dialogue.push({ role: "counselor", message: round.counselorReply });

@@ -10,7 +10,14 @@ export {
   PAPER_SWITCHES,
   type SessionConfigOverrides,
 } from "./config";
-export { dialogueOf, runNextRound, runSession, type SessionOutcome, type SessionRun } from "./engine";
+export {
+  contextOf,
+  dialogueOf,
+  runNextRound,
+  runSession,
+  type SessionOutcome,
+  type SessionRun,
+} from "./engine";
 export * from "./events";
 export { MemorySessionStore } from "./memory-store";
 export { type ParsedPlan, parsePlan } from "./plan";

@@ -6,6 +6,7 @@ import {
   type CallSettings,
   callSettingsSchema,
   cleanOutput,
+  contextOf,
   createEmitter,
   DEFAULT_CALL_SETTINGS,
   MemorySessionStore,
@@ -19,13 +20,7 @@ import {
   templateFromText,
   withPreviousSession,
 } from "@/lib/prompts";
-import {
-  type AgentKind,
-  isProviderConfigured,
-  listAvailableModels,
-  type ModelRef,
-  resolveModel,
-} from "@/lib/providers";
+import { type AgentKind, isProviderConfigured, listAvailableModels, type ModelRef } from "@/lib/providers";
 import { type PlaygroundRunRequest, sampleCallId } from "./schema";
 import type { PlaygroundCall } from "./source";
 
@@ -77,15 +72,7 @@ export function openPlaygroundRun(
       };
       const samples = Array.from({ length: request.samples }, (_, i) =>
         runAgentCall(
-          {
-            sessionId,
-            config,
-            store,
-            emit: send,
-            models: resolveModel,
-            random: Math.random,
-            newId: () => sampleCallId(i + 1),
-          },
+          { ...contextOf({ sessionId, config, store }, send), newId: () => sampleCallId(i + 1) },
           { ...spec, signal: aborted },
         ),
       );

@@ -9,7 +9,7 @@ import {
   SessionStatus,
   SessionVariant,
 } from "@/lib/db/generated/enums";
-import { textSchema } from "@/lib/http/fields";
+import { pageSchema, textSchema } from "@/lib/http/fields";
 
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 100;
@@ -103,12 +103,7 @@ export const profileSummarySchema = z.object({
 
 export type ProfileSummary = z.infer<typeof profileSummarySchema>;
 
-export const profileListResponseSchema = z.object({
-  items: z.array(profileSummarySchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const profileListResponseSchema = pageSchema(profileSummarySchema);
 
 export type ProfileListResponse = z.infer<typeof profileListResponseSchema>;
 

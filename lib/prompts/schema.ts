@@ -39,3 +39,8 @@ export const promptVersionSchema = z
 export type PromptVersionItem = z.infer<typeof promptVersionSchema>;
 
 export const promptVersionListSchema = z.object({ items: z.array(promptVersionSchema) }).strict();
+
+/** What saving a new version answers: which version of which role it became. */
+export const createdPromptVersionSchema = z
+  .object({ id: z.string(), role: promptRoleSchema, version: z.int() })
+  .strict();

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
-import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { runStoredSession } from "@/lib/runs/runner";
 import { createSession } from "@/lib/sessions/create";
+import { sampleProfileId, simulateOffline } from "@/lib/testing/sessions";
 import { DEFAULT_PROMPTS } from "./registry";
 import { templateToText } from "./template";
 import { activatePromptVersion, createPromptVersion, listPromptVersionsByRole } from "./versions";
@@ -12,11 +12,8 @@ let profileId = "";
 let author = { id: "", email: "" };
 beforeAll(async () => {
   ({ user: author } = await createUser({ email: "prompt.author@studio.test", role: "researcher" }, null));
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
-  process.env.SIMULATOR_LATENCY_MS = "0";
-  process.env.SIMULATOR_TOKENS_PER_SECOND = "0";
-  await seedSampleProfiles();
-  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+  simulateOffline();
+  profileId = await sampleProfileId();
 });
 
 const builtinSelector = templateToText(DEFAULT_PROMPTS.selector);

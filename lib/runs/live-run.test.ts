@@ -2,24 +2,19 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { closeEventHub } from "@/lib/live/event-hub";
-import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { createSession } from "@/lib/sessions/create";
 import { PrismaSessionStore } from "@/lib/sessions/store";
+import { sampleProfileId, simulateOffline } from "@/lib/testing/sessions";
 import { closeEventPublisher, requestSessionControl, startSessionRun } from "./live-run";
 import { acquireSessionRunLock, isSessionRunLocked } from "./run-lock";
 import { activeRuns, stopAllRuns } from "./run-registry";
 
 let profileId = "";
 beforeAll(async () => {
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
-  await seedSampleProfiles();
-  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+  profileId = await sampleProfileId();
 });
-beforeEach(() => {
-  // Slow enough that a run is still going when the test acts on it.
-  process.env.SIMULATOR_LATENCY_MS = "100";
-  process.env.SIMULATOR_TOKENS_PER_SECOND = "0";
-});
+// Slow enough that a run is still going when the test acts on it.
+beforeEach(() => simulateOffline({ latencyMs: 100 }));
 afterAll(async () => {
   await stopAllRuns("the tests ended");
   await closeEventPublisher();

@@ -80,15 +80,29 @@ export async function withSessionRunLock<T>(
  * `running` while this is false is a dead run: it can be resumed.
  */
 export async function isSessionRunLocked(sessionId: string): Promise<boolean> {
-  const { high, low } = lockKeyHalves(sessionId);
-  const rows = await getDb().$queryRaw<{ locked: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM pg_locks
-      WHERE locktype = 'advisory' AND objsubid = 1 AND granted
-        AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-        AND classid = ${high}::oid AND objid = ${low}::oid
-    ) AS locked`;
-  return rows[0]?.locked === true;
+  return (await lockedSessionIds([sessionId])).has(sessionId);
+}
+
+/** Which of these sessions a run holds the lock of right now (any process), in one query. */
+export async function lockedSessionIds(sessionIds: readonly string[]): Promise<Set<string>> {
+  if (!sessionIds.length) return new Set();
+  const byKey = new Map(sessionIds.map((id) => [keyText(lockKeyHalves(id)), id]));
+  // pg_locks lists every lock of the server whatever the filter, so reading all advisory ones costs
+  // no more than asking for one.
+  const rows = await getDb().$queryRaw<{ high: string; low: string }[]>`
+    SELECT classid::text AS high, objid::text AS low FROM pg_locks
+    WHERE locktype = 'advisory' AND objsubid = 1 AND granted
+      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+  const locked = new Set<string>();
+  for (const row of rows) {
+    const id = byKey.get(keyText(row));
+    if (id !== undefined) locked.add(id);
+  }
+  return locked;
+}
+
+function keyText({ high, low }: { high: string; low: string }): string {
+  return `${high}:${low}`;
 }
 
 /** pg_locks shows a bigint key as two oids: the high half in classid, the low half in objid. */

@@ -3,23 +3,17 @@ import { SPECIALIST_TECHNIQUES } from "@/lib/cbt/techniques";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { PipelineEvent } from "@/lib/pipeline";
-import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { createSession } from "@/lib/sessions/create";
+import { sampleProfileId, simulateOffline } from "@/lib/testing/sessions";
 import { isSessionRunLocked } from "./run-lock";
 import { runStoredSession } from "./runner";
 
 let profileId = "";
 beforeAll(async () => {
-  // The offline simulator, whatever the machine's environment says.
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
-  await seedSampleProfiles();
-  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+  profileId = await sampleProfileId();
 });
 
-beforeEach(() => {
-  process.env.SIMULATOR_LATENCY_MS = "0";
-  process.env.SIMULATOR_TOKENS_PER_SECOND = "0";
-});
+beforeEach(() => simulateOffline());
 
 const sessionRows = (id: string) =>
   getDb().session.findUniqueOrThrow({

@@ -2,23 +2,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { BusMessage } from "@/lib/live/event-bus";
 import { closeEventHub, getEventHub } from "@/lib/live/event-hub";
-import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { createSession } from "@/lib/sessions/create";
 import { setSessionSteeringById } from "@/lib/sessions/steering";
+import { sampleProfileId, simulateOffline } from "@/lib/testing/sessions";
 import { closeEventPublisher, requestSessionSteering, startSessionRun } from "./live-run";
 import { regenerateRoundOutput } from "./regenerate";
 import { stopAllRuns } from "./run-registry";
 
 let profileId = "";
 beforeAll(async () => {
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
-  await seedSampleProfiles();
-  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+  profileId = await sampleProfileId();
 });
-beforeEach(() => {
-  process.env.SIMULATOR_LATENCY_MS = "0";
-  process.env.SIMULATOR_TOKENS_PER_SECOND = "0";
-});
+beforeEach(() => simulateOffline());
 afterAll(async () => {
   await stopAllRuns("the tests ended");
   await closeEventPublisher();

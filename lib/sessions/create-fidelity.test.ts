@@ -1,9 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SPECIALIST_TECHNIQUES } from "@/lib/cbt/techniques";
 import { getDb } from "@/lib/db/client";
-import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { formatHistory, formatPlan } from "@/lib/prompts";
 import { runStoredSession } from "@/lib/runs/runner";
+import { sampleProfileId, simulateOffline } from "@/lib/testing/sessions";
 import { type SessionConfigOverrides, VARIANTS, type Variant } from "../pipeline";
 import { createSession } from "./create";
 
@@ -12,15 +12,10 @@ import { createSession } from "./create";
 
 let profileId = "";
 beforeAll(async () => {
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
-  await seedSampleProfiles();
-  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+  profileId = await sampleProfileId();
 });
 
-beforeEach(() => {
-  process.env.SIMULATOR_LATENCY_MS = "0";
-  process.env.SIMULATOR_TOKENS_PER_SECOND = "0";
-});
+beforeEach(() => simulateOffline());
 
 async function storedSession(variant: Variant, overrides: SessionConfigOverrides = {}) {
   const { id } = await createSession({ profileId, variant, overrides: { maxRounds: 2, ...overrides } });

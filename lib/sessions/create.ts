@@ -46,20 +46,25 @@ export interface CreateSessionInput {
   profileId: string;
   variant: Variant;
   overrides?: SessionConfigOverrides;
-  /** The experiment cell the session belongs to, if any. */
-  experiment?: { id: string; arm: string; repeat: number };
   /** A follow-up session: the session it follows and the summary of it its agents get. */
   followUp?: { of: string; summary: string; originalSummary: string };
 }
 
 /** A draft session for the profile, with the config and the profile frozen in its snapshot. */
-export async function createSession({
+export async function createSession(input: CreateSessionInput) {
+  return getDb().session.create({ data: await draftSessionData(input) });
+}
+
+/**
+ * The row of a new draft session, written by the caller (createSession, or an experiment in its own
+ * transaction). Only reads, besides making sure the built-in prompt versions have their rows.
+ */
+export async function draftSessionData({
   profileId,
   variant,
   overrides = {},
-  experiment,
   followUp,
-}: CreateSessionInput) {
+}: CreateSessionInput): Promise<Prisma.SessionUncheckedCreateInput> {
   const profile = await getProfileSnapshotById({ id: profileId });
   assertModelsConfigured(overrides.models);
   // The active prompt versions are frozen with the rest.
@@ -75,24 +80,17 @@ export async function createSession({
   parseSessionSnapshot(snapshot, "the new session");
   // Rows for the built-in templates, so that stored calls link to the version they used.
   await ensureBuiltinPromptVersions();
-  return getDb().session.create({
-    data: {
-      profileId,
-      variant,
-      config: snapshot as unknown as Prisma.InputJsonObject,
-      status: "draft",
-      source: "generated",
-      maxRounds: config.maxRounds,
-      openingCounselor: profile.openingCounselor,
-      openingClient: profile.openingClient,
-      ...(experiment && {
-        experimentId: experiment.id,
-        experimentArm: experiment.arm,
-        experimentRepeat: experiment.repeat,
-      }),
-      ...(followUp ? { followUpOfId: followUp.of, originalSummary: followUp.originalSummary } : {}),
-    },
-  });
+  return {
+    profileId,
+    variant,
+    config: snapshot as unknown as Prisma.InputJsonObject,
+    status: "draft",
+    source: "generated",
+    maxRounds: config.maxRounds,
+    openingCounselor: profile.openingCounselor,
+    openingClient: profile.openingClient,
+    ...(followUp ? { followUpOfId: followUp.of, originalSummary: followUp.originalSummary } : {}),
+  };
 }
 
 /** createSession for a parsed createSessionRequestSchema body; its models must be ones we offer. */

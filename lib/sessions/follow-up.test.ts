@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { getPlaygroundCallById } from "@/lib/playground/source";
-import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { runStoredSession } from "@/lib/runs/runner";
+import { finishedSession, sampleProfileId, simulateOffline, storedText } from "@/lib/testing/sessions";
 import { getCourseBySessionId, listCoursesByProfileId } from "./course";
 import { createSession } from "./create";
 import { startFollowUpSession, updateFollowUpSummary } from "./follow-up";
@@ -10,23 +10,9 @@ import { startFollowUpSession, updateFollowUpSummary } from "./follow-up";
 let profileId = "";
 
 beforeAll(async () => {
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
-  process.env.SIMULATOR_LATENCY_MS = "0";
-  process.env.SIMULATOR_TOKENS_PER_SECOND = "0";
-  await seedSampleProfiles();
-  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+  simulateOffline();
+  profileId = await sampleProfileId();
 });
-
-async function storedText(id: string) {
-  const session = await getDb().session.findUniqueOrThrow({
-    where: { id },
-    include: {
-      rounds: { orderBy: { index: "asc" } },
-      agentCalls: { orderBy: [{ startedAt: "asc" }, { id: "asc" }] },
-    },
-  });
-  return JSON.stringify(session);
-}
 
 async function promptsOf(sessionId: string) {
   const calls = await getDb().agentCall.findMany({ where: { sessionId, status: "succeeded" } });
@@ -35,15 +21,11 @@ async function promptsOf(sessionId: string) {
   );
 }
 
-async function finishedSession(maxRounds = 2) {
-  const { id } = await createSession({ profileId, variant: "magnet", overrides: { maxRounds } });
-  await runStoredSession({ sessionId: id, mode: "to-end" });
-  return id;
-}
+const finished = (maxRounds = 2) => finishedSession(profileId, maxRounds);
 
 describe("follow-up sessions", () => {
   it("session 2's agents get the researcher's edited summary of session 1; session 1 is unchanged", async () => {
-    const firstId = await finishedSession();
+    const firstId = await finished();
     const before = await storedText(firstId);
 
     const { id } = await startFollowUpSession({ id: firstId });
@@ -83,14 +65,14 @@ describe("follow-up sessions", () => {
   });
 
   it("a first session's prompts carry no summary, and its config no previousSession", async () => {
-    const id = await finishedSession(1);
+    const id = await finished(1);
     const session = await getDb().session.findUniqueOrThrow({ where: { id } });
     expect(session.config).not.toHaveProperty("previousSession");
     for (const [key, prompt] of await promptsOf(id)) expect(prompt, key).not.toContain("previous_session");
   });
 
   it("lists the sessions of one client as a course: session 2 of 2", async () => {
-    const firstId = await finishedSession(1);
+    const firstId = await finished(1);
     const { id } = await startFollowUpSession({ id: firstId });
     expect(await getCourseBySessionId({ id })).toMatchObject({
       position: 2,

@@ -1,10 +1,9 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { createEmitter, MemorySessionStore } from "@/lib/pipeline";
+import { contextOf, createEmitter, dialogueOf, MemorySessionStore } from "@/lib/pipeline";
 import { runAgentCall } from "@/lib/pipeline/call";
-import { type DialogueMessage, formatHistory, formatPlan, renderSummarizerPrompt } from "@/lib/prompts";
-import { resolveModel } from "@/lib/providers";
+import { formatHistory, formatPlan, renderSummarizerPrompt } from "@/lib/prompts";
 import { createSession, parseSessionSnapshot } from "./create";
 
 const FINISHED = ["completed", "ended_by_client", "stopped"];
@@ -64,14 +63,6 @@ async function summarize(
   profile: Snapshot["profile"],
   config: Snapshot["config"],
 ) {
-  const dialogue: DialogueMessage[] = [
-    { role: "counselor", message: previous.openingCounselor },
-    { role: "client", message: previous.openingClient },
-    ...previous.rounds.flatMap((round) => [
-      { role: "counselor" as const, message: round.counselorReply },
-      ...(round.clientReply ? [{ role: "client" as const, message: round.clientReply }] : []),
-    ]),
-  ];
   const plan = previous.plan
     ? formatPlan({
         technique: previous.technique,
@@ -83,20 +74,12 @@ async function summarize(
     clientInformation: profile.clientInformation,
     reasonForCounseling: profile.reasonForCounseling,
     plan,
-    history: formatHistory(dialogue),
+    history: formatHistory(dialogueOf(previous, previous.rounds)),
   });
   const sessionId = `summary:${previous.id}`;
   // The summary is kept with session 2 (its config and originalSummary), not as a call of session 1.
   const result = await runAgentCall(
-    {
-      sessionId,
-      config,
-      store: new MemorySessionStore(),
-      emit: createEmitter(sessionId, undefined),
-      models: resolveModel,
-      random: Math.random,
-      newId: () => crypto.randomUUID(),
-    },
+    contextOf({ sessionId, config, store: new MemorySessionStore() }, createEmitter(sessionId, undefined)),
     {
       prompt,
       agent: "planner",

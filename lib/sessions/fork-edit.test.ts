@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
-import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { createPromptVersion } from "@/lib/prompts/versions";
 import { runStoredSession } from "@/lib/runs/runner";
-import { createSession } from "./create";
+import { finishedSession, sampleProfileId, simulateOffline, storedText } from "@/lib/testing/sessions";
 import { forkSessionById } from "./fork";
 
 let profileId = "";
@@ -12,27 +11,11 @@ let parentId = "";
 let parentText = "";
 
 beforeAll(async () => {
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
-  process.env.SIMULATOR_LATENCY_MS = "0";
-  process.env.SIMULATOR_TOKENS_PER_SECOND = "0";
-  await seedSampleProfiles();
-  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
-  parentId = (await createSession({ profileId, variant: "magnet", overrides: { maxRounds: 3 } })).id;
-  await runStoredSession({ sessionId: parentId, mode: "to-end" });
+  simulateOffline();
+  profileId = await sampleProfileId();
+  parentId = await finishedSession(profileId, 3);
   parentText = await storedText(parentId);
 });
-
-/** Everything stored for a session, rows in a fixed order, as JSON text: equal text = unchanged rows. */
-async function storedText(id: string) {
-  const session = await getDb().session.findUniqueOrThrow({
-    where: { id },
-    include: {
-      rounds: { orderBy: { index: "asc" } },
-      agentCalls: { orderBy: [{ startedAt: "asc" }, { id: "asc" }] },
-    },
-  });
-  return JSON.stringify(session);
-}
 
 /** The text of a stored call's prompt, all messages. */
 async function promptOf(sessionId: string, roundIndex: number, role: string) {

@@ -1,11 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { dialogueOf, type RoundRecord } from "@/lib/pipeline";
+import { contextOf, dialogueOf, type RoundRecord } from "@/lib/pipeline";
 import { runClient } from "@/lib/pipeline/agents";
 import { unsteeredRound } from "@/lib/pipeline/steering";
 import { PROMPT_ROLES, type PromptRole, type PromptSet, templateFromText } from "@/lib/prompts";
-import { resolveModel } from "@/lib/providers";
 import { parseSessionSnapshot } from "./create";
 import { PrismaSessionStore } from "./store";
 
@@ -77,15 +76,7 @@ export async function answerEditedCounselorReply({ sessionId, parentRound, text 
     const { plan, rounds } = await store.loadProgress(sessionId);
     const index = parentRound.index;
     const dialogue = [...dialogueOf(profile, rounds), { role: "counselor" as const, message: text }];
-    const ctx = {
-      sessionId,
-      config,
-      store,
-      emit: () => {},
-      models: resolveModel,
-      random: Math.random,
-      newId: () => crypto.randomUUID(),
-    };
+    const ctx = contextOf({ sessionId, config, store }, () => {});
     const client = await runClient(ctx, { profile, plan, dialogue }, index, new AbortController().signal);
     const round: RoundRecord = {
       sessionId,

@@ -1,40 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { runStoredSession } from "@/lib/runs/runner";
-import { createSession } from "./create";
+import { finishedSession, sampleProfileId, simulateOffline, storedText } from "@/lib/testing/sessions";
 import { forkSessionById } from "./fork";
 
 let profileId = "";
 beforeAll(async () => {
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
-  process.env.SIMULATOR_LATENCY_MS = "0";
-  process.env.SIMULATOR_TOKENS_PER_SECOND = "0";
-  await seedSampleProfiles();
-  profileId = (await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } })).id;
+  simulateOffline();
+  profileId = await sampleProfileId();
 });
-
-/** Everything stored for a session, rows in a fixed order, as JSON text: equal text = unchanged rows. */
-async function storedText(id: string) {
-  const session = await getDb().session.findUniqueOrThrow({
-    where: { id },
-    include: {
-      rounds: { orderBy: { index: "asc" } },
-      agentCalls: { orderBy: [{ startedAt: "asc" }, { id: "asc" }] },
-    },
-  });
-  return JSON.stringify(session);
-}
 
 const dialogue = (rounds: { index: number; counselorReply: string; clientReply: string | null }[]) =>
   rounds.map(({ index, counselorReply, clientReply }) => ({ index, counselorReply, clientReply }));
 
-async function completedSession(maxRounds: number) {
-  const { id } = await createSession({ profileId, variant: "magnet", overrides: { maxRounds } });
-  await runStoredSession({ sessionId: id, mode: "to-end" });
-  return id;
-}
+const completedSession = (maxRounds: number) => finishedSession(profileId, maxRounds);
 
 describe("forkSessionById", () => {
   it("forks after round 2 of 3: shares rounds 1–2, runs round 3 on its own, leaves the parent as it was", async () => {

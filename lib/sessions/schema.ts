@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { idSchema, requiredTextSchema, textSchema } from "@/lib/http/fields";
+import { ATTITUDES } from "@/lib/cbt/techniques";
+import { idSchema, pageSchema, requiredTextSchema, textSchema } from "@/lib/http/fields";
 import { METHOD_SWITCH_NAMES, SESSION_STATUSES, VARIANTS as SESSION_VARIANTS } from "@/lib/pipeline/types";
 
 export { SESSION_STATUSES, SESSION_VARIANTS };
@@ -37,29 +38,26 @@ export const SESSION_FILTER_KEYS = [
 ] as const;
 export type SessionListFilter = Pick<SessionListQuery, (typeof SESSION_FILTER_KEYS)[number]>;
 
-export interface SessionListItem {
-  id: string;
-  status: (typeof SESSION_STATUSES)[number];
-  variant: (typeof SESSION_VARIANTS)[number];
-  source: "generated" | "imported";
-  technique: string | null;
-  roundCount: number;
-  maxRounds: number;
+export const sessionListItemSchema = z.object({
+  id: z.string(),
+  status: z.enum(SESSION_STATUSES),
+  variant: z.enum(SESSION_VARIANTS),
+  source: z.enum(["generated", "imported"]),
+  technique: z.string().nullable(),
+  roundCount: z.int(),
+  maxRounds: z.int(),
   /** N of an imported session_N.json. */
-  sessionNumber: number | null;
+  sessionNumber: z.int().nullable(),
   /** The cost an official script reported for an imported session. */
-  cost: number | null;
-  models: string;
-  createdAt: string;
-  profile: { id: string; name: string; attitude: "positive" | "neutral" | "negative" };
-}
+  cost: z.number().nullable(),
+  models: z.string(),
+  createdAt: z.string(),
+  profile: z.object({ id: z.string(), name: z.string(), attitude: z.enum(ATTITUDES) }),
+});
+export type SessionListItem = z.infer<typeof sessionListItemSchema>;
 
-export interface SessionListResponse {
-  items: SessionListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export const sessionListResponseSchema = pageSchema(sessionListItemSchema);
+export type SessionListResponse = z.infer<typeof sessionListResponseSchema>;
 
 // Creating and running generated sessions.
 
@@ -137,7 +135,9 @@ export const forkSessionRequestSchema = z
 
 export type ForkSessionRequest = z.output<typeof forkSessionRequestSchema>;
 
-export const forkSessionResponseSchema = z.object({ id: z.string() }).strict();
+/** What creating a session answers (a new one, or a fork): the new session's id. */
+export const createdSessionSchema = z.object({ id: z.string() }).strict();
+export const forkSessionResponseSchema = createdSessionSchema;
 
 /** A researcher's edit of a follow-up session's summary (before it starts). */
 export const followUpSummaryRequestSchema = z.object({ summary: requiredTextSchema(8_000) }).strict();

@@ -385,6 +385,11 @@ describe("pairwise preferences", () => {
       json: { version: 1 },
     });
     expect(await put(0, { overall: sessionId })).toMatchObject({ status: 409 });
+    expect(await put(1, { understanding: other.id, overall: sessionId })).toMatchObject({
+      status: 200,
+      json: { version: 2 },
+    });
+    expect(await put(1, { overall: "tie" })).toMatchObject({ status: 409, fields: ["baseVersion"] });
     const rows = (await exportText("format=annotations-jsonl"))
       .trim()
       .split("\n")

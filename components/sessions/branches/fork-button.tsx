@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createContext, useContext } from "react";
 import { Button } from "@/components/ui/button";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchParsed } from "@/components/ui/fetch-json";
 import { forkSessionResponseSchema } from "@/lib/sessions/schema";
 
 /** The session whose rounds may be forked; null where forking makes no sense (imported sessions). */
@@ -18,12 +18,11 @@ export function ForkButton({ round, ended }: { round: number; ended: boolean }) 
   const mutation = useMutation({
     mutationFn: async () => {
       if (!fork) throw new Error("This session cannot be forked");
-      const body = await fetchJson<unknown>(`/api/sessions/${fork.sessionId}/fork`, {
+      return fetchParsed(forkSessionResponseSchema, `/api/sessions/${fork.sessionId}/fork`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ round }),
       });
-      return forkSessionResponseSchema.parse(body);
     },
     onSuccess: ({ id }) => router.push(`/sessions/${id}`),
   });

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchParsed } from "@/components/ui/fetch-json";
 import { Input, Label, Select } from "@/components/ui/field";
 import type { ModelOption } from "@/lib/providers/registry";
 import type { ForkOptions } from "@/lib/sessions/fork-options";
@@ -55,12 +55,11 @@ export function ForkForm({
         ...(edit === "none" ? {} : { edit: { speaker: edit, text } }),
         ...overrides,
       };
-      const answer = await fetchJson<unknown>(`/api/sessions/${options.id}/fork`, {
+      return fetchParsed(forkSessionResponseSchema, `/api/sessions/${options.id}/fork`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
       });
-      return forkSessionResponseSchema.parse(answer);
     },
     onSuccess: ({ id }) => router.push(`/sessions/${id}`),
   });

@@ -7,7 +7,7 @@ import { useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
 import { Label } from "@/components/ui/field";
 import { forkSessionResponseSchema } from "@/lib/sessions/schema";
 
@@ -30,14 +30,12 @@ export interface CourseInfo {
 export function CoursePanel({ course }: { course: CourseInfo }) {
   const router = useRouter();
   const start = useMutation({
-    mutationFn: async () =>
-      forkSessionResponseSchema.parse(
-        await fetchJson<unknown>(`/api/sessions/${course.sessionId}/follow-up`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: "{}",
-        }),
-      ),
+    mutationFn: () =>
+      fetchParsed(forkSessionResponseSchema, `/api/sessions/${course.sessionId}/follow-up`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
     onSuccess: ({ id }) => router.push(`/sessions/${id}`),
   });
   const canStart = course.canChange && course.finished && !course.nextId;
@@ -101,7 +99,7 @@ function Summary({ course, summary }: { course: CourseInfo; summary: { text: str
   const [text, setText] = useState(summary.text);
   const save = useMutation({
     mutationFn: () =>
-      fetchJson<unknown>(`/api/sessions/${course.sessionId}/summary`, {
+      fetchJson(`/api/sessions/${course.sessionId}/summary`, {
         method: "PUT",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ summary: text }),

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { fetchJson } from "@/components/ui/fetch-json";
+import { fetchParsed } from "@/components/ui/fetch-json";
 import type { LiveCall } from "@/lib/live/live-state";
 import { roundTimelineResponseSchema } from "@/lib/sessions/timeline-schema";
 import { placeBars, type WaterfallBar } from "@/lib/sessions/waterfall";
@@ -30,8 +30,8 @@ export function RoundTimeline({
   const { data, error } = useQuery({
     queryKey: ["round-timeline", sessionId, roundIndex, finished],
     queryFn: async () => {
-      const body = await fetchJson<unknown>(`/api/sessions/${sessionId}/rounds/${roundIndex}/timeline`);
-      return { ...roundTimelineResponseSchema.parse(body), receivedAt: Date.now() };
+      const url = `/api/sessions/${sessionId}/rounds/${roundIndex}/timeline`;
+      return { ...(await fetchParsed(roundTimelineResponseSchema, url)), receivedAt: Date.now() };
     },
     placeholderData: (previous) => previous,
   });

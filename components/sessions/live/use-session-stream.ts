@@ -2,7 +2,7 @@
 
 import { useEffect, useReducer, useState } from "react";
 import { applyEvent, type LiveSession } from "@/lib/live/live-state";
-import { WireDecoder } from "@/lib/live/live-wire";
+import { readWire } from "@/lib/live/read-wire";
 import type { PipelineEvent } from "@/lib/pipeline/events";
 
 type Action = { kind: "snapshot"; state: LiveSession } | { kind: "events"; events: PipelineEvent[] };
@@ -65,22 +65,11 @@ async function follow(
 ): Promise<number | undefined> {
   const response = await fetch(`/api/sessions/${sessionId}/stream`, { signal, cache: "no-store" });
   if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  const decoder = new WireDecoder();
-  let buffered = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return undefined;
-    buffered += value;
-    const lines = buffered.split("\n");
-    buffered = lines.pop() ?? "";
+  for await (const batch of readWire(response.body)) {
     const events: PipelineEvent[] = [];
-    for (const line of lines) {
-      const decoded = decoder.decode(line);
-      if (!decoded) continue;
+    for (const decoded of batch) {
       if (decoded.kind === "resync") {
         if (events.length) dispatch({ kind: "events", events });
-        await reader.cancel().catch(() => {});
         return decoded.after;
       }
       if (decoded.kind === "snapshot") {
@@ -90,4 +79,5 @@ async function follow(
     }
     if (events.length) dispatch({ kind: "events", events });
   }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { route } from "@/lib/http/route";
 import {
+  createdPromptVersionSchema,
   createPromptVersionRequestSchema,
   promptVersionListSchema,
   promptVersionsQuerySchema,
@@ -14,6 +15,11 @@ export const GET = route(
 
 /** A new version of a role's template; an unknown or missing required variable is a 400 naming it. */
 export const POST = route(
-  { role: "researcher", body: createPromptVersionRequestSchema, status: 201 },
+  {
+    role: "researcher",
+    body: createPromptVersionRequestSchema,
+    response: createdPromptVersionSchema,
+    status: 201,
+  },
   ({ body, user }) => createPromptVersion(body, user),
 );

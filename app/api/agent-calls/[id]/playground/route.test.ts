@@ -3,41 +3,21 @@ import { getDb } from "@/lib/db/client";
 import { WireDecoder } from "@/lib/live/live-wire";
 import type { PipelineEvent } from "@/lib/pipeline/events";
 import { getPlaygroundCallById } from "@/lib/playground/source";
-import { seedSampleProfiles } from "@/lib/profiles/queries";
-import { runStoredSession } from "@/lib/runs/runner";
-import { createSession } from "@/lib/sessions/create";
 import { callRoute, testKeyFor } from "@/lib/testing/call-route";
+import { finishedSession, sampleProfileId, simulateOffline, storedText } from "@/lib/testing/sessions";
 import * as playground from "./route";
 
 let sessionId = "";
 
 beforeAll(async () => {
-  for (const name of ["OPENAI_API_KEY", "LLM_BASE_URL", "SIMULATOR_END_ROUND"]) delete process.env[name];
-  process.env.SIMULATOR_LATENCY_MS = "0";
-  process.env.SIMULATOR_TOKENS_PER_SECOND = "0";
-  await seedSampleProfiles();
-  const profile = await getDb().clientProfile.findFirstOrThrow({ orderBy: { name: "asc" } });
-  sessionId = (await createSession({ profileId: profile.id, variant: "magnet", overrides: { maxRounds: 1 } }))
-    .id;
-  await runStoredSession({ sessionId, mode: "to-end" });
+  simulateOffline();
+  sessionId = await finishedSession(await sampleProfileId(), 1);
 });
 
 afterAll(() => {
   delete process.env.SIMULATOR_LATENCY_MS;
   delete process.env.SIMULATOR_TOKENS_PER_SECOND;
 });
-
-/** The session's rows (Session, Round, AgentCall) as JSON text: equal text = unchanged rows. */
-async function storedText(id: string) {
-  const session = await getDb().session.findUniqueOrThrow({
-    where: { id },
-    include: {
-      rounds: { orderBy: { index: "asc" } },
-      agentCalls: { orderBy: [{ startedAt: "asc" }, { id: "asc" }] },
-    },
-  });
-  return JSON.stringify(session);
-}
 
 async function callOf(role: string) {
   return getDb().agentCall.findFirstOrThrow({ where: { sessionId, role, status: "succeeded" } });
