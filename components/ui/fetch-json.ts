@@ -2,14 +2,9 @@ import type { z } from "zod";
 
 /**
  * Fetches JSON from our API; a non-2xx answer throws with the server's error message. The answer is
- * unknown: read it with fetchParsed and the route's response schema, never a cast. (The type
- * parameter only lets calls written `fetchJson<unknown>(…)` compile; any other type refuses the
- * call.)
+ * unknown: read it with fetchParsed and the route's response schema, never a cast.
  */
-export async function fetchJson<Answer = unknown>(
-  input: unknown extends Answer ? string : never,
-  init?: RequestInit,
-): Promise<unknown> {
+export async function fetchJson(input: string, init?: RequestInit): Promise<unknown> {
   const response = await fetch(input, init);
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {

@@ -1,10 +1,8 @@
 import type { SpecialistTechnique } from "@/lib/cbt/techniques";
 import { AppError } from "@/lib/errors";
 import type { CandidateText } from "@/lib/prompts";
-import { resolveModel } from "@/lib/providers";
 import { runBaselineCounselor, runClient, runFuser, runSelector, runSpecialist } from "./agents";
-import type { RunContext } from "./call";
-import { dialogueOf, type SessionRun } from "./engine";
+import { contextOf, dialogueOf, type SessionRun } from "./engine";
 import { createEmitter } from "./events";
 import { REGENERABLE_OUTPUTS, type RegenerableOutput, type Steerer } from "./steering";
 import type { SessionProgress } from "./store";
@@ -56,7 +54,7 @@ export async function regenerateOutput(
   if ((output.startsWith("candidate:") && !multiAgent) || (output === "selection" && !shape.selector)) {
     throw unprocessable(`A ${run.variant} session has no ${output} to regenerate`);
   }
-  const ctx = contextOf(run);
+  const ctx = contextOf(run, createEmitter(run.sessionId, run.onEvent));
   const signal = run.signal ?? new AbortController().signal;
   const view = {
     profile: run.profile,
@@ -151,18 +149,6 @@ export async function regenerateOutput(
 function fusedInputs(run: RegenerationRun, inputs: RoundInputs, round: RoundRecord): CandidateText[] {
   if (!run.config.switches.fuseSelectedOnly || inputs.selectorAnswer === null) return inputs.candidates;
   return inputs.candidates.filter((c) => round.selectedTechniques.includes(c.technique));
-}
-
-function contextOf(run: RegenerationRun): RunContext {
-  return {
-    sessionId: run.sessionId,
-    config: run.config,
-    store: run.store,
-    emit: createEmitter(run.sessionId, run.onEvent),
-    models: run.models ?? ((ref) => resolveModel(ref)),
-    random: run.random ?? Math.random,
-    newId: () => crypto.randomUUID(),
-  };
 }
 
 function unprocessable(message: string): AppError {

@@ -22,7 +22,7 @@ function useRegenerate(roundIndex: number) {
   return useMutation({
     mutationFn: async (outputs: string[]) => {
       for (const output of outputs) {
-        await fetchJson<unknown>(`/api/sessions/${sessionId}/rounds/${roundIndex}/regenerate`, {
+        await fetchJson(`/api/sessions/${sessionId}/rounds/${roundIndex}/regenerate`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ output }),

@@ -39,7 +39,7 @@ export function SteeringSettingsPanel({
   const save = useMutation({
     mutationFn: async (next: SteeringSettings) =>
       steeringSettingsSchema.parse(
-        await fetchJson<unknown>(`/api/sessions/${sessionId}/steering`, {
+        await fetchJson(`/api/sessions/${sessionId}/steering`, {
           method: "PUT",
           headers: { "content-type": "application/json" },
           body: JSON.stringify(next),

@@ -13,7 +13,7 @@ export function useSteer() {
   const sessionId = useContext(SteerContext);
   return useMutation({
     mutationFn: (command: SteeringCommand) =>
-      fetchJson<unknown>(`/api/sessions/${sessionId}/steer`, {
+      fetchJson(`/api/sessions/${sessionId}/steer`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(command),
