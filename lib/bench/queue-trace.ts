@@ -247,7 +247,9 @@ export function traceReport(
   if (deltas.length) {
     lines.push(`${label}: statements per session (calls, rows):`);
     for (const d of deltas)
-      lines.push(`  ${(d.calls / sessions).toFixed(1).padStart(7)} ${(d.rows / sessions).toFixed(1).padStart(7)}  ${d.query}`);
+      lines.push(
+        `  ${(d.calls / sessions).toFixed(1).padStart(7)} ${(d.rows / sessions).toFixed(1).padStart(7)}  ${d.query}`,
+      );
   }
   return lines;
 }

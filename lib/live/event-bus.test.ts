@@ -56,8 +56,7 @@ describe("the session event bus", () => {
     for (let i = 1; i <= 300; i++) publisher.publish(delta(i, `w${i} `, i % 2 ? "c1" : "c2"));
     publisher.publish(started("c3", "s1"));
     await publisher.close();
-    const words = (from: number) =>
-      Array.from({ length: 150 }, (_, i) => `w${from + 2 * i} `).join("");
+    const words = (from: number) => Array.from({ length: 150 }, (_, i) => `w${from + 2 * i} `).join("");
     await expect.poll(() => textOf(received, "c2")).toBe(words(2));
     expect(textOf(received, "c1")).toBe(words(1));
     expect(received[0]).toMatchObject({ type: "call-started", callId: "c1" });
