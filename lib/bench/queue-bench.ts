@@ -11,6 +11,16 @@ import { closeQueue } from "@/lib/experiments/queue";
 import { experimentDesignSchema } from "@/lib/experiments/schema";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
 import { startFakeOpenAIServer } from "@/lib/testing/fake-openai-server";
+import {
+  cpuSnapshot,
+  handOverGaps,
+  parseWorkerLog,
+  type SessionTrace,
+  sessionTraces,
+  statementCounts,
+  statementTracking,
+  traceReport,
+} from "./queue-trace";
 import { formatTable, median, ratio } from "./report";
 import type { BenchOptions, BenchPart, Target } from "./types";
 
@@ -24,6 +34,13 @@ const CONCURRENCY = 4;
 /** Each worker slot runs this many sessions one after another, so the queue hand-over counts. */
 const WAVES = 3;
 const SESSION_ROUNDS = 2;
+/**
+ * One session's time, the ideal's unit: the median of this many run one after another by one worker,
+ * so a fresh process's first run (slower: code not yet optimised) does not set it.
+ */
+const ALONE_SESSIONS = 3;
+/** How often the bench asks whether the run is over; the times themselves come from the rows. */
+const POLL_MS = 250;
 
 export const queueBench: BenchPart = {
   name: "queue",
@@ -35,23 +52,29 @@ export const queueBench: BenchPart = {
     });
     const dir = await mkdtemp(path.join(tmpdir(), "magnet-queue-bench-"));
     await chmod(dir, 0o755); // as root the server runs as `postgres`, which must enter the folder
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), settings: { fsync: "off" } });
+    const dataDir = path.join(dir, "pg");
+    const settings: Record<string, string> = { fsync: "off" };
+    // Statement counts for --detail (the extension costs a little on every statement).
+    if (options.detail) settings.shared_preload_libraries = "plpgsql,pg_stat_statements";
+    const server = await startEmbeddedPostgres({ dataDir, settings });
     const previous = process.env.DATABASE_URL;
     try {
       const databaseUrl = withDatabaseName(server.url, "bench");
       await applyMigrations(databaseUrl);
+      if (options.detail) await statementTracking(databaseUrl);
+      const trace = options.detail ? { databaseUrl, dataDir, log: options.log } : undefined;
       process.env.DATABASE_URL = databaseUrl;
       // Sessions freeze their models at creation: every agent on the fake server.
       const env = { LLM_BASE_URL: fake.baseURL, DEFAULT_MODEL: "bench-model", OPENAI_API_KEY: "" };
       Object.assign(process.env, env);
       await seedSampleProfiles();
-      options.log("queue: one session alone…");
-      const single = await runExperiment(1, 1, 1, env);
+      options.log(`queue: one session alone (${ALONE_SESSIONS} one after another)…`);
+      const single = await runExperiment(1, 1, ALONE_SESSIONS, env, trace);
       const rows: Row[] = [];
       for (const workers of WORKER_COUNTS) {
         const sessions = workers * CONCURRENCY * WAVES;
         options.log(`queue: ${sessions} sessions on ${workers} worker(s) × ${CONCURRENCY}…`);
-        const run = await runExperiment(workers, CONCURRENCY, sessions, env);
+        const run = await runExperiment(workers, CONCURRENCY, sessions, env, trace);
         const perHour = (sessions / run.seconds) * 3600;
         const ideal = ((workers * CONCURRENCY) / single.sessionSeconds) * 3600;
         rows.push({
@@ -82,6 +105,7 @@ async function runExperiment(
   concurrency: number,
   sessions: number,
   env: Record<string, string>,
+  trace?: TraceOptions,
 ) {
   const children = await Promise.all(Array.from({ length: workers }, () => startWorker(concurrency, env)));
   try {
@@ -96,6 +120,7 @@ async function runExperiment(
       limit: Math.min(profiles, sessions),
       repeats: Math.max(1, sessions / profiles),
     });
+    const before = trace && (await traceSnapshot(children, trace));
     const { id } = await createExperiment(design, null);
     // The runs were queued as createExperiment returned (a worker may already have started one).
     const queuedAt = Date.now();
@@ -106,12 +131,13 @@ async function runExperiment(
       if (left === 0) break;
       if (children.some((c) => c.exitCode !== null))
         throw new Error(`a worker exited:\n${children.map((c) => c.output()).join("\n")}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
     const done = await getDb().session.findMany({
       where: { experimentId: id },
       select: { status: true, startedAt: true, finishedAt: true },
     });
+    if (trace && before) await reportTrace(`${workers}×${concurrency}`, id, children, trace, before);
     const bad = done.filter((s) => s.status !== "completed");
     if (bad.length) throw new Error(`${bad.length} bench session(s) did not complete (${bad[0].status})`);
     const times = (key: "startedAt" | "finishedAt") => done.map((s) => s[key]?.getTime() ?? Number.NaN);
@@ -123,6 +149,40 @@ async function runExperiment(
   } finally {
     await Promise.all(children.map(stopWorker));
   }
+}
+
+interface TraceOptions {
+  databaseUrl: string;
+  dataDir: string;
+  log: (line: string) => void;
+}
+
+async function traceSnapshot(children: WorkerProcess[], trace: TraceOptions) {
+  const pids = children.map((c) => c.pid ?? 0);
+  return {
+    cpu: await cpuSnapshot(pids, trace.dataDir),
+    statements: await statementCounts(trace.databaseUrl),
+  };
+}
+
+async function reportTrace(
+  label: string,
+  experimentId: string,
+  children: WorkerProcess[],
+  trace: TraceOptions,
+  before: Awaited<ReturnType<typeof traceSnapshot>>,
+) {
+  const after = await traceSnapshot(children, trace);
+  const logs = children.flatMap((child, i) => parseWorkerLog(i, child.output()));
+  const traces: SessionTrace[] = await sessionTraces(trace.databaseUrl, experimentId, logs);
+  const lines = traceReport(
+    label,
+    traces,
+    handOverGaps(logs),
+    { before: before.cpu, after: after.cpu },
+    { before: before.statements, after: after.statements },
+  );
+  for (const line of lines) trace.log(line);
 }
 
 type WorkerProcess = ChildProcess & { output: () => string };
@@ -215,7 +275,7 @@ function summarise(rows: Row[], sessionSeconds: number, options: BenchOptions) {
   return {
     report: [
       `Experiments on the job queue: ${SESSION_ROUNDS}-round MAGneT sessions, ${CONCURRENCY} per worker process, ${WAVES} waves; ` +
-        `one session alone takes ${sessionSeconds.toFixed(2)} s (${options.latencyMs} ms per call).`,
+        `one session alone takes ${sessionSeconds.toFixed(2)} s (${options.latencyMs} ms per call; median of ${ALONE_SESSIONS} in a row).`,
       ...table,
       "A median session time above the one alone means the processes share too few cores: the queue",
       "hands a slot its next job as soon as its run ends, so the rest is the machine.",

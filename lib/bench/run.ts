@@ -1,5 +1,5 @@
 // npm run bench [-- --latency 300 --tokens-per-second 40 --rounds 5 --tokens 16 --live-rounds 3 --live-tokens 100
-//   --only engine|live|pages|queue --json <file>]
+//   --only engine|live|pages|queue --json <file> --detail]
 // Runs the bench parts, prints their reports with PASS/MISS per target, and exits non-zero only on
 // errors (a missed target is a finding, not a failure).
 import { writeFile } from "node:fs/promises";
@@ -64,6 +64,7 @@ function parseOptions(args: string[]): { options: BenchOptions; jsonPath?: strin
       "live-tokens": { type: "string", default: "100" },
       only: { type: "string" },
       json: { type: "string" },
+      detail: { type: "boolean", default: false },
     },
   });
   const names = PARTS.map((part) => part.name);
@@ -78,6 +79,7 @@ function parseOptions(args: string[]): { options: BenchOptions; jsonPath?: strin
       liveRounds: Math.round(numberOption("--live-rounds", values["live-rounds"], 1)),
       liveAnswerTokens: Math.round(numberOption("--live-tokens", values["live-tokens"], 1)),
       answerTokens: Math.round(numberOption("--tokens", values.tokens, 1)),
+      detail: values.detail,
       log: (line) => console.error(line),
     },
     jsonPath: values.json,

@@ -13,6 +13,8 @@ export interface BenchOptions {
    * is judged against the text of the call (the paper's counselor turns: median 76 words).
    */
   liveAnswerTokens: number;
+  /** Also print where the time and CPU of a run go (the queue part). */
+  detail?: boolean;
   /** Progress lines (stderr), kept apart from the report. */
   log: (line: string) => void;
 }

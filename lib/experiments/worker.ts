@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { evaluateSet } from "@/lib/eval/evaluate";
 import { judgeModelRef } from "@/lib/eval/judge-model";
 import type { SessionOutcome } from "@/lib/pipeline";
-import { runSessionLive } from "@/lib/runs/live-run";
+import { getEventPublisher, runSessionLive } from "@/lib/runs/live-run";
 import { withProviderSlot } from "./provider-slots";
 import {
   closeQueue,
@@ -47,6 +47,7 @@ export async function startExperimentWorker({
   onRun,
 }: WorkerOptions): Promise<ExperimentWorker> {
   const boss = await getQueue({ supervise: true });
+  await warmUp();
   const shutdown = new AbortController();
   const capped = Object.keys(providerConcurrency).length > 0;
   await boss.work<SessionJob>(
@@ -82,6 +83,15 @@ export async function startExperimentWorker({
       await closeQueue();
     },
   };
+}
+
+/**
+ * What a fresh process's first runs would otherwise pay for while they hold a slot, done before it
+ * takes jobs: the bus connection, and the query engine's first queries.
+ */
+async function warmUp() {
+  await getEventPublisher();
+  await getDb().session.findFirst({ select: { id: true, status: true } });
 }
 
 /** One session job: run (or resume) the session unless its experiment is paused or cancelled. */

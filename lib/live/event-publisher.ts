@@ -10,14 +10,22 @@ import {
   encodeBusMessage,
   parseControl,
 } from "./event-bus";
+import { coalesce } from "./live-coalesce";
 
 // The sending end of the bus, one per process that runs sessions. It owns a connection of its own:
 // NOTIFYs go out one query at a time in the order events are published, and it LISTENs for stop and
 // pause requests. When the connection drops, events wait in a bounded queue and the publisher
 // reconnects with backoff (and jitter, so many processes do not return together).
 
-/** Payloads kept while disconnected; beyond this the oldest go, and watchers resync from rows. */
+/** Events kept while disconnected; beyond this the oldest go, and watchers resync from rows. */
 const MAX_QUEUED = 20_000;
+/**
+ * Events published within this window of the previous NOTIFY query leave together in the next one,
+ * each call's deltas in it merged: a worker running many sessions sends a few queries per window
+ * instead of one per token (each a round trip costing both processes CPU). An event after a quiet
+ * spell leaves at once, so a lone stream is not delayed; under load an event waits at most this long.
+ */
+const PUBLISH_WINDOW_MS = Number(process.env.PUBLISH_WINDOW_MS ?? 10);
 const BACKOFF_MS = [100, 250, 500, 1_000, 2_000, 5_000];
 
 export interface EventPublisher {
@@ -46,8 +54,11 @@ export async function createEventPublisher(databaseUrl: string): Promise<EventPu
 
 class ReconnectingPublisher implements EventPublisher {
   private client: pg.Client | null = null;
-  private queue: string[] = [];
+  private queue: BusMessage[] = [];
   private flushing: Promise<void> | null = null;
+  /** When the last NOTIFY query was sent (performance.now()). */
+  private lastSent = Number.NEGATIVE_INFINITY;
+  private windowTimer: NodeJS.Timeout | undefined;
   private readonly handlers = new Map<string, Set<ControlHandler>>();
   private failures = 0;
   private closed = false;
@@ -80,8 +91,11 @@ class ReconnectingPublisher implements EventPublisher {
   }
 
   async close(): Promise<void> {
-    await this.flushing;
     this.closed = true;
+    clearTimeout(this.windowTimer);
+    await this.flushing;
+    // What waited for the window goes now.
+    while (this.queue.length && this.client) await this.sendBatch();
     clearTimeout(this.timer);
     const client = this.client;
     this.client = null;
@@ -114,34 +128,45 @@ class ReconnectingPublisher implements EventPublisher {
   }
 
   private send(message: BusMessage): void {
-    this.queue.push(...encodeBusMessage(message));
+    this.queue.push(message);
     if (this.queue.length > MAX_QUEUED) this.queue.splice(0, this.queue.length - MAX_QUEUED);
     this.startFlush();
   }
 
+  /** Sends the queue once no query is in flight and the window since the last one has passed. */
   private startFlush(): void {
-    // flush() runs synchronously up to its first await, so start it only with work to do.
-    if (this.client && this.queue.length) this.flushing ??= this.flush();
+    if (!this.client || !this.queue.length || this.flushing || this.windowTimer || this.closed) return;
+    const wait = this.lastSent + PUBLISH_WINDOW_MS - performance.now();
+    if (wait > 0) {
+      this.windowTimer = setTimeout(() => {
+        this.windowTimer = undefined;
+        this.startFlush();
+      }, wait);
+      return;
+    }
+    this.flushing = this.sendBatch().finally(() => {
+      this.flushing = null;
+      this.startFlush();
+    });
   }
 
-  // Events that arrive while a NOTIFY is in flight go out together in the next one, in order.
-  private async flush(): Promise<void> {
-    while (this.queue.length && this.client) {
-      const client = this.client;
-      const batch = this.queue;
-      this.queue = [];
-      try {
-        await client.query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload", [
-          EVENTS_CHANNEL,
-          batch,
-        ]);
-      } catch {
-        // The batch did not go out: it goes first once the connection is back.
-        this.queue = [...batch, ...this.queue];
-        this.lost(client);
-      }
+  // One query for everything queued, in order; the deltas of a call that follow each other merge.
+  private async sendBatch(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const batch = this.queue;
+    this.queue = [];
+    this.lastSent = performance.now();
+    try {
+      await client.query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload", [
+        EVENTS_CHANNEL,
+        coalesce(batch).flatMap(encodeBusMessage),
+      ]);
+    } catch {
+      // The batch did not go out: it goes first once the connection is back.
+      this.queue = [...batch, ...this.queue];
+      this.lost(client);
     }
-    this.flushing = null;
   }
 
   private lost(client: pg.Client): void {
