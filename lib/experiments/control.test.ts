@@ -6,7 +6,7 @@ import { simulateOffline } from "@/lib/testing/sessions";
 import { controlExperiment } from "./control";
 import { createExperiment } from "./create";
 import { getExperimentById } from "./progress";
-import { closeQueue } from "./queue";
+import { closeQueue, SESSION_QUEUE } from "./queue";
 import { experimentDesignSchema } from "./schema";
 import { type ExperimentWorker, startExperimentWorker } from "./worker";
 
@@ -34,6 +34,15 @@ const design = (name: string) =>
     rounds: 1,
     evaluate: ["ctrs", "diversity"],
   });
+
+/** The experiment's session jobs a worker may still take or is running. */
+async function liveJobs(experimentId: string): Promise<number> {
+  const rows = await getDb().$queryRaw<{ count: bigint }[]>`
+    SELECT count(*) FROM pgboss.job
+    WHERE name = ${SESSION_QUEUE} AND data->>'experimentId' = ${experimentId}
+      AND state IN ('created', 'retry', 'active')`;
+  return Number(rows[0]?.count ?? 0);
+}
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -82,8 +91,9 @@ describe("an experiment's controls", () => {
       code: "conflict",
       issues: [{ field: "action" }],
     });
-    // A session the worker had already started is stopped (or had finished); none is left queued.
-    await until(async () => (await getExperimentById({ id })).counts.running === 0, 20_000);
+    // Once the worker has dealt with every job of the experiment (skipped it, or started it and was
+    // stopped, even one it took just before the cancel): nothing runs and nothing is queued.
+    await until(async () => (await liveJobs(id)) === 0, 20_000);
     const { counts } = await getExperimentById({ id });
     expect(counts).toMatchObject({ total: 2, queued: 0, running: 0 });
     expect(counts.done + counts.failed + counts.halted).toBe(2);

@@ -114,8 +114,18 @@ async function runSessionJob(
     return "skipped";
   }
   let outcome: SessionOutcome;
+  const halt = new AbortController();
   try {
-    outcome = await runSessionLive({ sessionId, mode: "to-end", signal });
+    outcome = await runSessionLive({
+      sessionId,
+      mode: "to-end",
+      signal: AbortSignal.any([signal, halt.signal]),
+      // Paused or cancelled between the check above and the run's start, the halt missed this
+      // session (it was not running yet): look again once it is, and stop it.
+      onEvent: (event) => {
+        if (event.type === "session-started") void stopUnlessRunning(experimentId, halt);
+      },
+    });
   } catch (error) {
     // Another worker holds the session: that run's own job covers it.
     if (error instanceof AppError && error.code === "conflict") return "skipped";
@@ -124,6 +134,13 @@ async function runSessionJob(
   if (FINISHED.has(outcome.status))
     await evaluateAfterRun(experimentId, sessionId, outcome.status, design, signal);
   return outcome.status;
+}
+
+async function stopUnlessRunning(experimentId: string, halt: AbortController): Promise<void> {
+  const experiment = await getDb()
+    .experiment.findUnique({ where: { id: experimentId }, select: { status: true } })
+    .catch(() => null);
+  if (experiment && experiment.status !== "running") halt.abort();
 }
 
 /** The design's judged scales for the session (once), and diversity for the set after the last one. */
