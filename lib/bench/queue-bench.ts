@@ -191,6 +191,8 @@ function startWorker(concurrency: number, env: Record<string, string>): Promise<
   const child = spawn(
     process.execPath,
     [
+      // e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the workers.
+      ...(process.env.BENCH_WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
       "--conditions=react-server",
       "--import",
       "tsx",

@@ -1,4 +1,4 @@
-import { type LanguageModel, type OutputInterface, streamText } from "ai";
+import { experimental_streamLanguageModelCall, type LanguageModel, type OutputInterface } from "ai";
 import type { SpecialistTechnique } from "@/lib/cbt/techniques";
 import { AppError } from "@/lib/errors";
 import type { RenderedPrompt } from "@/lib/prompts";
@@ -194,41 +194,43 @@ interface Streamed {
   error?: unknown;
 }
 
-/** Runs streamText once (no SDK retries: every attempt is ours, so it can be seen and recorded). */
+/**
+ * Runs one model call (no SDK retries: every attempt is ours, so it can be seen and recorded). The
+ * SDK's single-call stream, not streamText: an agent call is one step without tools read by one
+ * consumer, and streamText's step loop, replay tee and extra stream stages cost about as much CPU per
+ * call as the provider's own streaming (measured: 7.7 against 4.9 ms a 16-token call).
+ */
 async function streamAttempt(ctx: RunContext, spec: CallSpec, callId: string): Promise<Streamed> {
   const { model: ref, settings } = setupOf(ctx, spec);
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new CallTimeoutError(settings.timeoutMs)), settings.timeoutMs);
   const streamed: Streamed = { rawText: "", usage: { inputTokens: null, outputTokens: null } };
   try {
-    const result = streamText({
+    const { stream } = await experimental_streamLanguageModelCall({
       model: ctx.models(ref),
       messages: spec.prompt.messages,
       allowSystemInMessages: true,
       temperature: settings.temperature,
       maxOutputTokens: settings.maxOutputTokens,
-      maxRetries: 0,
       abortSignal: AbortSignal.any([spec.signal, timeout.signal]),
       ...(spec.output && settings.structuredOutput ? { output: spec.output } : {}),
-      // Errors arrive as stream parts below; this only silences the SDK's default console logging.
-      onError: () => {},
     });
-    for await (const part of result.stream) {
+    for await (const part of stream) {
       if (part.type === "text-delta" && part.text) {
         streamed.rawText += part.text;
         ctx.emit({ type: "call-delta", callId, delta: part.text });
-      } else if (part.type === "finish") {
+      } else if (part.type === "model-call-end") {
         streamed.usage = {
-          inputTokens: part.totalUsage.inputTokens ?? null,
-          outputTokens: part.totalUsage.outputTokens ?? null,
+          inputTokens: part.usage.inputTokens ?? null,
+          outputTokens: part.usage.outputTokens ?? null,
         };
-      } else if (part.type === "error" || part.type === "abort") {
-        streamed.error =
-          part.type === "error" ? part.error : (timeout.signal.reason ?? new CallCancelledError());
+      } else if (part.type === "error") {
+        streamed.error = part.error;
         break;
       }
     }
   } catch (error) {
+    // A refused request (HTTP error) or a cut stream; an abort from outside is judged by its signal.
     streamed.error = error;
   } finally {
     clearTimeout(timer);
