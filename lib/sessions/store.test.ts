@@ -212,6 +212,23 @@ describe("PrismaSessionStore", () => {
     expect(await getDb().promptVersion.count({ where: reflectionRows })).toBe(1);
   });
 
+  it("links a call to a version created after the run saved its first call", async () => {
+    const { id } = await newSession();
+    const store = new PrismaSessionStore();
+    await store.saveAgentCall(call(id));
+    const later = await getDb().promptVersion.create({
+      data: { role: "specialist:questioning", version: 9, template: "t" },
+    });
+    const linked = call(id, {
+      role: "specialist:questioning",
+      promptRole: "specialist:questioning",
+      promptVersion: 9,
+    });
+    await store.saveAgentCall(linked);
+    const row = await getDb().agentCall.findUniqueOrThrow({ where: { id: linked.id } });
+    expect(row.promptVersionId).toBe(later.id);
+  });
+
   it("refuses to continue a session whose rounds have a gap", async () => {
     const { id } = await newSession();
     await getDb().round.create({

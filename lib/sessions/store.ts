@@ -25,8 +25,12 @@ const RUN_ENDING_STATUSES = ["completed", "ended_by_client", "failed", "stopped"
  * session's counters are written in one transaction, and a round can only follow the last one.
  */
 export class PrismaSessionStore implements SessionStore {
-  /** PromptVersion ids by "role@version"; null when no such row exists (none are created). */
-  private readonly promptVersionIds = new Map<string, Promise<string | null>>();
+  /**
+   * PromptVersion ids by "role@version", read in one query at the first call a run saves (a session
+   * uses a version of every agent's prompt, one query each would be most of a round's reads); a
+   * version missing from it is looked up on its own, null when no such row exists (none are created).
+   */
+  private promptVersionIds: Promise<Map<string, Promise<string | null>>> | undefined;
 
   /**
    * With `runLock`, status writes only happen while that lock's backend still holds the session's run
@@ -157,14 +161,18 @@ export class PrismaSessionStore implements SessionStore {
     return id;
   }
 
-  private promptVersionIdOf(role: string, version: number): Promise<string | null> {
+  private async promptVersionIdOf(role: string, version: number): Promise<string | null> {
+    this.promptVersionIds ??= this.db()
+      .promptVersion.findMany({ select: { id: true, role: true, version: true } })
+      .then((rows) => new Map(rows.map((row) => [`${row.role}@${row.version}`, Promise.resolve(row.id)])));
+    const ids = await this.promptVersionIds;
     const key = `${role}@${version}`;
-    let id = this.promptVersionIds.get(key);
+    let id = ids.get(key);
     if (!id) {
       id = this.db()
         .promptVersion.findUnique({ where: { role_version: { role, version } }, select: { id: true } })
         .then((row) => row?.id ?? null);
-      this.promptVersionIds.set(key, id);
+      ids.set(key, id);
     }
     return id;
   }
