@@ -198,7 +198,8 @@ interface Streamed {
  * Runs one model call (no SDK retries: every attempt is ours, so it can be seen and recorded). The
  * SDK's single-call stream, not streamText: an agent call is one step without tools read by one
  * consumer, and streamText's step loop, replay tee and extra stream stages cost about as much CPU per
- * call as the provider's own streaming (measured: 7.7 against 4.9 ms a 16-token call).
+ * call as the provider's own streaming (measured: 7.7 against 4.9 ms a 16-token call). The API is
+ * experimental: `ai` is pinned, and an upgrade must pass lib/pipeline's and lib/runs' tests.
  */
 async function streamAttempt(ctx: RunContext, spec: CallSpec, callId: string): Promise<Streamed> {
   const { model: ref, settings } = setupOf(ctx, spec);

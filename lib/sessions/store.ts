@@ -26,9 +26,9 @@ const RUN_ENDING_STATUSES = ["completed", "ended_by_client", "failed", "stopped"
  */
 export class PrismaSessionStore implements SessionStore {
   /**
-   * PromptVersion ids by "role@version", read in one query at the first call a run saves (a session
-   * uses a version of every agent's prompt, one query each would be most of a round's reads); a
-   * version missing from it is looked up on its own, null when no such row exists (none are created).
+   * PromptVersion ids by "role@version", all read in one query when the run saves its first call
+   * (instead of one query per agent prompt). A version missing from them is looked up on its own; null
+   * when no such row exists (none are created).
    */
   private promptVersionIds: Promise<Map<string, Promise<string | null>>> | undefined;
 
@@ -164,7 +164,11 @@ export class PrismaSessionStore implements SessionStore {
   private async promptVersionIdOf(role: string, version: number): Promise<string | null> {
     this.promptVersionIds ??= this.db()
       .promptVersion.findMany({ select: { id: true, role: true, version: true } })
-      .then((rows) => new Map(rows.map((row) => [`${row.role}@${row.version}`, Promise.resolve(row.id)])));
+      .then((rows) => new Map(rows.map((row) => [`${row.role}@${row.version}`, Promise.resolve(row.id)])))
+      .catch((error: unknown) => {
+        this.promptVersionIds = undefined; // the next call asks again
+        throw error;
+      });
     const ids = await this.promptVersionIds;
     const key = `${role}@${version}`;
     let id = ids.get(key);
