@@ -58,3 +58,37 @@ describe("an OpenAI-compatible endpoint through the registry", () => {
     expect(requests[1].messages.map((m) => m.role)).toEqual(["system", "user"]);
   });
 });
+
+describe("the selector's structured output over HTTP", () => {
+  it("asks only the selector for JSON with a schema, and the round takes the techniques it answers", async () => {
+    const json = await startFakeOpenAIServer({
+      answer: (request) =>
+        request.role === "selector"
+          ? JSON.stringify({ rationale: "Facts first.", techniques: ["psycho_education"] })
+          : "Counselor: What worries you most about it?",
+    });
+    try {
+      const env = { LLM_BASE_URL: json.baseURL, DEFAULT_MODEL: "local-model" };
+      const ref = { provider: "openai-compatible" as const, modelId: "local-model" };
+      const models = { planner: ref, specialist: ref, selector: ref, fuser: ref, client: ref };
+      const config = testConfig({ maxRounds: 1, models, settings: { selector: { structuredOutput: true } } });
+      const store = new MemorySessionStore();
+      await runSession({
+        sessionId: "json",
+        profile: testProfile,
+        variant: "magnet",
+        config,
+        store,
+        models: (r) => resolveModel(r, env),
+      });
+      const byRole = (role: string) => json.requests.filter((r) => r.role === role);
+      expect(
+        byRole("selector").map((r) => [r.json, (r.body.response_format as { type: string }).type]),
+      ).toEqual([[true, "json_schema"]]);
+      expect(json.requests.filter((r) => r.role !== "selector").some((r) => r.json)).toBe(false);
+      expect(store.session("json").rounds[0].selectedTechniques).toEqual(["psycho_education"]);
+    } finally {
+      await json.close();
+    }
+  });
+});
