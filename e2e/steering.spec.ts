@@ -70,16 +70,8 @@ test("Step mode after the selector: the chosen techniques are changed before fus
 }) => {
   test.setTimeout(120_000);
   const live = new LiveSessionPage(page);
-  const id = await live.createDraft(1);
-  const put = await page.request.put(`/api/sessions/${id}/steering`, {
-    data: { pausePoints: ["selection"], seat: "agents" },
-  });
-  expect(put.status()).toBe(200);
-  await live.open(id);
-
-  await page.getByRole("button", { name: "Run next round" }).click();
+  const id = await live.startPausedAt("selection");
   const pause = live.round(1).getByTestId("steer-selection");
-  await expect(pause).toBeVisible({ timeout: 45_000 });
   expect(await accessibilityViolations(page)).toEqual([]);
   // Exactly one technique, and one the selector did not choose (it never names all five).
   const labels = ["Normalization", "Psycho-education", "Providing solutions", "Questioning", "Reflection"];
@@ -136,16 +128,9 @@ test("Paused after the fuser, a candidate is regenerated: the reply made from it
 }) => {
   test.setTimeout(120_000);
   const live = new LiveSessionPage(page);
-  const id = await live.createDraft(1);
-  const put = await page.request.put(`/api/sessions/${id}/steering`, {
-    data: { pausePoints: ["counselor"], seat: "agents" },
-  });
-  expect(put.status()).toBe(200);
-  await live.open(id);
-  await page.getByRole("button", { name: "Run next round" }).click();
+  await live.startPausedAt("counselor");
   const round = live.round(1);
   const pause = round.getByTestId("steer-counselor");
-  await expect(pause).toBeVisible({ timeout: 45_000 });
   // The client has not answered yet: its reply is not offered.
   await expect(round.getByRole("button", { name: "Regenerate the client's reply" })).toHaveCount(0);
 

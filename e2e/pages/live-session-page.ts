@@ -15,6 +15,19 @@ export class LiveSessionPage {
     return id;
   }
 
+  /** A one-round draft in step mode pausing at `point`, opened, its round started and waiting there. */
+  async startPausedAt(point: "selection" | "counselor"): Promise<string> {
+    const id = await this.createDraft(1);
+    const put = await this.page.request.put(`/api/sessions/${id}/steering`, {
+      data: { pausePoints: [point], seat: "agents" },
+    });
+    expect(put.status()).toBe(200);
+    await this.open(id);
+    await this.page.getByRole("button", { name: "Run next round" }).click();
+    await expect(this.round(1).getByTestId(`steer-${point}`)).toBeVisible({ timeout: 45_000 });
+    return id;
+  }
+
   /** Creates a draft session through the New session form, as a researcher would. */
   async createWithForm(profileSearch: string, rounds: number): Promise<string> {
     await this.page.goto("/sessions");
