@@ -17,14 +17,10 @@ const POINT_LABEL: Record<PausePoint, string> = {
   client: "client's reply",
 };
 
-const OUTPUT_LABEL: Record<string, string> = {
-  selection: "technique selection",
-  counselor: "counselor's reply",
-  client: "client's reply",
-};
-
 function outputLabel(output: RegenerableOutput): string {
-  return OUTPUT_LABEL[output] ?? `${output.slice("candidate:".length)} candidate`;
+  return output.startsWith("candidate:")
+    ? `${output.slice("candidate:".length)} candidate`
+    : POINT_LABEL[output as PausePoint];
 }
 
 interface Waiting {

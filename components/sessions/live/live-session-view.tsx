@@ -27,6 +27,7 @@ import { Transcript } from "./transcript";
 import { useSessionStream } from "./use-session-stream";
 
 const BASELINES = ["cactus_baseline", "psych8k_baseline"];
+const NONE: InterventionItem[] = [];
 
 export function LiveSessionView({
   initial,
@@ -34,7 +35,7 @@ export function LiveSessionView({
   opening,
   branches,
   steering,
-  interventions = [],
+  interventions = NONE,
 }: {
   /** Compact, so that the page's HTML stays small (see live-compact.ts). */
   initial: CompactSession;
@@ -70,7 +71,12 @@ export function LiveSessionView({
   const finished = state.status === "completed" || state.status === "ended_by_client";
   // What can be made again now: the last stored round's outputs while nothing runs the session, or
   // what the round waiting for a person has written.
-  const regenerable = useMemo(() => (canSteer ? regenerableRound(state) : null), [canSteer, state]);
+  // Every streamed token makes a new state: the context keeps its value until what can be regenerated
+  // changes, so the buttons do not render again per token.
+  const current = canSteer ? regenerableRound(state) : null;
+  const regenerableKey = current ? `${current.roundIndex}:${current.outputs.join()}` : "";
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `current` is identified by its key
+  const regenerable = useMemo(() => current, [regenerableKey]);
   // Stored when the page loaded, then heard live (a reconnect may hear a stored one again).
   const allInterventions = useMemo(() => {
     const stored = new Set(interventions.map((item) => item.id));

@@ -1,8 +1,8 @@
-import { recordAudit } from "@/lib/auth/audit";
 import { idParamsSchema } from "@/lib/http/fields";
 import { route } from "@/lib/http/route";
 import { steeringCommandSchema } from "@/lib/pipeline/steering";
 import { requestSessionSteering } from "@/lib/runs/live-run";
+import { auditSteering, steererOf } from "@/lib/runs/steerer";
 
 /**
  * A person's answer to the pause the running round waits at (override the selection, write or edit a
@@ -12,15 +12,8 @@ import { requestSessionSteering } from "@/lib/runs/live-run";
 export const POST = route(
   { role: "researcher", params: idParamsSchema, body: steeringCommandSchema },
   async ({ params: { id }, body, user }) => {
-    await requestSessionSteering(id, body, { userId: user.id, name: user.name || user.email });
-    const detail = { type: body.type, roundIndex: body.roundIndex };
-    await recordAudit({
-      actorId: user.id,
-      action: "session.steered",
-      targetType: "session",
-      targetId: id,
-      detail,
-    });
+    await requestSessionSteering(id, body, steererOf(user));
+    await auditSteering(user, id, { type: body.type, roundIndex: body.roundIndex });
     return { sessionId: id, applied: body.type };
   },
 );

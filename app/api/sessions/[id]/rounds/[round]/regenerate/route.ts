@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { recordAudit } from "@/lib/auth/audit";
 import { route } from "@/lib/http/route";
 import { regenerableOutputSchema } from "@/lib/pipeline/steering";
 import { regenerateRoundOutput } from "@/lib/runs/regenerate";
+import { auditSteering, steererOf } from "@/lib/runs/steerer";
 import { roundTimelineParamsSchema } from "@/lib/sessions/timeline-schema";
 
 const bodySchema = z.object({ output: regenerableOutputSchema }).strict();
@@ -14,16 +14,9 @@ XX
 export const POST = route(
   { role: "researcher", rateLimit: "generation", params: roundTimelineParamsSchema, body: bodySchema },
   async ({ params: { id, round }, body: { output }, user }) => {
-    const by = { userId: user.id, name: user.name || user.email };
+    const by = steererOf(user);
     const result = await regenerateRoundOutput({ sessionId: id, roundIndex: round, output, by });
-    const detail = { type: "regenerate", roundIndex: round, output };
-    await recordAudit({
-      actorId: user.id,
-      action: "session.steered",
-      targetType: "session",
-      targetId: id,
-      detail,
-    });
+    await auditSteering(user, id, { type: "regenerate", roundIndex: round, output });
     return result;
   },
 );
