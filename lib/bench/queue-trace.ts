@@ -212,11 +212,15 @@ export function traceReport(
   statements: { before: StatementCounts; after: StatementCounts },
 ): string[] {
   const sessions = traces.length;
+  const first = firstWave(traces);
+  const later = traces.filter((t) => !first.includes(t));
   const phases: [string, number[]][] = [
-    ["queued → claimed (first wave)", firstWave(traces).map((t) => t.claimedAt - t.queuedAt)],
+    ["queued → claimed (first wave)", first.map((t) => t.claimedAt - t.queuedAt)],
     ["claimed → handler start", traces.map((t) => t.handlerStart - t.claimedAt)],
-    ["handler start → run start", traces.map((t) => t.runStart - t.handlerStart)],
-    ["run start → run end", traces.map((t) => t.runEnd - t.runStart)],
+    ["handler start → run start (first wave)", first.map((t) => t.runStart - t.handlerStart)],
+    ["handler start → run start (later)", later.map((t) => t.runStart - t.handlerStart)],
+    ["run start → run end (first wave)", first.map((t) => t.runEnd - t.runStart)],
+    ["run start → run end (later)", later.map((t) => t.runEnd - t.runStart)],
     ["run end → handler end", traces.map((t) => t.handlerEnd - t.runEnd)],
     ["handler end → job completed", traces.map((t) => t.completedAt - t.handlerEnd)],
     ["handler end → next start (same worker)", gaps],

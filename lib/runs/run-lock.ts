@@ -5,9 +5,10 @@ import { databaseUrl, getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
 // One run per session at a time, across processes: a PostgreSQL session-level advisory lock held on a
-// connection of its own for as long as the run lasts. Closing the connection releases it, and so does
-// PostgreSQL when the process dies (its backend sees the socket close), so a crashed run never leaves
-// a session locked.
+// connection of its own for as long as the run lasts. PostgreSQL releases it when that connection
+// closes, so a run whose process dies never leaves a session locked. The connections come from a pool
+// of their own, so starting a run does not start a database backend: a lock is handed back unlocked,
+// and a connection whose unlock is in doubt is closed instead of reused.
 
 export interface SessionRunLock {
   readonly sessionId: string;
@@ -15,6 +16,8 @@ export interface SessionRunLock {
   readonly lost: AbortSignal;
   /** The PostgreSQL backend that holds the lock: status writes check that it still does. */
   readonly backendPid: number;
+  /** False once released or lost (its pooled connection may hold another run's lock by then). */
+  readonly held: boolean;
   release(): Promise<void>;
 }
 
@@ -23,43 +26,83 @@ export function sessionRunLockKey(sessionId: string): bigint {
   return createHash("sha256").update(`magnet-studio:session-run:${sessionId}`).digest().readBigInt64BE(0);
 }
 
+const globalForLocks = globalThis as unknown as { magnetRunLocks?: { url: string; pool: pg.Pool } };
+
+/** Connections that hold run locks: one per run in progress, kept a while between runs. */
+function lockPool(): pg.Pool {
+  const url = databaseUrl();
+  if (globalForLocks.magnetRunLocks?.url !== url) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      application_name: "magnet-run-lock",
+      // Runs in flight in this process, each holding one; more wait for a free connection.
+      max: Number(process.env.RUN_LOCK_POOL_MAX ?? 100),
+      idleTimeoutMillis: 30_000,
+      allowExitOnIdle: true,
+    });
+    pool.on("error", () => {}); // an idle connection the server closed: the pool replaces it
+    void globalForLocks.magnetRunLocks?.pool.end().catch(() => {});
+    globalForLocks.magnetRunLocks = { url, pool };
+  }
+  return globalForLocks.magnetRunLocks.pool;
+}
+
 /** Takes the session's run lock, or throws AppError("conflict") when another run holds it. */
 export async function acquireSessionRunLock(sessionId: string): Promise<SessionRunLock> {
-  const client = new pg.Client({
-    connectionString: databaseUrl(),
-    application_name: `magnet-run ${sessionId}`.slice(0, 63),
-  });
+  const client = await lockPool().connect();
+  const key = sessionRunLockKey(sessionId).toString();
   const lost = new AbortController();
   let released = false;
   const onLost = (error?: Error) => {
     if (!released) lost.abort(lockLost(sessionId, error));
   };
+  const onEnd = () => onLost();
   client.on("error", onLost);
-  client.on("end", () => onLost());
+  client.on("end", onEnd);
+  const handBack = (broken?: Error) => {
+    released = true;
+    client.off("error", onLost);
+    client.off("end", onEnd);
+    client.release(broken);
+  };
   let backendPid = 0;
   try {
-    await client.connect();
     const { rows } = await client.query<{ locked: boolean; pid: number }>(
       "SELECT pg_try_advisory_lock($1) AS locked, pg_backend_pid() AS pid",
-      [sessionRunLockKey(sessionId).toString()],
+      [key],
     );
     if (!rows[0]?.locked) throw alreadyRunning(sessionId);
     backendPid = rows[0].pid;
   } catch (error) {
-    released = true;
-    await client.end().catch(() => {});
+    // Not locked (or in doubt, after an error): close the connection rather than reuse it.
+    handBack(error instanceof AppError ? undefined : asError(error));
     throw error;
   }
   return {
     sessionId,
     lost: lost.signal,
     backendPid,
+    get held() {
+      return !released && !lost.signal.aborted;
+    },
     release: async () => {
       if (released) return;
-      released = true;
-      await client.end();
+      if (lost.signal.aborted) return handBack(new Error("run lock connection lost"));
+      try {
+        const { rows } = await client.query<{ unlocked: boolean }>(
+          "SELECT pg_advisory_unlock($1) AS unlocked",
+          [key],
+        );
+        handBack(rows[0]?.unlocked ? undefined : new Error("run lock was not held"));
+      } catch (error) {
+        handBack(asError(error));
+      }
     },
   };
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 /** Runs `work` while holding the session's run lock; released however `work` ends. */

@@ -33,12 +33,13 @@ export class PrismaSessionStore implements SessionStore {
   private promptVersionIds: Promise<Map<string, Promise<string | null>>> | undefined;
 
   /**
-   * With `runLock`, status writes only happen while that lock's backend still holds the session's run
-   * lock: a run that lost its lock cannot overwrite the status of the run that took over.
+   * With `runLock`, status writes only happen while the run holds that lock and its backend still
+   * holds the session's run lock: a run that lost or released its lock cannot overwrite the status of
+   * the run that took over (which may hold the lock on the same pooled connection).
    */
   constructor(
     private readonly db: () => Db = getDb,
-    private readonly runLock?: { sessionId: string; backendPid: number },
+    private readonly runLock?: { sessionId: string; backendPid: number; readonly held: boolean },
   ) {}
 
   async loadProgress(sessionId: string): Promise<SessionProgress> {
@@ -106,7 +107,9 @@ export class PrismaSessionStore implements SessionStore {
   async setStatus(sessionId: string, update: StatusUpdate): Promise<void> {
     const starting = update.status === "running";
     const ending = RUN_ENDING_STATUSES.includes(update.status);
-    const pid = this.runLock?.sessionId === sessionId ? this.runLock.backendPid : null;
+    const lock = this.runLock?.sessionId === sessionId ? this.runLock : null;
+    if (lock && !lock.held) throw runLockLost(sessionId);
+    const pid = lock?.backendPid ?? null;
     const { high, low } = lockKeyHalves(sessionId);
     const count = await this.db().$executeRaw`
       UPDATE "Session" SET
@@ -121,11 +124,7 @@ export class PrismaSessionStore implements SessionStore {
           AND classid = ${high}::oid AND objid = ${low}::oid))`;
     if (count > 0) return;
     await requireSession(this.db(), sessionId);
-    throw new AppError(
-      "conflict",
-      `Session ${sessionId}: this run lost its run lock, so it leaves the status to the run that holds it`,
-      [{ field: "status", message: "run lock lost" }],
-    );
+    throw runLockLost(sessionId);
   }
 
   /** A committed round's new values after one of its outputs was regenerated. */
@@ -327,4 +326,12 @@ function roundConflict(round: RoundRecord, message: string): AppError {
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+function runLockLost(sessionId: string): AppError {
+  return new AppError(
+    "conflict",
+    `Session ${sessionId}: this run lost its run lock, so it leaves the status to the run that holds it`,
+    [{ field: "status", message: "run lock lost" }],
+  );
 }
