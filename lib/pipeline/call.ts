@@ -63,6 +63,11 @@ export class CallCancelledError extends Error {
   }
 }
 
+/** The model's failure (the provider's error after retries, or a cancelled call), not the app's. */
+export function isModelFailure(error: unknown): boolean {
+  return error instanceof CallCancelledError || (error instanceof AppError && error.code === "provider");
+}
+
 type AttemptOutcome = { ok: true; result: CallResult } | { ok: false; error: unknown; cancelled: boolean };
 
 /** Streams one agent call, retrying transient failures with backoff; every attempt is emitted and saved. */

@@ -1,17 +1,16 @@
-import type { SpecialistTechnique } from "@/lib/cbt/techniques";
+import { SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
 import { AppError } from "@/lib/errors";
 import type { CandidateText } from "@/lib/prompts";
-import { runBaselineCounselor, runClient, runFuser, runSelector, runSpecialist } from "./agents";
 import { contextOf, dialogueOf, type SessionRun } from "./engine";
 import { createEmitter } from "./events";
-import { REGENERABLE_OUTPUTS, type RegenerableOutput, type Steerer } from "./steering";
+import { RoundDraft, type StoredOutputs } from "./round-draft";
+import { REGENERABLE_OUTPUTS, type RegenerableOutput, type RoundSteering, type Steerer } from "./steering";
 import type { SessionProgress } from "./store";
-import type { RoundRecord } from "./types";
+import type { RoundRecord, Usage } from "./types";
 import { VARIANT_SHAPES } from "./variants";
 
-// Regenerating one output of a session's last round: that one agent call runs again on the inputs it
-// had, the round takes its new value, and the outputs made from the old value are marked stale until
-// they are regenerated too (a candidate or the selection → the counselor's reply → the client's).
+// Regenerating one output of a session's last round, once stored: the round's draft is rebuilt from what
+// the round was made from and makes that output again (see RoundDraft.remake), and the round is revised.
 
 /** What the stored round was made from, besides its record. */
 export interface RoundInputs {
@@ -36,9 +35,19 @@ type RegenerationRun = Pick<
   "sessionId" | "profile" | "variant" | "config" | "store" | "signal" | "onEvent" | "models" | "random"
 >;
 
+/** The stored round's turns carry no usage: their tokens are counted in the round already. */
+const NO_USAGE: Usage = { inputTokens: 0, outputTokens: 0 };
+
+/** A person's marks on an output, cleared when the agents make it again. */
+const CLEARED_MARKS: Partial<Record<RegenerableOutput, Partial<RoundSteering>>> = {
+  selection: { selectionOverridden: false },
+  counselor: { counselorEdited: false, originalCounselorReply: null },
+  client: { clientEdited: false, originalClientReply: null },
+};
+
 /**
  * Runs the one call behind `output` of the last round again and stores the person's intervention;
- * the caller stores the returned round.
+ * the caller stores the returned round. A call that fails rejects, and nothing changes.
  */
 export async function regenerateOutput(
   run: RegenerationRun,
@@ -61,71 +70,14 @@ export async function regenerateOutput(
     plan: progress.plan,
     dialogue: dialogueOf(run.profile, progress.rounds.slice(0, -1)),
   };
-  const { index } = round;
-  const prior = (role: string) => inputs.attempts[role] ?? 0;
-  const stale = new Set(inputs.stale);
-  stale.delete(output);
-  const steering = round.steering && { ...round.steering };
-  let next: RoundRecord = { ...round };
-  let original: Regeneration["original"];
-  let value: Regeneration["value"];
-
-  if (output === "selection" || output.startsWith("candidate:")) {
-    if (output === "selection") {
-      const selected = await runSelector(ctx, view, index, signal, prior("selector"));
-      original = round.selectedTechniques;
-      value = selected.techniques;
-      next = { ...next, selectedTechniques: selected.techniques, selectionRationale: selected.rationale };
-      if (steering) steering.selectionOverridden = false;
-    } else {
-      const technique = output.slice("candidate:".length) as SpecialistTechnique;
-      original = inputs.candidates.find((c) => c.technique === technique)?.text ?? null;
-      value = (await runSpecialist(ctx, view, technique, index, signal, prior(`specialist:${technique}`)))
-        .text;
-    }
-    stale.add("counselor");
-    stale.add("client");
-  } else if (output === "counselor") {
-    const text = multiAgent
-      ? (
-          await runFuser(
-            ctx,
-            view,
-            fusedInputs(run, inputs, round),
-            inputs.selectorAnswer,
-            index,
-            signal,
-            prior("fuser"),
-          )
-        ).text
-      : (
-          await runBaselineCounselor(
-            ctx,
-            view,
-            shape.counselor as "cactus" | "psych8k",
-            index,
-            signal,
-            prior(`counselor:${shape.counselor}`),
-          )
-        ).text;
-    original = round.counselorReply;
-    value = text;
-    next = { ...next, counselorReply: text };
-    if (steering) Object.assign(steering, { counselorEdited: false, originalCounselorReply: null });
-    stale.add("client");
-  } else {
-    const dialogue = [...view.dialogue, { role: "counselor" as const, message: round.counselorReply }];
-    const client = await runClient(ctx, { ...view, dialogue }, index, signal, prior("client"));
-    original = round.clientReply;
-    value = client.text;
-    next = { ...next, clientReply: client.text, endedByClient: client.ended };
-    if (steering) Object.assign(steering, { clientEdited: false, originalClientReply: null });
-  }
-  const staleOutputs = REGENERABLE_OUTPUTS.filter((o) => stale.has(o));
-  next = { ...next, ...(steering ? { steering } : {}), staleOutputs };
+  const draft = new RoundDraft(ctx, run.variant, view, round.index, signal, storedOutputs(round, inputs));
+  const { original, value } = await draft.remake(output);
+  const staleOutputs = REGENERABLE_OUTPUTS.filter((o) => draft.stale.has(o));
+  const steering = round.steering && { ...round.steering, ...CLEARED_MARKS[output] };
+  const next = { ...round, ...newValues(draft, output), ...(steering ? { steering } : {}), staleOutputs };
   const interventionId = await run.store.saveIntervention({
     sessionId: run.sessionId,
-    roundIndex: index,
+    roundIndex: round.index,
     kind: "output_regenerated",
     originalValue: original,
     newValue: value,
@@ -134,7 +86,7 @@ export async function regenerateOutput(
   });
   ctx.emit({
     type: "output-regenerated",
-    roundIndex: index,
+    roundIndex: round.index,
     output,
     value,
     stale: staleOutputs,
@@ -145,10 +97,38 @@ export async function regenerateOutput(
   return { round: next, stale: staleOutputs, original, value };
 }
 
-/** The candidates the fuser reads: all five, or the chosen ones under the fuseSelectedOnly switch. */
-function fusedInputs(run: RegenerationRun, inputs: RoundInputs, round: RoundRecord): CandidateText[] {
-  if (!run.config.switches.fuseSelectedOnly || inputs.selectorAnswer === null) return inputs.candidates;
-  return inputs.candidates.filter((c) => round.selectedTechniques.includes(c.technique));
+/** The stored round in the draft's terms. */
+function storedOutputs(round: RoundRecord, inputs: RoundInputs): StoredOutputs {
+  const answer = inputs.selectorAnswer;
+  const selection = {
+    techniques: round.selectedTechniques,
+    rationale: round.selectionRationale,
+    fallback: round.selectionFallback,
+  };
+  return {
+    attempts: inputs.attempts,
+    candidates: inputs.candidates.map((candidate) => ({ ...candidate, usage: NO_USAGE })),
+    selected: answer === null ? null : { ...selection, answer, usage: NO_USAGE },
+    chosen: answer === null ? null : { selection, answer },
+    counselor: { text: round.counselorReply, usage: NO_USAGE },
+    // The round does not keep which candidates its reply was read from: it counts as made from all five.
+    fusedFrom: SPECIALIST_TECHNIQUES,
+    client: { text: round.clientReply, ended: round.endedByClient },
+    stale: inputs.stale,
+  };
+}
+
+/** The round's fields that `output` made again changes. */
+function newValues(draft: RoundDraft, output: RegenerableOutput): Partial<RoundRecord> {
+  if (output === "selection" && draft.selected) {
+    const { techniques, rationale } = draft.selected;
+    return { selectedTechniques: techniques, selectionRationale: rationale };
+  }
+  if (output === "counselor" && draft.reply !== null) return { counselorReply: draft.reply };
+  if (output === "client" && draft.client) {
+    return { clientReply: draft.client.text, endedByClient: draft.client.ended };
+  }
+  return {};
 }
 
 function unprocessable(message: string): AppError {

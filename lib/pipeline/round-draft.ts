@@ -1,9 +1,9 @@
 import { SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
-import { AppError } from "@/lib/errors";
 import {
   type AgentTurn,
   type Candidate,
   runBaselineCounselor,
+  runClient,
   runFuser,
   runSelector,
   runSpecialist,
@@ -11,20 +11,12 @@ import {
   type SessionView,
   type TextTurn,
 } from "./agents";
-import { CallCancelledError, type RunContext } from "./call";
+import { isModelFailure, type RunContext } from "./call";
+import { RoundCandidates } from "./round-candidates";
 import type { Selection } from "./selection";
 import type { RegenerableOutput, Seat } from "./steering";
 import type { Variant } from "./types";
 import { VARIANT_SHAPES } from "./variants";
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
-  return promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-}
 
 /** Without a selector the round records all five as used. Baselines record no techniques. */
 const ALL_FIVE: Selection = { techniques: [...SPECIALIST_TECHNIQUES], rationale: null, fallback: false };
@@ -36,30 +28,54 @@ export interface ChosenSelection {
   answer: string;
 }
 
-/** One output made again at a pause: what it was and what it is now. */
+/** The client's answer to the round's counselor reply (a stored round may lack its text). */
+export interface ClientAnswer {
+  text: string | null;
+  ended: boolean;
+}
+
+/** A stored round's outputs in the draft's terms: what its draft starts from (see regenerate.ts). */
+export interface StoredOutputs {
+  /** The number of the latest attempt per call role. */
+  attempts: Record<string, number>;
+  candidates: readonly Candidate[];
+  selected: SelectionTurn | null;
+  chosen: ChosenSelection | null;
+  counselor: TextTurn;
+  /** The candidates the counselor's reply counts as made from. */
+  fusedFrom: readonly SpecialistTechnique[];
+  client: ClientAnswer;
+  stale: readonly RegenerableOutput[];
+}
+
+/** One output made again: what it was and what it is now. */
 export interface Remade {
   original: string | SpecialistTechnique[] | null;
   value: string | SpecialistTechnique[];
 }
 
 /**
- * What a round has made so far. While the round waits at one of its pauses, a person may have one of
- * these outputs made again: that call runs once more on the same inputs (its attempt numbers go on),
- * the round takes the new value, and the reply made from the old value is marked stale until it is
- * made again too. A call made again that fails leaves the old value in place.
+ * What a round has made so far: the round in progress, or a stored one (see regenerate.ts). A person
+ * may have one of these outputs made again: that call runs once more on the same inputs (its attempt
+ * numbers go on), the round takes the new value, and the replies made from the old value are marked
+ * stale until they are made again too. Only a stored round has a client's reply to make again.
  */
 export class RoundDraft {
   /** The run's context, counting this round's attempts per call role as they start. */
   readonly ctx: RunContext;
   private readonly attempts = new Map<string, number>();
-  private readonly candidates = new Map<SpecialistTechnique, Promise<Settled<Candidate>>>();
-  private readonly written = new Set<SpecialistTechnique>();
+  readonly candidates: RoundCandidates;
   selected: SelectionTurn | null = null;
   chosen: ChosenSelection | null = null;
-  /** The agents' counselor turn (fuser or baseline counselor); null before it, or in the counselor's seat. */
+  /**
+   * The agents' counselor turn (fuser or baseline counselor; a stored round's reply as stored); null
+   * before it, or in the counselor's seat.
+   */
   counselor: TextTurn | null = null;
   /** The counselor's turn as the client will read it (a person's edit included). */
   reply: string | null = null;
+  /** The client's answer: none while the round is in progress. */
+  client: ClientAnswer | null = null;
   /** Candidates the agents' counselor turn was fused from. */
   private fusedFrom: readonly SpecialistTechnique[] = [];
   readonly stale = new Set<RegenerableOutput>();
@@ -72,6 +88,7 @@ export class RoundDraft {
     private readonly view: SessionView,
     private readonly roundIndex: number,
     private readonly signal: AbortSignal,
+    stored?: StoredOutputs,
   ) {
     this.ctx = {
       ...ctx,
@@ -82,34 +99,31 @@ export class RoundDraft {
         ctx.emit(body);
       },
     };
+    this.candidates = new RoundCandidates((technique) => {
+      const prior = this.prior(`specialist:${technique}`);
+      return runSpecialist(this.ctx, this.view, technique, roundIndex, signal, prior);
+    });
+    if (stored) this.restore(stored);
+  }
+
+  private restore(stored: StoredOutputs): void {
+    for (const [role, attempt] of Object.entries(stored.attempts)) this.attempts.set(role, attempt);
+    this.candidates.restore(stored.candidates);
+    this.selected = stored.selected;
+    this.chosen = stored.chosen;
+    this.counselor = stored.counselor;
+    this.reply = stored.counselor.text;
+    this.fusedFrom = stored.fusedFrom;
+    this.client = stored.client;
+    for (const output of stored.stale) this.stale.add(output);
   }
 
   private get multiAgent(): boolean {
     return VARIANT_SHAPES[this.variant].counselor === "multi_agent";
   }
 
-  /** Starts the five specialists at once (the round does not wait for them here). */
-  startCandidates(): void {
-    for (const technique of SPECIALIST_TECHNIQUES) this.candidates.set(technique, this.specialist(technique));
-  }
-
-  /** Runs the five one after another (the sequential switch). */
-  async writeCandidatesInTurn(): Promise<void> {
-    for (const technique of SPECIALIST_TECHNIQUES) {
-      const settled = this.specialist(technique);
-      this.candidates.set(technique, settled);
-      const done = await settled;
-      if (!done.ok) throw done.error;
-    }
-  }
-
-  private specialist(technique: SpecialistTechnique): Promise<Settled<Candidate>> {
-    const prior = this.attempts.get(`specialist:${technique}`) ?? 0;
-    const run = runSpecialist(this.ctx, this.view, technique, this.roundIndex, this.signal, prior);
-    return settle(run).then((settled) => {
-      this.written.add(technique);
-      return settled;
-    });
+  private prior(role: string): number {
+    return this.attempts.get(role) ?? 0;
   }
 
   async select(): Promise<SelectionTurn> {
@@ -122,42 +136,35 @@ export class RoundDraft {
     return this.chosen?.selection ?? (this.multiAgent ? ALL_FIVE : NO_SELECTION);
   }
 
-  /** Every candidate, settled (a failed one included). */
-  async allCandidates(): Promise<Settled<Candidate>[]> {
-    return Promise.all(this.candidates.values());
-  }
-
   /** The fuser (on all five, or on the chosen ones under fuseSelectedOnly), or the baseline counselor. */
   async counsel(): Promise<TextTurn> {
     const { ctx, view, roundIndex, signal } = this;
-    const prior = (role: string) => this.attempts.get(role) ?? 0;
     const shape = VARIANT_SHAPES[this.variant];
     let turn: TextTurn;
     if (shape.counselor === "multi_agent") {
       const fused = this.fusedTechniques();
-      const candidates = await Promise.all(fused.map(async (t) => unwrap(await this.candidateOf(t))));
+      const candidates = await Promise.all(fused.map((technique) => this.candidates.of(technique)));
       const answer = this.chosen?.answer ?? null;
-      turn = await runFuser(ctx, view, candidates, answer, roundIndex, signal, prior("fuser"));
+      turn = await runFuser(ctx, view, candidates, answer, roundIndex, signal, this.prior("fuser"));
       this.fusedFrom = fused;
     } else {
       const role = `counselor:${shape.counselor}`;
-      turn = await runBaselineCounselor(ctx, view, shape.counselor, roundIndex, signal, prior(role));
+      turn = await runBaselineCounselor(ctx, view, shape.counselor, roundIndex, signal, this.prior(role));
     }
     this.counselor = turn;
     this.reply = turn.text;
     return turn;
   }
 
-  /** All five, as in the method; only the chosen ones under the fuseSelectedOnly switch. */
+  /**
+   * All five, as in the method; only the chosen ones under the fuseSelectedOnly switch. Those the round
+   * has: a stored round lacks a candidate that failed where the reply did not need it.
+   */
   private fusedTechniques(): readonly SpecialistTechnique[] {
     const chosen = this.chosen?.selection;
-    return chosen && this.ctx.config.switches.fuseSelectedOnly ? chosen.techniques : SPECIALIST_TECHNIQUES;
-  }
-
-  private candidateOf(technique: SpecialistTechnique): Promise<Settled<Candidate>> {
-    const candidate = this.candidates.get(technique);
-    if (!candidate) throw new Error(`The ${technique} specialist was never started`);
-    return candidate;
+    const fused =
+      chosen && this.ctx.config.switches.fuseSelectedOnly ? chosen.techniques : SPECIALIST_TECHNIQUES;
+    return fused.filter((technique) => this.candidates.has(technique));
   }
 
   /** Why `output` cannot be made again while the round waits; null when it can. */
@@ -178,41 +185,44 @@ export class RoundDraft {
     }
     const technique = output.slice("candidate:".length) as SpecialistTechnique;
     if (!this.multiAgent || !this.candidates.has(technique)) return `${round} has no ${technique} candidate.`;
-    if (!this.written.has(technique)) return `The ${technique} candidate of ${round} is still being written.`;
+    if (!this.candidates.isWritten(technique))
+      return `The ${technique} candidate of ${round} is still being written.`;
     return null;
   }
 
-  /** Makes `output` again; null when the call failed (the old value stands, the failure is shown). */
-  async remake(output: RegenerableOutput): Promise<Remade | null> {
+  /** Makes `output` again at a pause; null when the call failed (the old value stands, the failure shows). */
+  async remakeAtPause(output: RegenerableOutput): Promise<Remade | null> {
     try {
-      if (output === "selection") return await this.remakeSelection();
-      if (output === "counselor") return await this.remakeCounselor();
-      if (output === "client") throw new Error("The client's reply is not made at a pause");
-      return await this.remakeCandidate(output.slice("candidate:".length) as SpecialistTechnique);
+      return await this.remake(output);
     } catch (error) {
       if (isModelFailure(error) && !this.signal.aborted) return null;
       throw error;
     }
   }
 
+  /** Makes `output` again; rejects when the call fails, leaving the draft as it was. */
+  async remake(output: RegenerableOutput): Promise<Remade> {
+    if (output === "selection") return this.remakeSelection();
+    if (output === "counselor") return this.remakeCounselor();
+    if (output === "client") return this.remakeClient();
+    return this.remakeCandidate(output.slice("candidate:".length) as SpecialistTechnique);
+  }
+
   private async remakeCandidate(technique: SpecialistTechnique): Promise<Remade> {
-    const before = await this.candidateOf(technique);
-    const settled = await this.specialist(technique);
-    const candidate = unwrap(settled);
-    if (before.ok) this.replaced.push(before.value);
-    this.candidates.set(technique, Promise.resolve(settled));
-    if (this.counselor && this.fusedFrom.includes(technique)) this.stale.add("counselor");
-    return { original: before.ok ? before.value.text : null, value: candidate.text };
+    const { before, after } = await this.candidates.rewrite(technique);
+    if (before) this.replaced.push(before);
+    if (this.counselor && this.fusedFrom.includes(technique)) this.counselorStale();
+    return { original: before?.text ?? null, value: after.text };
   }
 
   private async remakeSelection(): Promise<Remade> {
     const before = this.selected;
-    const prior = this.attempts.get("selector") ?? 0;
-    const selected = await runSelector(this.ctx, this.view, this.roundIndex, this.signal, prior);
+    const { ctx, view, roundIndex, signal } = this;
+    const selected = await runSelector(ctx, view, roundIndex, signal, this.prior("selector"));
     if (before) this.replaced.push(before);
     this.selected = selected;
     this.chosen = { selection: selected, answer: selected.answer };
-    if (this.counselor) this.stale.add("counselor");
+    if (this.counselor) this.counselorStale();
     return { original: before?.techniques ?? null, value: selected.techniques };
   }
 
@@ -222,15 +232,29 @@ export class RoundDraft {
     await this.counsel();
     if (before) this.replaced.push(before);
     this.stale.delete("counselor");
+    this.clientStale();
     return { original, value: this.reply as string };
   }
-}
 
-export function isModelFailure(error: unknown): boolean {
-  return error instanceof CallCancelledError || (error instanceof AppError && error.code === "provider");
-}
+  /** The client answers the counselor's reply as it stands (a stale one included). */
+  private async remakeClient(): Promise<Remade> {
+    const before = this.client;
+    if (!before) throw new Error("The client's reply is not made at a pause");
+    const { ctx, view, roundIndex, signal } = this;
+    const dialogue = [...view.dialogue, { role: "counselor" as const, message: this.reply as string }];
+    const client = await runClient(ctx, { ...view, dialogue }, roundIndex, signal, this.prior("client"));
+    this.client = { text: client.text, ended: client.ended };
+    this.stale.delete("client");
+    return { original: before.text, value: client.text };
+  }
 
-export function unwrap<T>(settled: Settled<T>): T {
-  if (settled.ok) return settled.value;
-  throw settled.error;
+  /** The counselor's reply no longer follows from what it was made from, nor the client's answer to it. */
+  private counselorStale(): void {
+    this.stale.add("counselor");
+    this.clientStale();
+  }
+
+  private clientStale(): void {
+    if (this.client) this.stale.add("client");
+  }
 }

@@ -126,7 +126,7 @@ export class RoundSteer {
   /** Has the draft make one output again and records it; a call that failed changes nothing. */
   private async remake(answer: SteeringAnswer & { command: { type: "regenerate" } }): Promise<void> {
     const { output } = answer.command;
-    const remade = await this.draft.remake(output);
+    const remade = await this.draft.remakeAtPause(output);
     if (!remade) return;
     if (output === "selection") {
       this.marks.selectionOverridden = false;

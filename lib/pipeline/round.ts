@@ -1,6 +1,6 @@
 import { type AgentTurn, runClient, type SessionView } from "./agents";
-import type { RunContext } from "./call";
-import { isModelFailure, RoundDraft } from "./round-draft";
+import { isModelFailure, type RunContext } from "./call";
+import { RoundDraft } from "./round-draft";
 import { RoundSteer } from "./round-steering";
 import { REGENERABLE_OUTPUTS } from "./steering";
 import type { RoundRecord, Variant } from "./types";
@@ -31,18 +31,18 @@ export async function playRound(
     return finishRound(draft, steer, view, roundIndex, roundSignal);
   }
   try {
-    if (ctx.config.sequential) await draft.writeCandidatesInTurn();
-    else draft.startCandidates();
+    if (ctx.config.sequential) await draft.candidates.writeInTurn();
+    else draft.candidates.startAll();
     if (shape.selector) {
       await draft.select();
       await steer.selection();
     }
     // In the counselor's seat the five are the person's suggestions: all written before they write.
-    if (steer.counselorSeat) await draft.allCandidates();
+    if (steer.counselorSeat) await draft.candidates.all();
     else await draft.counsel();
     await steer.counselor();
     const record = await finishRound(draft, steer, view, roundIndex, roundSignal);
-    const all = await draft.allCandidates();
+    const all = await draft.candidates.all();
     // An unfused candidate may fail as models do; a store error or a broken template fails the round.
     for (const c of all) if (!c.ok && !isModelFailure(c.error)) throw c.error;
     return addUsage(
@@ -51,7 +51,7 @@ export async function playRound(
     );
   } catch (error) {
     round.abort();
-    await draft.allCandidates();
+    await draft.candidates.all();
     throw error;
   }
 }
