@@ -8,8 +8,9 @@ import { roundTimelineParamsSchema } from "@/lib/sessions/timeline-schema";
 const bodySchema = z.object({ output: regenerableOutputSchema }).strict();
 
 /**
- * Runs one output of the last round again (a candidate, the selection, the counselor's reply, the
-XX
+ * Runs one output of a round again (a candidate, the selection, the counselor's reply, the client's
+ * reply): in the round a running session waits in, through its run, or else in the last stored round.
+ * Outputs made from the old value are marked stale. 409 with the run's reason when it cannot.
  */
 export const POST = route(
   { role: "researcher", rateLimit: "generation", params: roundTimelineParamsSchema, body: bodySchema },
