@@ -90,6 +90,16 @@ describe("regenerating one output of a stored round", () => {
     });
   });
 
+  it("under fuseSelectedOnly, a candidate the reply was not fused from makes nothing stale", async () => {
+    const config = testConfig({ maxRounds: 1, switches: { fuseSelectedOnly: true } });
+    const { regenerate, round } = await storedRound({ config });
+    const unread = SPECIALIST_TECHNIQUES.find((t) => !round.selectedTechniques.includes(t));
+    const read = round.selectedTechniques[0];
+    if (!unread || !read) throw new Error("the fake selector should choose some techniques, not all five");
+    expect(await regenerate(`candidate:${unread}`)).toMatchObject({ stale: [] });
+    expect(await regenerate(`candidate:${read}`)).toMatchObject({ stale: ["counselor", "client"] });
+  });
+
   it("a candidate or the selection made again leaves the replies standing but stale", async () => {
     const { regenerate, data, round } = await storedRound();
     const candidate = await regenerate("candidate:normalization");

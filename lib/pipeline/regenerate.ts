@@ -70,7 +70,8 @@ export async function regenerateOutput(
     plan: progress.plan,
     dialogue: dialogueOf(run.profile, progress.rounds.slice(0, -1)),
   };
-  const draft = new RoundDraft(ctx, run.variant, view, round.index, signal, storedOutputs(round, inputs));
+  const stored = storedOutputs(round, inputs, run.config.switches.fuseSelectedOnly);
+  const draft = new RoundDraft(ctx, run.variant, view, round.index, signal, stored);
   const { original, value } = await draft.remake(output);
   const staleOutputs = REGENERABLE_OUTPUTS.filter((o) => draft.stale.has(o));
   const steering = round.steering && { ...round.steering, ...CLEARED_MARKS[output] };
@@ -98,7 +99,7 @@ export async function regenerateOutput(
 }
 
 /** The stored round in the draft's terms. */
-function storedOutputs(round: RoundRecord, inputs: RoundInputs): StoredOutputs {
+function storedOutputs(round: RoundRecord, inputs: RoundInputs, fuseSelectedOnly: boolean): StoredOutputs {
   const answer = inputs.selectorAnswer;
   const selection = {
     techniques: round.selectedTechniques,
@@ -111,8 +112,9 @@ function storedOutputs(round: RoundRecord, inputs: RoundInputs): StoredOutputs {
     selected: answer === null ? null : { ...selection, answer, usage: NO_USAGE },
     chosen: answer === null ? null : { selection, answer },
     counselor: { text: round.counselorReply, usage: NO_USAGE },
-    // The round does not keep which candidates its reply was read from: it counts as made from all five.
-    fusedFrom: SPECIALIST_TECHNIQUES,
+    // What the fuser read, as in the round: the chosen ones under fuseSelectedOnly, else all five (the
+    // reply of a selection made again since is stale already).
+    fusedFrom: fuseSelectedOnly && answer !== null ? round.selectedTechniques : SPECIALIST_TECHNIQUES,
     client: { text: round.clientReply, ended: round.endedByClient },
     stale: inputs.stale,
   };
