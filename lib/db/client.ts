@@ -44,6 +44,23 @@ export function getDb(): PrismaClient {
   return globalForDb.magnetDb;
 }
 
+/**
+ * Opens up to `count` connections of `pool` at once and leaves them idle, so work that is about to need
+ * them (a worker's first sessions) does not open them one by one while it waits.
+ */
+export async function openConnections(pool: pg.Pool, count: number): Promise<void> {
+  // Held together, idle ones are taken first and only the rest are opened.
+  const wanted = Math.min(count, pool.options.max ?? count);
+  const clients = await Promise.all(Array.from({ length: wanted }, () => pool.connect()));
+  for (const client of clients) client.release();
+}
+
+/** Opens `count` connections of the app's pool ahead of use (see openConnections). */
+export async function warmDbPool(count: number): Promise<void> {
+  getDb();
+  if (globalForDb.magnetPool) await openConnections(globalForDb.magnetPool, count);
+}
+
 /** Connections of the app's pool: open, idle, and requests waiting for one (for /api/health). */
 export function poolStats(): { max: number; total: number; idle: number; waiting: number } | null {
   const pool = globalForDb.magnetPool;

@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { getDb } from "@/lib/db/client";
+import { getDb, warmDbPool } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { evaluateSet } from "@/lib/eval/evaluate";
 import { judgeModelRef } from "@/lib/eval/judge-model";
 import type { SessionOutcome } from "@/lib/pipeline";
 import { getEventPublisher, runSessionLive } from "@/lib/runs/live-run";
+import { warmRunLocks } from "@/lib/runs/run-lock";
 import { withProviderSlot } from "./provider-slots";
 import {
   closeQueue,
@@ -47,7 +48,7 @@ export async function startExperimentWorker({
   onRun,
 }: WorkerOptions): Promise<ExperimentWorker> {
   const boss = await getQueue({ supervise: true });
-  await warmUp();
+  await warmUp(concurrency);
   const shutdown = new AbortController();
   const capped = Object.keys(providerConcurrency).length > 0;
   await boss.work<SessionJob>(
@@ -87,10 +88,11 @@ export async function startExperimentWorker({
 
 /**
  * What a fresh process's first runs would otherwise pay for while they hold a slot, done before it
- * takes jobs: the bus connection, and the query engine's first queries.
+ * takes jobs: the bus connection, the query engine's first query, and a database connection and a run
+ * lock connection for each session it will run at once.
  */
-async function warmUp() {
-  await getEventPublisher();
+async function warmUp(concurrency: number) {
+  await Promise.all([getEventPublisher(), warmDbPool(concurrency), warmRunLocks(concurrency)]);
   await getDb().session.findFirst({ select: { id: true, status: true } });
 }
 

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { acquireSessionRunLock, isSessionRunLocked } from "./run-lock";
+import { acquireSessionRunLock, isSessionRunLocked, warmRunLocks } from "./run-lock";
 
 // The run lock is an advisory lock on a pooled connection; sessions need not exist to be locked.
 
@@ -42,5 +42,20 @@ describe("session run locks", () => {
     const again = await acquireSessionRunLock("lock-d");
     expect(again.backendPid).not.toBe(lock.backendPid);
     await again.release();
+  });
+
+  it("opens a worker's lock connections ahead of its first runs, which then open none", async () => {
+    const lockConnections = async () => {
+      const [row] = await getDb().$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'magnet-run-lock'`;
+      return row.n;
+    };
+    await warmRunLocks(3);
+    const warmed = await lockConnections();
+    expect(warmed).toBeGreaterThanOrEqual(3);
+    const locks = await Promise.all(["w1", "w2", "w3"].map((id) => acquireSessionRunLock(`lock-${id}`)));
+    expect(await lockConnections()).toBe(warmed);
+    await Promise.all(locks.map((lock) => lock.release()));
   });
 });

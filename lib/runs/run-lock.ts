@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { databaseUrl, getDb } from "@/lib/db/client";
+import { databaseUrl, getDb, openConnections } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
 // One run per session at a time, across processes: a PostgreSQL session-level advisory lock held on a
@@ -45,6 +45,11 @@ function lockPool(): pg.Pool {
     globalForLocks.magnetRunLocks = { url, pool };
   }
   return globalForLocks.magnetRunLocks.pool;
+}
+
+/** Opens `count` lock connections ahead of use: a worker about to run that many sessions at once. */
+export async function warmRunLocks(count: number): Promise<void> {
+  await openConnections(lockPool(), count);
 }
 
 /** Takes the session's run lock, or throws AppError("conflict") when another run holds it. */
