@@ -36,7 +36,7 @@ function lockPool(): pg.Pool {
       connectionString: url,
       application_name: "magnet-run-lock",
       // Runs in flight in this process, each holding one; more wait for a free connection.
-      max: Number(process.env.RUN_LOCK_POOL_MAX ?? 100),
+      max: 100,
       idleTimeoutMillis: 30_000,
       allowExitOnIdle: true,
     });
