@@ -154,18 +154,20 @@ async function sessionFactsWhere(where: Prisma.SessionWhereInput): Promise<Sessi
   ]);
   const judgedBySession = groupBy(judged, (row) => row.sessionId ?? "");
   const beforeByProfile = groupBy(before, (row) => row.profileId ?? "");
-  return rows.map(({ profile, rounds, openingCounselor, openingClient, ...row }) => {
+  const facts: SessionFacts[] = [];
+  for (const { profile, rounds, openingCounselor, openingClient, ...row } of rows) {
     const messages = dialogueOf({ openingCounselor, openingClient, rounds }).map((m) => m.message);
-    return {
+    facts.push({
       ...row,
       client: profile.name,
       attitude: profile.attitude,
       rounds,
-      tokens: tokensOf(normalizeSessionText(messages)),
+      tokens: await tokensOf(normalizeSessionText(messages)),
       judged: judgedBySession.get(row.id) ?? [],
       before: beforeByProfile.get(row.profileId) ?? [],
-    };
-  });
+    });
+  }
+  return facts;
 }
 
 // Tokenizing is most of a dashboard's first load (about 250,000 tokens a second); a finished
@@ -173,11 +175,11 @@ async function sessionFactsWhere(where: Prisma.SessionWhereInput): Promise<Sessi
 const tokenCache = new Map<string, number[]>();
 const TOKEN_CACHE_SESSIONS = 1500;
 
-function tokensOf(text: string): number[] {
+async function tokensOf(text: string): Promise<number[]> {
   const key = createHash("sha1").update(text).digest("base64");
   const hit = tokenCache.get(key);
   if (hit) return hit;
-  const tokens = llama3Tokens(text);
+  const tokens = await llama3Tokens(text);
   tokenCache.set(key, tokens);
   if (tokenCache.size > TOKEN_CACHE_SESSIONS) tokenCache.delete(tokenCache.keys().next().value as string);
   return tokens;

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { closeEventHub, eventHubStats } from "@/lib/live/event-hub";
@@ -40,6 +41,9 @@ describe("drill 3, quick: 200 watchers on one running session", () => {
   it("every watcher sees every delta in order, and none is left", async () => {
     const { id } = await createSession({ profileId, variant: "magnet", overrides: { maxRounds: 1 } });
     const abort = new AbortController();
+    // One signal stands for 200 browsers here (each request has its own in the app); each open stream
+    // listens to it once.
+    setMaxListeners(200, abort.signal);
     const streams = await Promise.all(Array.from({ length: 200 }, () => openSessionStream(id, abort.signal)));
     expect(eventHubStats().watchers).toBe(200);
     const run = runSessionLive({ sessionId: id, mode: "to-end" });

@@ -22,7 +22,7 @@ describe("measuring the diversity of a filtered set", () => {
     expect(measured.words.ead).toBeNull();
 
     const all = await measureDiversity({ source: "imported" });
-    const expected = diversityOf(
+    const expected = await diversityOf(
       [1, 2, 3].map((n) => readPublishedSession(n).dialogue.map((m) => m.message)),
     );
     expect(all.sessions).toBe(3);

@@ -17,7 +17,7 @@ export async function storeDiversity(
   dialogues: string[][],
   filter: ExportFilter,
 ): Promise<{ llama3: DiversityScores; words: DiversityScores }> {
-  const scores = diversityOf(dialogues);
+  const scores = await diversityOf(dialogues);
   const digest = createHash("sha256").update(JSON.stringify(dialogues)).digest("hex").slice(0, 16);
   const scope = { filter, sessions: dialogues.length, digest };
   await getDb().evaluationResult.createMany({

@@ -17,9 +17,9 @@ describe("the notebook's text preparation", () => {
     expect(normalizeSessionText(["today.", "I've"])).toBe("todayIve");
   });
 
-  it("tokenizes as Hugging Face's Llama-3 encode: <|begin_of_text|> first, no end token", () => {
+  it("tokenizes as Hugging Face's Llama-3 encode: <|begin_of_text|> first, no end token", async () => {
     // HF: tokenizer.encode("Hello world") == [128000, 9906, 1917]
-    expect(llama3Tokens("Hello world")).toEqual([128000, 9906, 1917]);
+    expect(await llama3Tokens("Hello world")).toEqual([128000, 9906, 1917]);
   });
 });
 
@@ -45,8 +45,8 @@ describe("Distinct-n and EAD, by hand", () => {
     expect(expectationAdjustedDistinct(50, 100, LLAMA3_VOCAB_SIZE)).toBeCloseTo(0.5, 3);
   });
 
-  it("two identical sessions 'Hello world': the tokens <bos> Hello world twice", () => {
-    const { llama3 } = diversityOf([["Hello world"], ["Hello world"]]);
+  it("two identical sessions 'Hello world': the tokens <bos> Hello world twice", async () => {
+    const { llama3 } = await diversityOf([["Hello world"], ["Hello world"]]);
     expect(llama3.totalTokens).toBe(6);
     expect(llama3.distinct1).toBe(3 / 6);
     expect(llama3.distinct2).toBe(2 / 4);
@@ -72,19 +72,19 @@ describe("a published session, step by step", () => {
 
   it("its tokens start with <|begin_of_text|> and decode back to the prepared text", async () => {
     const { default: tokenizer } = await import("llama3-tokenizer-js");
-    const tokens = llama3Tokens(text);
+    const tokens = await llama3Tokens(text);
     expect(tokens[0]).toBe(128000);
     expect(tokens.slice(1)).not.toContain(128000);
     expect(tokenizer.decode(tokens.slice(1))).toBe(text);
   });
 
-  it("its scores equal a direct count of its n-grams", () => {
-    const tokens = llama3Tokens(text);
+  it("its scores equal a direct count of its n-grams", async () => {
+    const tokens = await llama3Tokens(text);
     const distinct = (n: number) => {
       const grams = tokens.slice(0, tokens.length - n + 1).map((_, i) => tokens.slice(i, i + n).join(","));
       return new Set(grams).size / grams.length;
     };
-    const { llama3, words } = diversityOf([messages]);
+    const { llama3, words } = await diversityOf([messages]);
     expect(llama3.totalTokens).toBe(tokens.length);
     expect(llama3.distinct1).toBeCloseTo(distinct(1), 12);
     expect(llama3.distinct2).toBeCloseTo(distinct(2), 12);

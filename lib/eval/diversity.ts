@@ -1,4 +1,4 @@
-import llama3Tokenizer from "llama3-tokenizer-js";
+import type { Llama3Tokenizer } from "llama3-tokenizer-js";
 
 // Diversity of a set of sessions, as the paper's official notebook computes it: per session, the
 // messages joined by newlines (no role labels), everything but ASCII letters, digits and spaces removed
@@ -28,8 +28,18 @@ export function normalizeSessionText(messages: readonly string[]): string {
   return messages.join("\n").replace(/[^a-zA-Z0-9 ]/g, "");
 }
 
-export function llama3Tokens(text: string): number[] {
-  return llama3Tokenizer.encode(text, { bos: true, eos: false });
+// The package builds its vocabulary when imported (about a quarter of a second of CPU), so it is
+// loaded on first use: workers and CLIs that import the evaluation code without measuring diversity
+// do not pay it. One instance per process.
+let tokenizer: Promise<Llama3Tokenizer> | undefined;
+
+function llama3Tokenizer(): Promise<Llama3Tokenizer> {
+  tokenizer ??= import("llama3-tokenizer-js").then((module) => module.default);
+  return tokenizer;
+}
+
+export async function llama3Tokens(text: string): Promise<number[]> {
+  return (await llama3Tokenizer()).encode(text, { bos: true, eos: false });
 }
 
 export function wordTokens(text: string): string[] {
@@ -95,15 +105,15 @@ export function expectationAdjustedDistinct(unique: number, total: number, vocab
 }
 
 /** Both measures over sessions given as their messages in order (opening included). */
-export function diversityOf(sessions: Iterable<readonly string[]>): {
+export async function diversityOf(sessions: Iterable<readonly string[]>): Promise<{
   llama3: DiversityScores;
   words: DiversityScores;
-} {
+}> {
   const tokens = new NgramPool();
   const words = new NgramPool();
   for (const messages of sessions) {
     const text = normalizeSessionText(messages);
-    tokens.add(llama3Tokens(text));
+    tokens.add(await llama3Tokens(text));
     words.add(wordTokens(text));
   }
   return { llama3: tokens.scores("llama3", LLAMA3_VOCAB_SIZE), words: words.scores("words", null) };

@@ -1,3 +1,4 @@
+import { getEventListeners, setMaxListeners } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { PipelineEvent } from "@/lib/pipeline/events";
@@ -137,6 +138,9 @@ describe("a session's live stream", () => {
   it("spreads 200 watchers' reconnects after a resync and ends their streams", async () => {
     const hub = await getEventHub();
     const client = new AbortController();
+    // One signal stands for 200 clients here (each request has its own in the app); each open stream
+    // listens to it once.
+    setMaxListeners(200, client.signal);
     const reads = await Promise.all(
       Array.from({ length: 200 }, async () => readLines(await openSessionStream(sessionId, client.signal))),
     );
@@ -149,6 +153,8 @@ describe("a session's live stream", () => {
     expect(afters.every((after) => after >= 0 && after <= 2_000)).toBe(true);
     expect(new Set(afters).size).toBeGreaterThan(150);
     expect(eventHubStats().watchers).toBe(0);
+    // Streams that ended by themselves no longer hold on to a signal that outlives them.
+    expect(getEventListeners(client.signal, "abort")).toHaveLength(0);
   });
 
   it("records a dead run (status running, no run lock) as stopped, so the page offers Resume", async () => {

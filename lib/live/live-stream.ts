@@ -46,12 +46,18 @@ export async function openSessionStream(
     else deliver(message);
   });
   let heartbeat: NodeJS.Timeout | undefined;
+  // What the client's leaving does: release the watcher until the stream starts, then end the stream.
+  let onLeave = () => release();
+  const onAbort = () => onLeave();
   const release = () => {
     unwatch();
     clearInterval(heartbeat);
+    // A stream that ends by itself (resync, stalled reader) stops listening: its caller's signal may
+    // outlive it.
+    signal.removeEventListener("abort", onAbort);
   };
   // Registered before the first await: an abort during the snapshot query must release the watcher.
-  signal.addEventListener("abort", () => release(), { once: true });
+  signal.addEventListener("abort", onAbort, { once: true });
   let state: LiveSession;
   // A client already gone (a page closed at once, a flood of dropped streams) costs no query.
   if (signal.aborted) {
@@ -93,7 +99,7 @@ export async function openSessionStream(
           }
           if (last) end();
         };
-        signal.addEventListener("abort", () => end(), { once: true });
+        onLeave = () => end();
         deliver = (message) => writer.add(message);
         writer.snapshot(state);
         for (const message of queue ?? []) writer.add(message);
