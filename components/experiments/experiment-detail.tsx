@@ -100,7 +100,7 @@ export function ExperimentDetailView({ id, canControl }: { id: string; canContro
               value={(experiment.tokens.input + experiment.tokens.output).toLocaleString("en")}
             />
             <Figure
-              label="Cost (est. total)"
+              label="Cost so far (est. total)"
               value={
                 experiment.cost
                   ? `$${experiment.cost.spent.toFixed(4)} ($${experiment.cost.estimatedTotal.toFixed(4)})`
