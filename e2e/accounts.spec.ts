@@ -15,6 +15,9 @@ test.describe("as a viewer", () => {
     const viewer = createUserWithCli(`viewer-${Date.now()}@studio.local`, "viewer");
     await page.goto("/sessions");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fsessions$/);
+    // Signed out, the studio's navigation would only lead back here.
+    await expect(page.getByTestId("public-header")).toBeVisible();
+    await expect(page.getByTestId("nav-sessions")).toHaveCount(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await signIn(page, baseURL ?? "", viewer);
     await expect(page.getByTestId("account-badge")).toContainText("viewer");
