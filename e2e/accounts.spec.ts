@@ -15,6 +15,9 @@ test.describe("as a viewer", () => {
     const viewer = createUserWithCli(`viewer-${Date.now()}@studio.local`, "viewer");
     await page.goto("/sessions");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fsessions$/);
+    // Signed out, the studio's navigation would only lead back here.
+    await expect(page.getByTestId("public-header")).toBeVisible();
+    await expect(page.getByTestId("nav-sessions")).toHaveCount(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await signIn(page, baseURL ?? "", viewer);
     await expect(page.getByTestId("account-badge")).toContainText("viewer");
@@ -88,4 +91,19 @@ test("a researcher creates a user, changes its role and deactivates it; the audi
   await expect(audit.locator("tr").filter({ hasText: "user.deactivated" }).first()).toBeVisible();
   await expect(audit.locator("tr").filter({ hasText: '"to":"viewer"' }).first()).toBeVisible();
   await expect(audit.locator("tr").filter({ hasText: "user.created" }).first()).toBeVisible();
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the audit log's rows stay a few lines tall: its columns scroll sideways instead of squeezing to a few letters", async ({
+    page,
+  }) => {
+    await page.goto("/users");
+    const audit = page.getByTestId("audit-table");
+    const row = audit.locator("tbody tr").first();
+    await expect(row).toBeVisible();
+    expect((await row.boundingBox())?.height).toBeLessThan(120);
+    expect(await audit.locator("xpath=..").evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
+  });
 });

@@ -181,3 +181,23 @@ test("two sessions of one client are compared per aspect in a hidden order, and 
   ).toBeChecked();
   expect(await accessibilityViolations(page)).toEqual([]);
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the annotator lands on the ratings, not on the transcript below them, and stays there round after round", async ({
+    page,
+    request,
+  }) => {
+    const queueId = await newQueue(request);
+    await page.goto(`/annotate/${queueId}`);
+    const title = page.getByTestId("round-title");
+    await expect(title).toHaveText(/^Round \d+ of/);
+    await expect(title).toBeInViewport();
+    const first = (await title.textContent()) ?? "";
+    await page.getByRole("button", { name: /^Next/ }).click();
+    await expect(title).not.toHaveText(first);
+    await expect(title).toBeInViewport();
+    await expect(page.getByTestId("rating-empathy")).toBeInViewport();
+  });
+});

@@ -47,3 +47,20 @@ test("an unknown page or record shows the not-found page with a 404", async ({ p
     await expect(page.getByTestId("not-found")).toBeVisible();
   }
 });
+
+test("New session says why it cannot create yet, and when a search finds no profile", async ({ page }) => {
+  await page.goto("/sessions/new");
+  const create = page.getByRole("button", { name: "Create session" });
+  await expect(create).toBeDisabled();
+  await expect(create).toHaveAccessibleDescription("Choose a client profile above first.");
+  await page.getByPlaceholder("Search by name or problem…").fill("zzzz-no-such-client");
+  await expect(page.getByTestId("no-profile-match")).toContainText(
+    "No profile matches “zzzz-no-such-client”",
+  );
+  await page.getByPlaceholder("Search by name or problem…").fill("");
+  const picker = page.getByTestId("profile-picker");
+  await expect(picker.locator("option")).not.toHaveCount(0);
+  await picker.selectOption({ index: 0 });
+  await expect(create).toBeEnabled();
+  await expect(page.getByText("Choose a client profile above first.")).toHaveCount(0);
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { CSV_COLUMNS } from "../lib/export/csv";
+import { LiveSessionPage } from "./pages/live-session-page";
 import { SessionPage } from "./pages/session-page";
 import { accessibilityViolations } from "./support/axe";
 
@@ -71,4 +72,15 @@ test("a researcher measures the diversity of the filtered sessions from the Sess
   await page.getByRole("button", { name: "Measure diversity" }).click();
   await expect(page.getByRole("status")).toContainText("No session with rounds matches these filters");
   expect(await accessibilityViolations(page)).toEqual([]);
+});
+
+test("judging a session with no rounds yet says that nothing was judged and why", async ({ page }) => {
+  const live = new LiveSessionPage(page);
+  await live.createDraft(2);
+  const panel = page.getByTestId("evaluation-panel");
+  await panel.getByRole("button", { name: "Judge this session" }).click();
+  await expect(panel.getByTestId("nothing-judged")).toHaveText(
+    /Nothing was judged: .* has none yet\. Run a round first/,
+  );
+  await expect(panel).toContainText("Not judged yet");
 });

@@ -11,6 +11,7 @@ test("create an experiment of 4 short sessions, watch it reach done, open one of
   const name = `E2E experiment ${Date.now()}`;
   await createFourSessionExperiment(page, name);
   await waitForExperimentDone(page, name, 4);
+  await expect(page.getByRole("link", { name: "← Experiments" })).toHaveAttribute("href", "/experiments");
   await expect(page.getByRole("link", { name: "Results" })).toHaveAttribute(
     "href",
     /\/experiments\/.+\/results$/,
@@ -27,4 +28,18 @@ test("create an experiment of 4 short sessions, watch it reach done, open one of
 
   await page.goto("/experiments");
   await expect(page.getByTestId("experiment-list").getByText(name)).toBeVisible();
+});
+
+test("the New experiment form names the evaluations by their scales", async ({ page }) => {
+  await page.goto("/experiments/new");
+  const evaluations = page.getByRole("group", { name: "Evaluate after generation" });
+  await expect(evaluations.getByRole("checkbox")).toHaveCount(4);
+  for (const name of [
+    "CTRS (therapy quality)",
+    "WAI (working alliance)",
+    "PANAS (client affect)",
+    "Diversity",
+  ]) {
+    await expect(evaluations.getByRole("checkbox", { name })).toBeVisible();
+  }
 });

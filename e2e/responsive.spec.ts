@@ -94,5 +94,22 @@ for (const viewport of [
       expect(replyBox?.width ?? 0).toBeGreaterThan(viewport.width * 0.75);
       expect(await sidewaysOverflow(page)).toBe(0);
     });
+
+    test("the pipeline diagram shows every agent's whole name", async ({ page }) => {
+      const session = pages.find((p) => p.name === "generated session");
+      await openStudioPage(page, session?.path ?? "");
+      const labels = page.getByTestId("diagram-node-label");
+      await expect(labels.first()).toBeVisible();
+      const cut = await labels.evaluateAll((all) =>
+        all
+          .filter((label) => {
+            const node = label.closest("li")?.getBoundingClientRect();
+            const box = label.getBoundingClientRect();
+            return label.scrollWidth > label.clientWidth || (node !== undefined && box.right > node.right);
+          })
+          .map((label) => label.textContent),
+      );
+      expect(cut).toEqual([]);
+    });
   });
 }

@@ -72,6 +72,9 @@ test("Step mode after the selector: the chosen techniques are changed before fus
   const live = new LiveSessionPage(page);
   const id = await live.startPausedAt("selection");
   const pause = live.round(1).getByTestId("steer-selection");
+  await expect(live.round(1).getByTestId("fused-reply")).toContainText(
+    "Waiting for your choice of techniques above",
+  );
   expect(await accessibilityViolations(page)).toEqual([]);
   // Exactly one technique, and one the selector did not choose (it never names all five).
   const labels = ["Normalization", "Psycho-education", "Providing solutions", "Questioning", "Reflection"];

@@ -6,6 +6,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { AnnotationSessionView } from "@/lib/annotations/session-view";
 
+/** The workspace's `lg` breakpoint, from which the transcript stands beside the form. */
+const SIDE_BY_SIDE = "(min-width: 64rem)";
+
 /** The whole session beside the form, the round under review marked and kept in view. */
 export function Transcript({
   session,
@@ -21,7 +24,9 @@ export function Transcript({
   const currentRef = useRef<HTMLElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new round is the point of scrolling
   useEffect(() => {
-    currentRef.current?.scrollIntoView({ block: "nearest" });
+    // Below the side-by-side layout the transcript sits under the form: scrolling to it would carry
+    // the annotator away from the ratings on every round.
+    if (window.matchMedia(SIDE_BY_SIDE).matches) currentRef.current?.scrollIntoView({ block: "nearest" });
   }, [round]);
   return (
     <Card>

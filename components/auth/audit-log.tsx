@@ -10,8 +10,15 @@ export function AuditLog() {
   return (
     <Card>
       <CardHeader title="Audit log" subtitle="The latest 200 entries, newest first." />
-      <div className="overflow-x-auto px-4 py-2">
-        <table className="w-full text-left text-sm" data-testid="audit-table">
+      <section
+        aria-label="Audit entries"
+        // Focusable so that keyboard users can scroll the columns a phone cannot show at once.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        tabIndex={0}
+        className="overflow-x-auto px-4 py-2"
+      >
+        {/* Below this width the columns squeeze to a few letters each and the rows grow very tall. */}
+        <table className="w-full min-w-[40rem] text-left text-sm" data-testid="audit-table">
           <thead className="text-xs text-fg-muted">
             <tr>
               <th className="py-2 pr-3 font-medium">When</th>
@@ -28,7 +35,9 @@ export function AuditLog() {
                 <td className="py-2 pr-3">
                   {entry.action}
                   {entry.detail ? (
-                    <span className="block text-xs text-fg-muted">{JSON.stringify(entry.detail)}</span>
+                    <span className="block text-xs text-fg-muted [overflow-wrap:anywhere]">
+                      {JSON.stringify(entry.detail)}
+                    </span>
                   ) : null}
                 </td>
                 <td className="py-2 [overflow-wrap:anywhere]">
@@ -38,7 +47,7 @@ export function AuditLog() {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </Card>
   );
 }

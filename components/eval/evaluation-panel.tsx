@@ -64,6 +64,13 @@ export function EvaluationPanel({ sessionId, canJudge }: { sessionId: string; ca
       <div className="flex flex-col gap-4 p-4">
         <JudgeProgress sessionId={sessionId} active={evaluate.isPending} />
         {evaluate.error ? <p className="text-sm text-danger">{evaluate.error.message}</p> : null}
+        {evaluate.data && evaluate.data.judges.length === 0 ? (
+          // The judge reads stored rounds only: a session without any comes back with nothing judged.
+          <p role="status" className="text-sm text-fg" data-testid="nothing-judged">
+            Nothing was judged: the judge reads the session&apos;s rounds, and it has none yet. Run a round
+            first, then judge it.
+          </p>
+        ) : null}
         {query.error ? <p className="text-sm text-danger">{query.error.message}</p> : null}
         {query.isPending ? <p className="text-sm text-fg-muted">Loading scores…</p> : null}
         {query.data && !judge ? (

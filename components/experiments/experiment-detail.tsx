@@ -6,7 +6,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
-import { VARIANT_LABELS } from "@/components/ui/labels";
+import { EVALUATION_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
 import {
   type ExperimentAction,
   type ExperimentDetail,
@@ -100,7 +100,7 @@ export function ExperimentDetailView({ id, canControl }: { id: string; canContro
               value={(experiment.tokens.input + experiment.tokens.output).toLocaleString("en")}
             />
             <Figure
-              label="Cost (est. total)"
+              label="Cost so far (est. total)"
               value={
                 experiment.cost
                   ? `$${experiment.cost.spent.toFixed(4)} ($${experiment.cost.estimatedTotal.toFixed(4)})`
@@ -115,7 +115,9 @@ export function ExperimentDetailView({ id, canControl }: { id: string; canContro
             </p>
           ) : null}
           {design.evaluate.length ? (
-            <p className="text-xs text-fg-muted">Evaluated after generation: {design.evaluate.join(", ")}</p>
+            <p className="text-xs text-fg-muted">
+              Evaluated after generation: {design.evaluate.map((m) => EVALUATION_LABELS[m] ?? m).join(", ")}
+            </p>
           ) : null}
         </div>
       </Card>

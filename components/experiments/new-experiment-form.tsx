@@ -6,7 +6,7 @@ import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchParsed } from "@/components/ui/fetch-json";
 import { Input, Label, Select } from "@/components/ui/field";
-import { VARIANT_LABELS } from "@/components/ui/labels";
+import { EVALUATION_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
 import { ATTITUDES } from "@/lib/cbt/techniques";
 import { EVALUATION_METRICS } from "@/lib/eval/scales";
 import { createdExperimentSchema } from "@/lib/experiments/schema";
@@ -118,7 +118,12 @@ export function NewExperimentForm({ models }: { models: ModelOption[] }) {
           </div>
         ))}
       </fieldset>
-      <Checkboxes legend="Evaluate after generation" name="evaluate" values={EVALUATION_METRICS} />
+      <Checkboxes
+        legend="Evaluate after generation"
+        name="evaluate"
+        values={EVALUATION_METRICS}
+        labels={EVALUATION_LABELS}
+      />
       {create.error ? (
         <p role="alert" className="text-sm text-danger">
           {create.error.message}

@@ -38,8 +38,9 @@ export function MenuFrame({ children }: { children: ReactNode }) {
     };
   }, [open]);
 
-  // A replay link's viewer is not a studio user: the studio's navigation would lead them nowhere.
-  if (pathname.startsWith("/replay/")) {
+  // A replay link's viewer is not a studio user, and a visitor on the sign-in page is not one yet:
+  // every link of the studio's navigation would lead them nowhere or back to the sign-in page.
+  if (pathname.startsWith("/replay/") || pathname === "/sign-in") {
     return (
       <header
         className="border-b border-border bg-surface-raised px-4 py-2 lg:sticky lg:top-0 lg:h-screen lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0 lg:px-6 lg:pt-4"

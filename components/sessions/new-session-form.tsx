@@ -14,6 +14,11 @@ import { MethodSwitchesFieldset, methodSwitchesOf } from "./method-switches";
 
 const keyOf = (ref: ModelRef) => `${ref.provider}|${ref.modelId}`;
 
+/** The start of a presenting problem, marked as cut when it is. */
+function excerpt(problem: string, length = 80): string {
+  return problem.length > length ? `${problem.slice(0, length).trimEnd()}…` : problem;
+}
+
 export function NewSessionForm({
   models,
   defaults,
@@ -89,10 +94,15 @@ export function NewSessionForm({
         >
           {profiles.data?.items.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name} · {p.attitude} · {p.presentingProblem.slice(0, 80)}
+              {p.name} · {p.attitude} · {excerpt(p.presentingProblem)}
             </option>
           ))}
         </Select>
+        {profiles.data?.items.length === 0 ? (
+          <p className="text-sm text-fg-muted" data-testid="no-profile-match">
+            No profile matches “{search}”. Try a shorter search, or import profiles on the Profiles page.
+          </p>
+        ) : null}
       </fieldset>
       <div className="grid min-w-0 grid-cols-2 gap-4">
         <div className="grid min-w-0 gap-1">
@@ -137,10 +147,20 @@ export function NewSessionForm({
           {create.error.message}
         </p>
       ) : null}
-      <div>
-        <Button type="submit" variant="primary" disabled={!profileId || create.isPending}>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={!profileId || create.isPending}
+          aria-describedby={profileId ? undefined : "choose-profile-first"}
+        >
           {create.isPending ? "Creating…" : "Create session"}
         </Button>
+        {profileId ? null : (
+          <p id="choose-profile-first" className="text-sm text-fg-muted">
+            Choose a client profile above first.
+          </p>
+        )}
       </div>
     </form>
   );

@@ -15,6 +15,14 @@ export const VARIANT_LABELS: Record<string, string> = {
   psych8k_baseline: "Psych8k baseline",
 };
 
+/** The evaluations an experiment runs after generation, by their scales' own abbreviations. */
+export const EVALUATION_LABELS: Record<string, string> = {
+  ctrs: "CTRS (therapy quality)",
+  wai: "WAI (working alliance)",
+  panas: "PANAS (client affect)",
+  diversity: "Diversity (distinct-n, EAD)",
+};
+
 export const STATUS_LABELS: Record<string, { label: string; tone: Tone }> = {
   draft: { label: "Draft", tone: "neutral" },
   running: { label: "Running", tone: "accent" },

@@ -14,6 +14,14 @@ interface Page<Row> {
   pageSize: number;
 }
 
+/** Keys of a list's URL that arrange the rows rather than choose them. */
+const ARRANGING = new Set(["page", "sort", "order"]);
+
+/** Whether the URL narrows the list, so that an empty list may only be a filter's doing. */
+function filtered(params: URLSearchParams): boolean {
+  return [...params.entries()].some(([key, value]) => value !== "" && !ARRANGING.has(key));
+}
+
 /** A server-paged list: error, empty state, the table and its pager, with paging and sorting in the URL. */
 export function PagedTable<Row extends { id: string }>({
   query,
@@ -50,7 +58,9 @@ export function PagedTable<Row extends { id: string }>({
           Could not load {what}: {query.error.message}
         </p>
       ) : null}
-      {data && data.total === 0 ? <EmptyState title={`No ${what} match`}>{empty}</EmptyState> : null}
+      {data && data.total === 0 ? (
+        <EmptyState title={filtered(url.params) ? `No ${what} match` : `No ${what} yet`}>{empty}</EmptyState>
+      ) : null}
       {data && data.total > 0 ? (
         <>
           <DataTable

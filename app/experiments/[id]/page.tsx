@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ExperimentDetailView } from "@/components/experiments/experiment-detail";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,6 +20,9 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
   });
   return (
     <>
+      <Link href="/experiments" className="text-xs text-fg-muted hover:text-fg">
+        ← Experiments
+      </Link>
       <PageHeader title={experiment.name} description={experiment.description ?? undefined} />
       <ExperimentDetailView id={id} canControl={hasRole(user.role, "researcher")} />
     </>

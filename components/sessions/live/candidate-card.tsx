@@ -96,19 +96,22 @@ export const CandidateCard = memo(function CandidateCard({
         </button>
       ) : null}
       {call ? (
-        <footer className="flex items-end justify-between gap-2">
+        // The actions wrap under the model line rather than squeezing it onto several lines.
+        <footer className="flex flex-wrap items-end justify-between gap-x-2">
           <CallMeta call={call} />
-          {regenerate}
-          {onInspect ? (
-            <button
-              type="button"
-              onClick={() => onInspect(call.id)}
-              aria-label={`Inspect the ${label} call`}
-              className="text-[11px] text-accent hover:underline"
-            >
-              inspect
-            </button>
-          ) : null}
+          <span className="flex items-end gap-2">
+            {regenerate}
+            {onInspect ? (
+              <button
+                type="button"
+                onClick={() => onInspect(call.id)}
+                aria-label={`Inspect the ${label} call`}
+                className="text-[11px] text-accent hover:underline"
+              >
+                inspect
+              </button>
+            ) : null}
+          </span>
         </footer>
       ) : null}
     </article>

@@ -113,13 +113,7 @@ export const LiveRound = memo(function LiveRound({
         ) : (
           <StreamingText
             call={counselor}
-            waiting={
-              round.steering?.seat === "counselor"
-                ? "Waiting for the five suggestions…"
-                : hasSpecialists
-                  ? "Waiting for the selected candidates…"
-                  : "Waiting…"
-            }
+            waiting={counselorWaiting(round, awaiting?.point === "selection", hasSpecialists)}
           />
         )}
         {writing && awaiting ? (
@@ -255,6 +249,13 @@ function useSpans(fused: string | null, byRole: Map<string, LiveCall>, active: n
   if (active === null) return spans;
   for (const source of traced[active]?.sources ?? []) spans.set(source.key, source.spans);
   return spans;
+}
+
+/** What the counselor's turn says before its reply streams: whom or what the round waits for. */
+function counselorWaiting(round: Round, awaitingSelection: boolean, hasSpecialists: boolean): string {
+  if (awaitingSelection) return "Waiting for your choice of techniques above…";
+  if (round.steering?.seat === "counselor") return "Waiting for the five suggestions…";
+  return hasSpecialists ? "Waiting for the selected candidates…" : "Waiting…";
 }
 
 function SelectionLine({

@@ -78,11 +78,14 @@ function Node({ node }: { node: DiagramNode }) {
         status.className,
       )}
     >
-      <span className="flex items-center gap-1.5 text-xs font-semibold">
+      <span className="flex items-start gap-1.5 text-xs font-semibold">
         <span aria-hidden="true" className={cn(node.status === "running" && "animate-pulse text-accent")}>
           {status.icon}
         </span>
-        <span className="truncate">{node.label}</span>
+        {/* Wraps rather than cuts: a phone's two columns are too narrow for "Providing solutions". */}
+        <span className="min-w-0" data-testid="diagram-node-label">
+          {node.label}
+        </span>
       </span>
       <span className="text-[11px] tabular-nums text-fg-muted">
         {status.word}

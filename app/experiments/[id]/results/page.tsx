@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { JudgeAgreementTable } from "@/components/dashboard/judge-agreement-table";
@@ -27,6 +28,9 @@ export default async function ExperimentResultsPage({ params }: Props) {
   const judgeAgreement = await getJudgeAgreementBySessions(dashboard.sessions.map((s) => s.id));
   return (
     <>
+      <Link href={`/experiments/${id}`} className="text-xs text-fg-muted hover:text-fg">
+        ← {experiment.name}
+      </Link>
       <PageHeader
         title={`Results: ${experiment.name}`}
         description={<JudgeNote dashboard={dashboard} unfinished={unfinished} />}
