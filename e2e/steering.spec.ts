@@ -22,6 +22,7 @@ test("In the counselor's seat a clinician inserts a suggestion, edits it and sen
   const editor = round.getByTestId("steer-counselor-text");
   await expect(editor).toBeVisible({ timeout: 45_000 });
   await expect(round.getByTestId("insert-suggestion")).toHaveCount(5);
+  await expect(live.status).toHaveText("Waiting: your counselor turn");
 
   // The pause survives a reload, and the seat's editor with its suggestions passes axe in both themes.
   for (const theme of ["dark", "light"] as const) {
@@ -72,6 +73,14 @@ test("Step mode after the selector: the chosen techniques are changed before fus
   const live = new LiveSessionPage(page);
   const id = await live.startPausedAt("selection");
   const pause = live.round(1).getByTestId("steer-selection");
+  // The header and the Sessions list (another tab, polling) say the session waits for a person.
+  await expect(live.status).toHaveText("Waiting: choose techniques");
+  const list = await page.context().newPage();
+  await list.goto("/sessions");
+  const row = list
+    .getByTestId("session-table")
+    .locator("tr", { has: list.locator(`a[href="/sessions/${id}"]`) });
+  await expect(row).toContainText("Waiting: choose techniques");
   await expect(live.round(1).getByTestId("fused-reply")).toContainText(
     "Waiting for your choice of techniques above",
   );
@@ -90,6 +99,7 @@ test("Step mode after the selector: the chosen techniques are changed before fus
   await pause.getByLabel(pick).check();
   await pause.getByRole("button", { name: "Fuse these techniques" }).click();
   await expect(pause).toHaveCount(0);
+  await expect(live.status).toHaveText(/^(Running|Completed)$/);
 
   const again = await page.request.post(`/api/sessions/${id}/steer`, {
     data: { type: "continue", roundIndex: 1, point: "selection" },
@@ -99,6 +109,9 @@ test("Step mode after the selector: the chosen techniques are changed before fus
 
   await expect(live.status).toHaveText("Completed", { timeout: 45_000 });
   await expect(live.round(1).getByTestId("steering-marks")).toContainText("Selection overridden");
+  await expect(row).toContainText("Completed");
+  await expect(row).not.toContainText("Waiting");
+  await list.close();
   await expect(live.round(1).getByTestId("selection")).toContainText(pick);
 });
 

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { Column } from "@/components/ui/data-table";
-import { ATTITUDE_TONE, formatDate, STATUS_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
+import { ATTITUDE_TONE, formatDate, sessionStatusChip, VARIANT_LABELS } from "@/components/ui/labels";
 import type { SessionListItem } from "@/lib/sessions/schema";
 
 export const SESSION_COLUMNS: Column<SessionListItem>[] = [
@@ -14,7 +14,7 @@ export const SESSION_COLUMNS: Column<SessionListItem>[] = [
     key: "status",
     header: "Status",
     sortKey: "status",
-    cell: (s) => <Badge tone={STATUS_LABELS[s.status].tone}>{STATUS_LABELS[s.status].label}</Badge>,
+    cell: (s) => <StatusCell session={s} />,
   },
   { key: "variant", header: "Variant", sortKey: "variant", cell: (s) => VARIANT_LABELS[s.variant] },
   { key: "technique", header: "CBT technique", cell: (s) => s.technique ?? "—" },
@@ -45,3 +45,8 @@ export const SESSION_COLUMNS: Column<SessionListItem>[] = [
     cell: (s) => formatDate(s.createdAt),
   },
 ];
+
+function StatusCell({ session }: { session: SessionListItem }) {
+  const { label, tone } = sessionStatusChip(session.status, session.awaiting);
+  return <Badge tone={tone}>{label}</Badge>;
+}

@@ -31,6 +31,8 @@ export function SessionList() {
     queryKey: ["sessions", params.toString()],
     queryFn: () => fetchParsed(sessionListResponseSchema, `/api/sessions?${params.toString()}`),
     placeholderData: keepPreviousData,
+    // A running session may start or stop waiting for a person at any moment.
+    refetchInterval: (q) => (q.state.data?.items.some((s) => s.status === "running") ? 3_000 : false),
   });
 
   return (

@@ -1,3 +1,4 @@
+import type { SessionAwaiting } from "@/lib/pipeline/steering";
 import type { Tone } from "./badge";
 
 export const ATTITUDE_TONE: Record<string, Tone> = {
@@ -32,6 +33,24 @@ export const STATUS_LABELS: Record<string, { label: string; tone: Tone }> = {
   failed: { label: "Failed", tone: "danger" },
   stopped: { label: "Stopped", tone: "warning" },
 };
+
+/** What a running session waits for, in the words its status chip shows instead of "Running". */
+export const AWAITING_LABELS: Record<SessionAwaiting, string> = {
+  selection: "Waiting: choose techniques",
+  counselor: "Waiting: review the counselor's reply",
+  client: "Waiting: review before the client replies",
+  counselor_turn: "Waiting: your counselor turn",
+  client_turn: "Waiting: your client turn",
+};
+
+/** A session's status chip: a running session that waits for a person says what it waits for. */
+export function sessionStatusChip(
+  status: string,
+  awaiting: SessionAwaiting | null,
+): { label: string; tone: Tone } {
+  if (status === "running" && awaiting) return { label: AWAITING_LABELS[awaiting], tone: "warning" };
+  return STATUS_LABELS[status];
+}
 
 export function formatDate(value: string | Date): string {
   const date = typeof value === "string" ? new Date(value) : value;

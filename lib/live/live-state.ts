@@ -4,10 +4,12 @@
 
 import type { PipelineEvent } from "@/lib/pipeline/events";
 import {
+  awaitingOf,
   type InterventionKind,
   type PausePoint,
   type RoundSteering,
   type Seat,
+  type SessionAwaiting,
   unsteeredRound,
 } from "@/lib/pipeline/steering";
 import type { SessionStatus, Variant } from "@/lib/pipeline/types";
@@ -237,6 +239,13 @@ function commitRound(
     tokensIn: state.tokensIn + round.tokensIn,
     tokensOut: state.tokensOut + round.tokensOut,
   };
+}
+
+/** What the running session waits for a person to do, from its waiting round; null: it does not wait. */
+export function sessionAwaiting(state: LiveSession): SessionAwaiting | null {
+  if (state.status !== "running") return null;
+  const waiting = state.rounds.find((round) => round.awaiting && !round.committed);
+  return waiting?.awaiting ? awaitingOf(waiting.awaiting) : null;
 }
 
 type SteeringApplied = Extract<PipelineEvent, { type: "steering-applied" }>;

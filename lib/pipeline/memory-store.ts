@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import type { InterventionRecord } from "./steering";
+import type { InterventionRecord, SessionAwaiting } from "./steering";
 import type { SessionProgress, SessionStore, StatusUpdate } from "./store";
 import type { AgentCallRecord, PlanRecord, RoundRecord } from "./types";
 
@@ -9,6 +9,7 @@ interface SessionData {
   calls: AgentCallRecord[];
   statuses: StatusUpdate[];
   interventions: InterventionRecord[];
+  awaiting: SessionAwaiting | null;
 }
 
 /** A SessionStore in memory, for tests and scripts. */
@@ -18,7 +19,7 @@ export class MemorySessionStore implements SessionStore {
   session(sessionId: string): SessionData {
     let data = this.sessions.get(sessionId);
     if (!data) {
-      data = { plan: null, rounds: [], calls: [], statuses: [], interventions: [] };
+      data = { plan: null, rounds: [], calls: [], statuses: [], interventions: [], awaiting: null };
       this.sessions.set(sessionId, data);
     }
     return data;
@@ -48,7 +49,13 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async setStatus(sessionId: string, update: StatusUpdate): Promise<void> {
-    this.session(sessionId).statuses.push(update);
+    const data = this.session(sessionId);
+    data.statuses.push(update);
+    data.awaiting = null;
+  }
+
+  async setAwaiting(sessionId: string, awaiting: SessionAwaiting | null): Promise<void> {
+    this.session(sessionId).awaiting = awaiting;
   }
 
   async saveIntervention(record: InterventionRecord): Promise<string> {

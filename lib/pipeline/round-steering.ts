@@ -4,6 +4,7 @@ import type { RunContext } from "./call";
 import { parseClientReply } from "./client-reply";
 import type { ChosenSelection, RoundDraft } from "./round-draft";
 import {
+  awaitingOf,
   type InterventionRecord,
   NO_STEERING,
   overriddenSelectorAnswer,
@@ -115,10 +116,15 @@ export class RoundSteer {
     if (!steering || (seatPoint(seat) !== point && !pausePoints.includes(point))) return null;
     const { roundIndex } = this;
     const pause = { roundIndex, point, seat };
+    // Stays set while an output is made again at the pause; a stop clears it with the status.
+    await this.ctx.store.setAwaiting(this.ctx.sessionId, awaitingOf(pause));
     for (;;) {
       this.ctx.emit({ type: "steering-awaited", ...pause });
       const answer = await steering.answer(pause, this.signal, (output) => this.draft.refusal(output, seat));
-      if (answer.command.type !== "regenerate") return answer;
+      if (answer.command.type !== "regenerate") {
+        await this.ctx.store.setAwaiting(this.ctx.sessionId, null);
+        return answer;
+      }
       await this.remake({ ...answer, command: answer.command });
     }
   }

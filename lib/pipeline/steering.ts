@@ -50,6 +50,25 @@ export function seatPoint(seat: Seat): PausePoint | null {
   return null;
 }
 
+/**
+ * What a session waits for, as stored on Session.awaiting (mirrors the SessionAwaiting enum of the
+ * schema): a step-mode pause point, or the turn of the seat a person holds.
+ */
+export const SESSION_AWAITINGS = [
+  "selection",
+  "counselor",
+  "client",
+  "counselor_turn",
+  "client_turn",
+] as const;
+export type SessionAwaiting = (typeof SESSION_AWAITINGS)[number];
+
+/** What a round waiting at `pause` waits for: a seat's turn is written, a pause point reviewed. */
+export function awaitingOf(pause: { point: PausePoint; seat: Seat }): SessionAwaiting {
+  if (seatPoint(pause.seat) !== pause.point) return pause.point;
+  return pause.point === "client" ? "client_turn" : "counselor_turn";
+}
+
 const text = z
   .string()
   .max(8_000)

@@ -1,4 +1,4 @@
-import type { InterventionRecord } from "./steering";
+import type { InterventionRecord, SessionAwaiting } from "./steering";
 import type { AgentCallRecord, PlanRecord, RoundRecord, SessionStatus } from "./types";
 
 export interface SessionProgress {
@@ -25,7 +25,13 @@ export interface SessionStore {
   savePlan(plan: PlanRecord): Promise<void>;
   /** Atomically: the round and the session's counters (roundCount, tokens). Index is rounds.length + 1. */
   commitRound(round: RoundRecord): Promise<void>;
+  /** Also clears what the session waits for: a run that changes its status no longer waits. */
   setStatus(sessionId: string, update: StatusUpdate): Promise<void>;
+  /**
+   * What the running session waits for a person to do, set when a round starts waiting and cleared
+   * (null) when it is answered, so that every list shows it, whichever process runs the session.
+   */
+  setAwaiting(sessionId: string, awaiting: SessionAwaiting | null): Promise<void>;
   /** A person's change to a round, when it is made (before the round is committed); returns its id. */
   saveIntervention(record: InterventionRecord): Promise<string>;
 }

@@ -20,7 +20,7 @@ export async function settleDeadRun(sessionId: string): Promise<boolean> {
       SELECT pg_try_advisory_xact_lock(${key}::bigint) AS free`;
     if (rows[0]?.free !== true) return false;
     const count = await tx.$executeRaw`
-      UPDATE "Session" SET "status" = 'stopped', "error" = ${DEAD_RUN_REASON},
+      UPDATE "Session" SET "status" = 'stopped', "error" = ${DEAD_RUN_REASON}, "awaiting" = NULL,
         "finishedAt" = now(), "updatedAt" = now()
       WHERE "id" = ${sessionId} AND "status" = 'running'`;
     return count > 0;

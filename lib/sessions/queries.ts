@@ -18,6 +18,7 @@ export async function listSessions(query: SessionListQuery): Promise<SessionList
       select: {
         id: true,
         status: true,
+        awaiting: true,
         variant: true,
         source: true,
         technique: true,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ATTITUDES } from "@/lib/cbt/techniques";
 import { idSchema, pageSchema, requiredTextSchema, textSchema } from "@/lib/http/fields";
+import { SESSION_AWAITINGS } from "@/lib/pipeline/steering";
 import { METHOD_SWITCH_NAMES, SESSION_STATUSES, VARIANTS as SESSION_VARIANTS } from "@/lib/pipeline/types";
 
 export { SESSION_STATUSES, SESSION_VARIANTS };
@@ -41,6 +42,8 @@ export type SessionListFilter = Pick<SessionListQuery, (typeof SESSION_FILTER_KE
 export const sessionListItemSchema = z.object({
   id: z.string(),
   status: z.enum(SESSION_STATUSES),
+  /** What a running session waits for a person to do; null while it does not wait. */
+  awaiting: z.enum(SESSION_AWAITINGS).nullable(),
   variant: z.enum(SESSION_VARIANTS),
   source: z.enum(["generated", "imported"]),
   technique: z.string().nullable(),

@@ -195,6 +195,26 @@ describe("PrismaSessionStore", () => {
     });
   });
 
+  it("records what a running session waits for until it is answered or its status changes", async () => {
+    const { id } = await newSession();
+    const store = new PrismaSessionStore();
+    const awaiting = async () =>
+      (await getDb().session.findUniqueOrThrow({ where: { id }, select: { awaiting: true } })).awaiting;
+
+    await store.setAwaiting(id, "selection");
+    expect(await awaiting()).toBeNull(); // a session that does not run waits for nobody
+
+    await store.setStatus(id, { status: "running" });
+    await store.setAwaiting(id, "counselor_turn");
+    expect(await awaiting()).toBe("counselor_turn");
+    await store.setAwaiting(id, null);
+    expect(await awaiting()).toBeNull();
+
+    await store.setAwaiting(id, "client");
+    await store.setStatus(id, { status: "stopped", reason: "Stopped during round 1" });
+    expect(await awaiting()).toBeNull();
+  });
+
   it("links a call to the PromptVersion row of its role and version, when there is one", async () => {
     const { id } = await newSession();
     const version = await getDb().promptVersion.create({

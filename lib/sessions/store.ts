@@ -8,6 +8,7 @@ import type {
   PlanRecord,
   RoundRecord,
   RoundSteering,
+  SessionAwaiting,
   SessionProgress,
   SessionStore,
   StatusUpdate,
@@ -115,6 +116,7 @@ export class PrismaSessionStore implements SessionStore {
       UPDATE "Session" SET
         "status" = ${update.status}::"SessionStatus",
         "error" = ${update.error ?? null},
+        "awaiting" = NULL,
         "startedAt" = CASE WHEN ${starting} THEN COALESCE("startedAt", now()) ELSE "startedAt" END,
         "finishedAt" = CASE WHEN ${ending} THEN now() ELSE NULL END,
         "updatedAt" = now()
@@ -125,6 +127,14 @@ export class PrismaSessionStore implements SessionStore {
     if (count > 0) return;
     await requireSession(this.db(), sessionId);
     throw runLockLost(sessionId);
+  }
+
+  /** Sets only while the session runs (a stopped run does not wait); clears whatever the status. */
+  async setAwaiting(sessionId: string, awaiting: SessionAwaiting | null): Promise<void> {
+    await this.db().session.updateMany({
+      where: { id: sessionId, ...(awaiting ? { status: "running" } : {}) },
+      data: { awaiting },
+    });
   }
 
   /** A committed round's new values after one of its outputs was regenerated. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { ATTITUDE_TONE, STATUS_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
-import type { LiveSession } from "@/lib/live/live-state";
+import { ATTITUDE_TONE, sessionStatusChip, VARIANT_LABELS } from "@/components/ui/labels";
+import { type LiveSession, sessionAwaiting } from "@/lib/live/live-state";
 import { type SessionActionMutation, SessionControls } from "./session-controls";
 import type { StreamStatus } from "./use-session-stream";
 
@@ -34,7 +34,7 @@ export function LiveHeader({
   stream: StreamStatus;
   action: SessionActionMutation;
 }) {
-  const status = STATUS_LABELS[state.status];
+  const status = sessionStatusChip(state.status, sessionAwaiting(state));
   return (
     <header className="mb-6">
       <Link href="/sessions" className="text-xs text-fg-muted hover:text-fg">
