@@ -64,3 +64,20 @@ test("New session says why it cannot create yet, and when a search finds no prof
   await expect(create).toBeEnabled();
   await expect(page.getByText("Choose a client profile above first.")).toHaveCount(0);
 });
+
+test("a profile's page starts a session with that client, and a stale link says the client is gone", async ({
+  page,
+}) => {
+  const profiles = new ProfilesPage(page);
+  await profiles.open();
+  const name = await profiles.openFirstProfile();
+  await page.getByRole("link", { name: "New session with this client" }).click();
+  await expect(page).toHaveURL(/\/sessions\/new\?profile=/);
+  const picker = page.getByTestId("profile-picker");
+  await expect(picker.locator("option:checked")).toContainText(name);
+  await expect(page.getByRole("button", { name: "Create session" })).toBeEnabled();
+
+  await page.goto("/sessions/new?profile=cunknown0000");
+  await expect(page.getByTestId("preselection-missing")).toContainText("was not found");
+  await expect(page.getByRole("button", { name: "Create session" })).toBeDisabled();
+});
