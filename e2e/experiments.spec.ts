@@ -32,6 +32,11 @@ test("create an experiment of 4 short sessions, watch it reach done, open one of
 
 test("the New experiment form names the evaluations by their scales", async ({ page }) => {
   await page.goto("/experiments/new");
+  await expect(page.getByTestId("planned-sessions")).toHaveText(
+    /^Creates \d+ sessions: \d+ profiles × 1 variant/,
+  );
+  await page.getByRole("checkbox", { name: "MAGneT", exact: true }).uncheck();
+  await expect(page.getByTestId("planned-sessions")).toContainText("Choose at least one variant");
   const evaluations = page.getByRole("group", { name: "Evaluate after generation" });
   await expect(evaluations.getByRole("checkbox")).toHaveCount(4);
   for (const name of [

@@ -52,6 +52,12 @@ export const experimentDesignSchema = z
   .strict();
 
 export type ExperimentDesign = z.output<typeof experimentDesignSchema>;
+
+/** The part of a design that decides how many sessions it makes; the New experiment form counts with it. */
+export const experimentSizeSchema = experimentDesignSchema
+  .pick({ attitudes: true, limit: true, variants: true, models: true, repeats: true })
+  .strip();
+export type ExperimentSize = z.output<typeof experimentSizeSchema>;
 export type ExperimentDesignInput = z.input<typeof experimentDesignSchema>;
 
 export const experimentActionRequestSchema = z.object({ action: z.enum(EXPERIMENT_ACTIONS) }).strict();
