@@ -35,6 +35,7 @@ test("the New experiment form names the evaluations by their scales", async ({ p
   await expect(page.getByTestId("planned-sessions")).toHaveText(
     /^Creates \d+ sessions: \d+ profiles × 1 variant/,
   );
+  await expect(page.getByLabel("Technique selector")).toBeVisible();
   await page.getByRole("checkbox", { name: "MAGneT", exact: true }).uncheck();
   await expect(page.getByTestId("planned-sessions")).toContainText("Choose at least one variant");
   const evaluations = page.getByRole("group", { name: "Evaluate after generation" });

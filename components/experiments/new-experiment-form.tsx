@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { AGENT_LABELS } from "@/components/ui/agent-labels";
 import { Button } from "@/components/ui/button";
 import { fetchParsed } from "@/components/ui/fetch-json";
 import { Input, Label, Select } from "@/components/ui/field";
@@ -120,7 +121,7 @@ export function NewExperimentForm({ models }: { models: ModelOption[] }) {
         </legend>
         {SESSION_AGENTS.map((agent) => (
           <div key={agent} className="grid min-w-0 gap-1">
-            <Label htmlFor={`model-${agent}`}>{agent}</Label>
+            <Label htmlFor={`model-${agent}`}>{AGENT_LABELS[agent]}</Label>
             <Select
               id={`model-${agent}`}
               name={`model-${agent}`}

@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { AGENT_LABELS } from "@/components/ui/agent-labels";
 import { Button } from "@/components/ui/button";
 import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
 import { Input, Label, Select } from "@/components/ui/field";
@@ -141,7 +142,7 @@ export function NewSessionForm({
         <legend className="mb-1 text-xs font-medium text-fg-muted">Model per agent</legend>
         {SESSION_AGENTS.map((agent) => (
           <div key={agent} className="grid min-w-0 gap-1">
-            <Label htmlFor={`model-${agent}`}>{agent}</Label>
+            <Label htmlFor={`model-${agent}`}>{AGENT_LABELS[agent]}</Label>
             <Select id={`model-${agent}`} name={`model-${agent}`} defaultValue={keyOf(defaults[agent])}>
               {models.map((m) => (
                 <option key={keyOf(m)} value={keyOf(m)}>
