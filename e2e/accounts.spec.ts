@@ -81,6 +81,7 @@ test("a researcher creates a user, changes its role and deactivates it; the audi
 }) => {
   const email = `ann-${Date.now()}@studio.local`;
   await page.goto("/users");
+  await expect(page.locator("code", { hasText: "npm run user:create" })).toBeVisible();
   const form = page.getByTestId("create-user-form");
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Role").selectOption("annotator");

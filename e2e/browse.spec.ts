@@ -83,3 +83,9 @@ test("a profile's page starts a session with that client, and a stale link says 
   await expect(page.getByTestId("preselection-missing")).toContainText("was not found");
   await expect(page.getByRole("button", { name: "Create session" })).toBeDisabled();
 });
+
+test("an empty Sessions list suggests clearing the filters only when a filter is set", async ({ page }) => {
+  await page.goto("/sessions?search=zzzz-no-such-client");
+  await expect(page.getByTestId("empty-state")).toContainText("No sessions match");
+  await expect(page.getByTestId("empty-state")).toContainText("or clear the filters.");
+});

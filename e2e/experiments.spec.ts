@@ -11,6 +11,7 @@ test("create an experiment of 4 short sessions, watch it reach done, open one of
   const name = `E2E experiment ${Date.now()}`;
   await createFourSessionExperiment(page, name);
   await waitForExperimentDone(page, name, 4);
+  await expect(page.getByTestId("experiment-counts")).toContainText("Free (offline simulator)");
   await expect(page.getByRole("link", { name: "← Experiments" })).toHaveAttribute("href", "/experiments");
   await expect(page.getByRole("link", { name: "Results" })).toHaveAttribute(
     "href",
