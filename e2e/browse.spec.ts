@@ -53,7 +53,7 @@ test("New session says why it cannot create yet, and when a search finds no prof
   const create = page.getByRole("button", { name: "Create session" });
   await expect(create).toBeDisabled();
   await expect(create).toHaveAccessibleDescription("Choose a client profile above first.");
-  await expect(page.getByLabel("Response generator")).toBeVisible();
+  await expect(page.getByLabel("Response generator", { exact: true })).toBeVisible();
   await expect(page.getByLabel("fuser")).toHaveCount(0);
   await page.getByPlaceholder("Search by name or problem…").fill("zzzz-no-such-client");
   await expect(page.getByTestId("no-profile-match")).toContainText(
