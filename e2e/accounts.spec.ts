@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { ProfilesPage } from "./pages/profiles-page";
 import { accessibilityViolations } from "./support/axe";
 import { createUserWithCli, signIn } from "./support/sign-in";
 
@@ -24,6 +25,10 @@ test.describe("as a viewer", () => {
     await expect(page.getByTestId("session-table").locator("tbody tr").first()).toBeVisible();
     await expect(page.getByTestId("new-session")).toHaveCount(0);
     await expect(page.getByTestId("nav-users")).toHaveCount(0);
+    const profiles = new ProfilesPage(page);
+    await profiles.open();
+    await profiles.openFirstProfile();
+    await expect(page.getByTestId("new-session-with-client")).toHaveCount(0);
 
     await page.goto("/sessions/new");
     await expect(page).toHaveURL(/\/sign-in\?needs=researcher/);
@@ -76,6 +81,7 @@ test("a researcher creates a user, changes its role and deactivates it; the audi
 }) => {
   const email = `ann-${Date.now()}@studio.local`;
   await page.goto("/users");
+  await expect(page.locator("code", { hasText: "npm run user:create" })).toBeVisible();
   const form = page.getByTestId("create-user-form");
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Role").selectOption("annotator");

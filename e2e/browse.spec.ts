@@ -53,6 +53,8 @@ test("New session says why it cannot create yet, and when a search finds no prof
   const create = page.getByRole("button", { name: "Create session" });
   await expect(create).toBeDisabled();
   await expect(create).toHaveAccessibleDescription("Choose a client profile above first.");
+  await expect(page.getByLabel("Response generator", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("fuser")).toHaveCount(0);
   await page.getByPlaceholder("Search by name or problem…").fill("zzzz-no-such-client");
   await expect(page.getByTestId("no-profile-match")).toContainText(
     "No profile matches “zzzz-no-such-client”",
@@ -63,4 +65,27 @@ test("New session says why it cannot create yet, and when a search finds no prof
   await picker.selectOption({ index: 0 });
   await expect(create).toBeEnabled();
   await expect(page.getByText("Choose a client profile above first.")).toHaveCount(0);
+});
+
+test("a profile's page starts a session with that client, and a stale link says the client is gone", async ({
+  page,
+}) => {
+  const profiles = new ProfilesPage(page);
+  await profiles.open();
+  const name = await profiles.openFirstProfile();
+  await page.getByRole("link", { name: "New session with this client" }).click();
+  await expect(page).toHaveURL(/\/sessions\/new\?profile=/);
+  const picker = page.getByTestId("profile-picker");
+  await expect(picker.locator("option:checked")).toContainText(name);
+  await expect(page.getByRole("button", { name: "Create session" })).toBeEnabled();
+
+  await page.goto("/sessions/new?profile=cunknown0000");
+  await expect(page.getByTestId("preselection-missing")).toContainText("was not found");
+  await expect(page.getByRole("button", { name: "Create session" })).toBeDisabled();
+});
+
+test("an empty Sessions list suggests clearing the filters only when a filter is set", async ({ page }) => {
+  await page.goto("/sessions?search=zzzz-no-such-client");
+  await expect(page.getByTestId("empty-state")).toContainText("No sessions match");
+  await expect(page.getByTestId("empty-state")).toContainText("or clear the filters.");
 });

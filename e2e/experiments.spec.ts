@@ -11,6 +11,7 @@ test("create an experiment of 4 short sessions, watch it reach done, open one of
   const name = `E2E experiment ${Date.now()}`;
   await createFourSessionExperiment(page, name);
   await waitForExperimentDone(page, name, 4);
+  await expect(page.getByTestId("experiment-counts")).toContainText("Free (offline simulator)");
   await expect(page.getByRole("link", { name: "← Experiments" })).toHaveAttribute("href", "/experiments");
   await expect(page.getByRole("link", { name: "Results" })).toHaveAttribute(
     "href",
@@ -32,6 +33,12 @@ test("create an experiment of 4 short sessions, watch it reach done, open one of
 
 test("the New experiment form names the evaluations by their scales", async ({ page }) => {
   await page.goto("/experiments/new");
+  await expect(page.getByTestId("planned-sessions")).toHaveText(
+    /^Creates \d+ sessions: \d+ profiles × 1 variant/,
+  );
+  await expect(page.getByLabel("Technique selector")).toBeVisible();
+  await page.getByRole("checkbox", { name: "MAGneT", exact: true }).uncheck();
+  await expect(page.getByTestId("planned-sessions")).toContainText("Choose at least one variant");
   const evaluations = page.getByRole("group", { name: "Evaluate after generation" });
   await expect(evaluations.getByRole("checkbox")).toHaveCount(4);
   for (const name of [

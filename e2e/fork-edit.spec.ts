@@ -16,6 +16,9 @@ test("Fork with changes: write the next counselor reply; the fork shows it, the 
 
   await live.round(1).getByTestId("fork-with-changes").click();
   await expect(page.getByRole("heading", { level: 1, name: "Fork with changes" })).toBeVisible();
+  // Agents and prompts by the names the rest of the studio uses, not their keys.
+  await expect(page.getByLabel("Prompt: Reflection specialist")).toBeVisible();
+  await expect(page.getByLabel("Prompt: Response generator")).toBeVisible();
   await page.getByLabel("Write the counselor's reply of round 2 (the client answers it)").check();
   const edited = "Let us slow down: what would a good week look like for you?";
   await page.getByTestId("fork-edit-text").fill(edited);

@@ -36,4 +36,11 @@ test("Fork after round 1: the fork opens paused, runs round 2 on its own, and co
 
   const parentAfter = await (await page.request.get(`/api/sessions/${parentId}`)).json();
   expect(parentAfter).toEqual(parentBefore);
+
+  // Without the branch to compare with, the page says what it needs and offers the branches.
+  const response = await page.goto(`/sessions/${parentId}/compare`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByTestId("compare-needs-branch")).toContainText("Comparing needs a second branch");
+  await page.getByTestId("compare-branch").click();
+  await expect(page.getByTestId("branch-compare")).toContainText("Round 1 is shared; from round 2 on");
 });

@@ -27,6 +27,8 @@ test("a magnet session streams its plan, five candidates, the selection and both
 
   await expect(live.round(1).locator('[data-choice="selected"]').first()).toBeVisible();
   await expect(live.round(1).locator('[data-choice="unselected"]').first()).toBeVisible();
+  // The selector's reason is a sentence of its own, not a dash left dangling at a line start.
+  await expect(live.round(1).getByTestId("selection-rationale")).toHaveText(/^[^—\s]/);
   await expect(live.round(1).getByTestId("fused-reply")).not.toContainText("Waiting");
   await expect(live.round(1).getByTestId("client-reply")).not.toContainText("Waiting", { timeout: 20_000 });
   await expect(live.status).toHaveText("Paused");

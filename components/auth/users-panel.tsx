@@ -45,7 +45,11 @@ export function UsersPanel({ selfId }: { selfId: string }) {
     <Card>
       <CardHeader
         title="Users"
-        subtitle="Accounts are made here (or with npm run user:create); nobody signs up."
+        subtitle={
+          <>
+            Accounts are made here (or with <code>npm run user:create</code>); nobody signs up.
+          </>
+        }
       />
       <div className="flex flex-col gap-4 px-4 py-4">
         <form onSubmit={submit} className="flex flex-wrap items-end gap-3" data-testid="create-user-form">

@@ -10,6 +10,7 @@ import { EVALUATION_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
 import {
   type ExperimentAction,
   type ExperimentDetail,
+  type ExperimentProgress,
   experimentDetailSchema,
 } from "@/lib/experiments/schema";
 import { EXPERIMENT_SESSION_COLUMNS, ExperimentStatusBadge } from "./experiment-columns";
@@ -99,14 +100,7 @@ export function ExperimentDetailView({ id, canControl }: { id: string; canContro
               label="Tokens"
               value={(experiment.tokens.input + experiment.tokens.output).toLocaleString("en")}
             />
-            <Figure
-              label="Cost so far (est. total)"
-              value={
-                experiment.cost
-                  ? `$${experiment.cost.spent.toFixed(4)} ($${experiment.cost.estimatedTotal.toFixed(4)})`
-                  : "no price known"
-              }
-            />
+            <Figure label="Cost so far (est. total)" value={costText(experiment.cost)} />
             <Figure label="Time left" value={timeLeft(experiment.secondsLeft, open)} />
           </dl>
           {control.error ? (
@@ -152,4 +146,11 @@ function timeLeft(seconds: number | null, open: boolean): string {
   if (!open) return "—";
   if (seconds === null) return "estimating…";
   return seconds >= 90 ? `about ${Math.round(seconds / 60)} min` : `about ${seconds} s`;
+}
+
+/** Dollars spent and the estimate, or that the simulator costs nothing. */
+function costText(cost: ExperimentProgress["cost"]): string {
+  if (!cost) return "no price known";
+  if (cost.free) return "Free (offline simulator)";
+  return `$${cost.spent.toFixed(4)} ($${cost.estimatedTotal.toFixed(4)})`;
 }

@@ -2,16 +2,18 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { AGENT_LABELS } from "@/components/ui/agent-labels";
 import { Button } from "@/components/ui/button";
 import { fetchParsed } from "@/components/ui/fetch-json";
 import { Input, Label, Select } from "@/components/ui/field";
 import { EVALUATION_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
 import { ATTITUDES } from "@/lib/cbt/techniques";
 import { EVALUATION_METRICS } from "@/lib/eval/scales";
-import { createdExperimentSchema } from "@/lib/experiments/schema";
+import { createdExperimentSchema, type ExperimentSize, experimentSizeSchema } from "@/lib/experiments/schema";
 import type { ModelOption, ModelRef } from "@/lib/providers";
 import { SESSION_AGENTS, SESSION_VARIANTS } from "@/lib/sessions/schema";
+import { PlannedSessions } from "./planned-sessions";
 
 const keyOf = (ref: ModelRef) => `${ref.provider}|${ref.modelId}`;
 
@@ -43,8 +45,19 @@ function designOf(form: FormData) {
   };
 }
 
+/** The form's design as far as it decides the session count; null while it cannot be counted. */
+function sizeOf(form: HTMLFormElement): ExperimentSize | null {
+  const parsed = experimentSizeSchema.safeParse(designOf(new FormData(form)));
+  return parsed.success ? parsed.data : null;
+}
+
 export function NewExperimentForm({ models }: { models: ModelOption[] }) {
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [size, setSize] = useState<ExperimentSize | null>(null);
+  useEffect(() => {
+    if (formRef.current) setSize(sizeOf(formRef.current));
+  }, []);
   const create = useMutation({
     mutationFn: (form: FormData) =>
       fetchParsed(createdExperimentSchema, "/api/experiments", {
@@ -59,7 +72,13 @@ export function NewExperimentForm({ models }: { models: ModelOption[] }) {
     create.mutate(new FormData(event.currentTarget));
   }
   return (
-    <form onSubmit={submit} className="grid max-w-3xl gap-5" data-testid="new-experiment-form">
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      onChange={(event) => setSize(sizeOf(event.currentTarget))}
+      className="grid max-w-3xl gap-5"
+      data-testid="new-experiment-form"
+    >
       <div className="grid min-w-0 gap-1">
         <Label htmlFor="name">Name</Label>
         <Input
@@ -102,7 +121,7 @@ export function NewExperimentForm({ models }: { models: ModelOption[] }) {
         </legend>
         {SESSION_AGENTS.map((agent) => (
           <div key={agent} className="grid min-w-0 gap-1">
-            <Label htmlFor={`model-${agent}`}>{agent}</Label>
+            <Label htmlFor={`model-${agent}`}>{AGENT_LABELS[agent]}</Label>
             <Select
               id={`model-${agent}`}
               name={`model-${agent}`}
@@ -129,10 +148,13 @@ export function NewExperimentForm({ models }: { models: ModelOption[] }) {
           {create.error.message}
         </p>
       ) : null}
-      <div>
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create and queue"}
-        </Button>
+      <div className="grid gap-2">
+        <PlannedSessions size={size} />
+        <div>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
+            {create.isPending ? "Creating…" : "Create and queue"}
+          </Button>
+        </div>
       </div>
     </form>
   );

@@ -2,12 +2,20 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Utterance } from "@/components/sessions/utterance";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ATTITUDE_TONE, formatDate, STATUS_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
 import { paperSplitOf } from "@/lib/import-export/session-number";
 import type { ProfileDetail } from "@/lib/profiles/schema";
 
-export function ProfileDetailView({ profile }: { profile: ProfileDetail }) {
+export function ProfileDetailView({
+  profile,
+  canStartSession,
+}: {
+  profile: ProfileDetail;
+  /** Researchers may start sessions; viewers only read. */
+  canStartSession: boolean;
+}) {
   return (
     <div className="max-w-5xl" data-testid="profile-detail">
       <Link href="/profiles" className="text-xs text-fg-muted hover:text-fg">
@@ -74,7 +82,21 @@ export function ProfileDetailView({ profile }: { profile: ProfileDetail }) {
             </dl>
           </Card>
           <Card>
-            <CardHeader title="Sessions" subtitle={`${profile.sessionCount} in all`} />
+            <CardHeader
+              title="Sessions"
+              subtitle={`${profile.sessionCount} in all`}
+              actions={
+                canStartSession ? (
+                  <Link
+                    href={`/sessions/new?profile=${encodeURIComponent(profile.id)}`}
+                    className={buttonClass("secondary")}
+                    data-testid="new-session-with-client"
+                  >
+                    New session with this client
+                  </Link>
+                ) : null
+              }
+            />
             {profile.recentSessions.length ? (
               <ul className="divide-y divide-border text-sm">
                 {profile.recentSessions.map((s) => (

@@ -6,7 +6,7 @@ import { MAX_ROUNDS_LIMIT } from "@/lib/sessions/schema";
 const TOGGLES: { name: keyof MethodSwitches; label: string }[] = [
   {
     name: "fuseSelectedOnly",
-    label: "Fuse only the candidates the selector chose (the fuser starts earlier)",
+    label: "Fuse only the candidates the selector chose (the response generator starts earlier)",
   },
   { name: "shortAnswers", label: "Ask every writing agent for short answers" },
 ];

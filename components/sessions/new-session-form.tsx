@@ -3,11 +3,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { AGENT_LABELS } from "@/components/ui/agent-labels";
 import { Button } from "@/components/ui/button";
 import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
 import { Input, Label, Select } from "@/components/ui/field";
 import { VARIANT_LABELS } from "@/components/ui/labels";
-import { profileListResponseSchema } from "@/lib/profiles/schema";
+import { type ProfileSummary, profileListResponseSchema } from "@/lib/profiles/schema";
 import type { AgentKind, ModelOption, ModelRef } from "@/lib/providers";
 import { createdSessionSchema, SESSION_AGENTS, SESSION_VARIANTS } from "@/lib/sessions/schema";
 import { MethodSwitchesFieldset, methodSwitchesOf } from "./method-switches";
@@ -19,16 +20,28 @@ function excerpt(problem: string, length = 80): string {
   return problem.length > length ? `${problem.slice(0, length).trimEnd()}…` : problem;
 }
 
+/** The preselected client first, then the search's matches without it. */
+function pickerProfiles(preselected: ProfileSummary | undefined, matches: ProfileSummary[] = []) {
+  if (!preselected) return matches;
+  return [preselected, ...matches.filter((p) => p.id !== preselected.id)];
+}
+
 export function NewSessionForm({
   models,
   defaults,
+  preselected,
+  preselectionMissing,
 }: {
   models: ModelOption[];
   defaults: Record<AgentKind, ModelRef>;
+  /** The client chosen on a profile's page. */
+  preselected?: ProfileSummary;
+  /** A client was asked for but no profile has that id. */
+  preselectionMissing: boolean;
 }) {
   const router = useRouter();
   const [search, setSearch] = useState("");
-  const [profileId, setProfileId] = useState("");
+  const [profileId, setProfileId] = useState(preselected?.id ?? "");
   const profiles = useQuery({
     queryKey: ["profiles", "picker", search],
     queryFn: () =>
@@ -92,12 +105,17 @@ export function NewSessionForm({
           onChange={(e) => setProfileId(e.target.value)}
           data-testid="profile-picker"
         >
-          {profiles.data?.items.map((p) => (
+          {pickerProfiles(preselected, profiles.data?.items).map((p) => (
             <option key={p.id} value={p.id}>
               {p.name} · {p.attitude} · {excerpt(p.presentingProblem)}
             </option>
           ))}
         </Select>
+        {preselectionMissing ? (
+          <p className="text-sm text-warning" data-testid="preselection-missing">
+            The client in this link was not found (it may have been deleted); choose a client below.
+          </p>
+        ) : null}
         {profiles.data?.items.length === 0 ? (
           <p className="text-sm text-fg-muted" data-testid="no-profile-match">
             No profile matches “{search}”. Try a shorter search, or import profiles on the Profiles page.
@@ -124,7 +142,7 @@ export function NewSessionForm({
         <legend className="mb-1 text-xs font-medium text-fg-muted">Model per agent</legend>
         {SESSION_AGENTS.map((agent) => (
           <div key={agent} className="grid min-w-0 gap-1">
-            <Label htmlFor={`model-${agent}`}>{agent}</Label>
+            <Label htmlFor={`model-${agent}`}>{AGENT_LABELS[agent]}</Label>
             <Select id={`model-${agent}`} name={`model-${agent}`} defaultValue={keyOf(defaults[agent])}>
               {models.map((m) => (
                 <option key={keyOf(m)} value={keyOf(m)}>

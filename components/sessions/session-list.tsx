@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { fetchParsed } from "@/components/ui/fetch-json";
 import { Select } from "@/components/ui/field";
 import { STATUS_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
-import { PagedTable } from "@/components/ui/paged-table";
+import { filtered, PagedTable } from "@/components/ui/paged-table";
 import { SearchInput } from "@/components/ui/search-input";
 import { useUrlQuery } from "@/components/ui/use-url-query";
 import { SESSION_STATUSES, SESSION_VARIANTS, sessionListResponseSchema } from "@/lib/sessions/schema";
@@ -101,7 +101,8 @@ export function SessionList() {
         empty={
           <>
             Start one with <strong>New session</strong>, import the paper&apos;s sessions from the Profiles
-            page or with <code>npm run import</code>, or clear the filters.
+            page or with <code>npm run import</code>
+            {filtered(params) ? ", or clear the filters" : ""}.
           </>
         }
       />

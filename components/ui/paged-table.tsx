@@ -18,7 +18,7 @@ interface Page<Row> {
 const ARRANGING = new Set(["page", "sort", "order"]);
 
 /** Whether the URL narrows the list, so that an empty list may only be a filter's doing. */
-function filtered(params: URLSearchParams): boolean {
+export function filtered(params: URLSearchParams): boolean {
   return [...params.entries()].some(([key, value]) => value !== "" && !ARRANGING.has(key));
 }
 

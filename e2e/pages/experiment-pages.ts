@@ -14,6 +14,9 @@ export async function createFourSessionExperiment(page: Page, name: string): Pro
   await page.getByRole("checkbox", { name: "negative" }).check();
   await page.getByLabel("Profiles per attitude (empty: all)").fill("2");
   await page.getByLabel("Rounds per session").fill("1");
+  await expect(page.getByTestId("planned-sessions")).toHaveText(
+    "Creates 4 sessions: 2 profiles × 2 variants × 1 model arm × 1 repeat.",
+  );
   await page.getByRole("button", { name: "Create and queue" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }

@@ -70,7 +70,7 @@ describe("an experiment's controls", () => {
     expect(done.counts).toMatchObject({ total: 2, done: 2, failed: 0, queued: 0 });
     expect(done.rounds).toEqual({ done: 2, planned: 2 });
     expect(done.tokens.input).toBeGreaterThan(0);
-    expect(done.cost).toEqual({ spent: 0, estimatedTotal: 0 });
+    expect(done.cost).toEqual({ spent: 0, estimatedTotal: 0, free: true });
     // The judged evaluation runs after each session.
     await until(
       async () => (await getDb().evaluationResult.count({ where: { session: { experimentId: id } } })) > 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { experimentCells, modelArms, sessionCount } from "./design";
+import { experimentCells, modelArms, sessionCount, takenProfileCount } from "./design";
 import { experimentDesignSchema } from "./schema";
 
 const design = (extra: object) => experimentDesignSchema.parse({ name: "d", variants: ["magnet"], ...extra });
@@ -34,6 +34,11 @@ describe("an experiment's cells", () => {
     expect(
       sessionCount(design({ variants: ["magnet", "no_selector"], attitudes: ["negative"], limit: 3 }), 3),
     ).toBe(6);
+  });
+
+  it("take the first `limit` matching profiles of each attitude, or all of them without a limit", () => {
+    expect(takenProfileCount(design({ limit: 2 }), [5, 1, 3])).toBe(2 + 1 + 2);
+    expect(takenProfileCount(design({}), [5, 1, 3])).toBe(9);
   });
 
   it("refuses a repeated variant or model and a zero repeat, naming the field", () => {

@@ -1,7 +1,7 @@
 // The cells of an experiment: profile × variant × model arm × repeat. Pure, so the count a form shows
 // and the sessions a create makes come from the same code.
 
-import type { ExperimentDesign } from "./schema";
+import type { ExperimentDesign, ExperimentSize } from "./schema";
 
 type Agent = keyof ExperimentDesign["models"];
 type ModelChoice = NonNullable<ExperimentDesign["models"][Agent]>[number];
@@ -48,6 +48,11 @@ export function experimentCells<P>(design: ExperimentDesign, profiles: P[]): Exp
   return cells;
 }
 
-export function sessionCount(design: ExperimentDesign, profiles: number): number {
+export function sessionCount(design: ExperimentSize, profiles: number): number {
   return profiles * design.variants.length * modelArms(design.models).length * design.repeats;
+}
+
+/** The profiles a design takes, from how many match each of its attitudes: the first `limit` of each. */
+export function takenProfileCount(design: ExperimentSize, matchingPerAttitude: number[]): number {
+  return matchingPerAttitude.reduce((sum, matching) => sum + Math.min(matching, design.limit ?? matching), 0);
 }

@@ -138,7 +138,7 @@ function progressOf(
     rounds.done > 0 && left > 0 && experiment.status === "running"
       ? Math.round((elapsed / rounds.done) * left)
       : null;
-  const cost = usage.cost === null ? null : estimate(usage.cost, rounds);
+  const cost = usage.cost === null ? null : { ...estimate(usage.cost, rounds), free: usage.free };
   return {
     id: experiment.id,
     name: experiment.name,
@@ -199,6 +199,7 @@ async function usageByExperiment(ids: string[]): Promise<Map<string, UsageRow[]>
 
 function usageOf(rows: UsageRow[]) {
   let cost: number | null = 0;
+  let free = rows.length > 0;
   let input = 0;
   let output = 0;
   for (const row of rows) {
@@ -207,8 +208,9 @@ function usageOf(rows: UsageRow[]) {
     output += tokensOut;
     const price = pricePerMillion(row.provider, row.modelId);
     cost = price === null || cost === null ? null : cost + (tokensIn * price[0] + tokensOut * price[1]) / 1e6;
+    free &&= price !== null && price[0] === 0 && price[1] === 0;
   }
-  return { input, output, cost };
+  return { input, output, cost, free };
 }
 
 function estimate(spent: number, rounds: { done: number; planned: number }) {

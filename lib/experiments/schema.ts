@@ -52,6 +52,12 @@ export const experimentDesignSchema = z
   .strict();
 
 export type ExperimentDesign = z.output<typeof experimentDesignSchema>;
+
+/** The part of a design that decides how many sessions it makes; the New experiment form counts with it. */
+export const experimentSizeSchema = experimentDesignSchema
+  .pick({ attitudes: true, limit: true, variants: true, models: true, repeats: true })
+  .strip();
+export type ExperimentSize = z.output<typeof experimentSizeSchema>;
 export type ExperimentDesignInput = z.input<typeof experimentDesignSchema>;
 
 export const experimentActionRequestSchema = z.object({ action: z.enum(EXPERIMENT_ACTIONS) }).strict();
@@ -85,7 +91,14 @@ export const experimentProgressSchema = z.object({
   rounds: z.object({ done: z.int(), planned: z.int() }),
   tokens: z.object({ input: z.number(), output: z.number() }),
   /** In US dollars; null when a model has no known price. */
-  cost: z.object({ spent: z.number(), estimatedTotal: z.number() }).nullable(),
+  cost: z
+    .object({
+      spent: z.number(),
+      estimatedTotal: z.number(),
+      /** Every call so far ran on the offline simulator, which costs nothing. */
+      free: z.boolean(),
+    })
+    .nullable(),
   /** At the pace so far; null before the first round or when nothing is left to run. */
   secondsLeft: z.number().nullable(),
   finished: z.boolean(),

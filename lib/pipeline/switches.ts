@@ -13,7 +13,8 @@ export interface SwitchInfo {
 export const SWITCH_INFO: Record<keyof MethodSwitches | "minRoundsBeforeEnd", SwitchInfo> = {
   fuseSelectedOnly: {
     label: "Fuses only the chosen candidates",
-    paper: "The fuser gets all five candidates and the selector's answer, and starts when all are done.",
+    paper:
+      "The response generator gets all five candidates and the selector's answer, and starts when all are done.",
   },
   shortAnswers: {
     label: "Short answers asked for",

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlaygroundView } from "@/components/playground/playground-view";
-import { roleLabel } from "@/components/sessions/live/call-details";
+import { roleLabel } from "@/components/ui/agent-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page";
 import { AppError } from "@/lib/errors";

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { AGENT_LABELS, roleLabel } from "@/components/ui/agent-labels";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Input, Label, Select } from "@/components/ui/field";
 import type { ModelOption } from "@/lib/providers/registry";
@@ -11,15 +12,6 @@ export interface Overrides {
   temperatures: Record<string, number>;
   prompts: Record<string, number>;
 }
-
-const AGENT_LABELS: Record<string, string> = {
-  planner: "CBT planner",
-  specialist: "Specialists (all five)",
-  selector: "Technique selector",
-  fuser: "Response generator",
-  client: "Simulated client",
-  counselor: "Counselor (baseline)",
-};
 
 const keyOf = (m: { provider: string; modelId: string }) => `${m.provider} ${m.modelId}`;
 
@@ -58,7 +50,7 @@ export function ForkSettings({
                 key={agent.kind}
                 className="grid gap-2 sm:grid-cols-[10rem_minmax(0,1fr)_7rem] sm:items-end"
               >
-                <p className="text-sm font-medium">{AGENT_LABELS[agent.kind] ?? agent.kind}</p>
+                <p className="text-sm font-medium">{AGENT_LABELS[agent.kind]}</p>
                 <div className="grid gap-1">
                   <Label htmlFor={`${ids}-${agent.kind}-model`}>Model</Label>
                   <Select
@@ -111,7 +103,7 @@ export function ForkSettings({
         <div className="grid gap-3 sm:grid-cols-2">
           {options.prompts.map((prompt) => (
             <div key={prompt.role} className="grid gap-1">
-              <Label htmlFor={`${ids}-${prompt.role}-prompt`}>Prompt {prompt.role}</Label>
+              <Label htmlFor={`${ids}-${prompt.role}-prompt`}>Prompt: {roleLabel(prompt.role)}</Label>
               <Select
                 id={`${ids}-${prompt.role}-prompt`}
                 value={value.prompts[prompt.role] ?? ""}

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { roleLabel } from "@/components/ui/agent-labels";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { SPECIALIST_LABELS, type SpecialistTechnique } from "@/lib/cbt/techniques";
 import type { AgentCallAttempt, AgentCallDetail } from "@/lib/sessions/agent-calls";
 
 // The body of the agent-call inspector: what the call was given and what it gave back.
@@ -180,23 +180,6 @@ const STATUS_TONES: Record<AgentCallAttempt["status"], Tone> = {
 
 function StatusBadge({ status }: { status: AgentCallAttempt["status"] }) {
   return <Badge tone={STATUS_TONES[status] ?? "neutral"}>{status}</Badge>;
-}
-
-const ROLE_LABELS: Record<string, string> = {
-  planner: "CBT planner",
-  selector: "Technique selector",
-  fuser: "Response generator",
-  client: "Simulated client",
-  "counselor:cactus": "Counselor (CACTUS baseline)",
-  "counselor:psych8k": "Counselor (Psych8k baseline)",
-};
-
-export function roleLabel(role: string): string {
-  if (role.startsWith("specialist:")) {
-    const technique = role.slice("specialist:".length) as SpecialistTechnique;
-    return `${SPECIALIST_LABELS[technique] ?? technique} specialist`;
-  }
-  return ROLE_LABELS[role] ?? role;
 }
 
 function show(value: unknown): string {

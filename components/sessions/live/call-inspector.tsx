@@ -3,9 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useRef } from "react";
+import { roleLabel } from "@/components/ui/agent-labels";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { AgentCallDetail } from "@/lib/sessions/agent-calls";
-import { CallDetails, roleLabel } from "./call-details";
+import { CallDetails } from "./call-details";
 
 /** A right-side drawer with everything one agent call was given and gave back. */
 export function CallInspector({

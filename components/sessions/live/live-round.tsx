@@ -281,7 +281,6 @@ function SelectionLine({
         <span className="text-fg-muted">choosing…</span>
       )}
       {selection?.fallback ? <Badge tone="warning">No technique named: all five used</Badge> : null}
-      {selection?.rationale ? <span className="text-fg-muted">— {selection.rationale}</span> : null}
       {selector && onInspect ? (
         <button
           type="button"
@@ -292,6 +291,12 @@ function SelectionLine({
         </button>
       ) : null}
       {selector ? <RegenerateButton roundIndex={round.index} output="selection" what="selection" /> : null}
+      {/* Its own line: a dash-led sentence after the badges dangled at a line start when it wrapped. */}
+      {selection?.rationale ? (
+        <p className="basis-full text-fg-muted" data-testid="selection-rationale">
+          {selection.rationale}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -2,12 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { roleLabel } from "@/components/ui/agent-labels";
 import { cn } from "@/components/ui/cn";
 import { fetchParsed } from "@/components/ui/fetch-json";
 import type { LiveCall } from "@/lib/live/live-state";
 import { roundTimelineResponseSchema } from "@/lib/sessions/timeline-schema";
 import { placeBars, type WaterfallBar } from "@/lib/sessions/waterfall";
-import { roleLabel } from "./call-details";
 
 /**
  * The round as a waterfall: a bar per agent call from start to finish, the critical path marked. Stored
