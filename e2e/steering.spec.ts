@@ -81,6 +81,14 @@ test("Step mode after the selector: the chosen techniques are changed before fus
     .getByTestId("session-table")
     .locator("tr", { has: list.locator(`a[href="/sessions/${id}"]`) });
   await expect(row).toContainText("Waiting: choose techniques");
+  // So does the client's profile page, in its list of the client's sessions.
+  const profileHref = await page.getByRole("heading", { level: 1 }).getByRole("link").getAttribute("href");
+  const profile = await page.context().newPage();
+  await profile.goto(profileHref ?? "/profiles");
+  await expect(profile.locator("li", { has: profile.locator(`a[href="/sessions/${id}"]`) })).toContainText(
+    "Waiting: choose techniques",
+  );
+  await profile.close();
   await expect(live.round(1).getByTestId("fused-reply")).toContainText(
     "Waiting for your choice of techniques above",
   );

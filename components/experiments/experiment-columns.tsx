@@ -1,6 +1,7 @@
+import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
 import { Badge } from "@/components/ui/badge";
 import type { Column } from "@/components/ui/data-table";
-import { ATTITUDE_TONE, formatDate, STATUS_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
+import { ATTITUDE_TONE, formatDate, VARIANT_LABELS } from "@/components/ui/labels";
 import type { ExperimentProgress, ExperimentSessionItem, ExperimentStatus } from "@/lib/experiments/schema";
 import { ProgressBar } from "./progress-bar";
 
@@ -49,7 +50,7 @@ export const EXPERIMENT_SESSION_COLUMNS: Column<ExperimentSessionItem>[] = [
   {
     key: "status",
     header: "Status",
-    cell: (s) => <Badge tone={STATUS_LABELS[s.status].tone}>{STATUS_LABELS[s.status].label}</Badge>,
+    cell: (s) => <SessionStatusBadge status={s.status} awaiting={s.awaiting} />,
   },
   {
     key: "rounds",

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
 import { Utterance } from "@/components/sessions/utterance";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { ATTITUDE_TONE, formatDate, STATUS_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
+import { ATTITUDE_TONE, formatDate, VARIANT_LABELS } from "@/components/ui/labels";
 import { paperSplitOf } from "@/lib/import-export/session-number";
 import type { ProfileDetail } from "@/lib/profiles/schema";
 
@@ -106,7 +107,7 @@ export function ProfileDetailView({
                     </Link>
                     <SessionNumber number={s.sessionNumber} />
                     <div className="mt-0.5 flex items-center gap-2 text-xs text-fg-muted">
-                      <Badge tone={STATUS_LABELS[s.status].tone}>{STATUS_LABELS[s.status].label}</Badge>
+                      <SessionStatusBadge status={s.status} awaiting={s.awaiting} />
                       {s.technique ?? "—"} · {formatDate(s.createdAt)}
                     </div>
                   </li>

@@ -1,6 +1,7 @@
+import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
 import { Badge } from "@/components/ui/badge";
 import type { Column } from "@/components/ui/data-table";
-import { ATTITUDE_TONE, formatDate, sessionStatusChip, VARIANT_LABELS } from "@/components/ui/labels";
+import { ATTITUDE_TONE, formatDate, VARIANT_LABELS } from "@/components/ui/labels";
 import type { SessionListItem } from "@/lib/sessions/schema";
 
 export const SESSION_COLUMNS: Column<SessionListItem>[] = [
@@ -47,6 +48,5 @@ export const SESSION_COLUMNS: Column<SessionListItem>[] = [
 ];
 
 function StatusCell({ session }: { session: SessionListItem }) {
-  const { label, tone } = sessionStatusChip(session.status, session.awaiting);
-  return <Badge tone={tone}>{label}</Badge>;
+  return <SessionStatusBadge status={session.status} awaiting={session.awaiting} />;
 }

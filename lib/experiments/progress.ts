@@ -18,6 +18,7 @@ const FINISHED = new Set(["completed", "ended_by_client", "failed"]);
 const sessionSelect = {
   id: true,
   status: true,
+  awaiting: true,
   variant: true,
   experimentArm: true,
   experimentRepeat: true,
@@ -46,6 +47,7 @@ export async function getExperimentById({ id }: { id: string }): Promise<Experim
     sessions: sessions.map((s) => ({
       id: s.id,
       status: s.status,
+      awaiting: s.awaiting,
       variant: s.variant,
       arm: s.experimentArm ?? "default",
       repeat: s.experimentRepeat ?? 1,

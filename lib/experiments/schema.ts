@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ATTITUDES } from "@/lib/cbt/techniques";
 import { EVALUATION_METRICS } from "@/lib/eval/scales";
 import { idSchema, pageSchema, requiredTextSchema, textSchema } from "@/lib/http/fields";
+import { SESSION_AWAITINGS } from "@/lib/pipeline/steering";
 import {
   MAX_ROUNDS_LIMIT,
   modelOverrideSchema,
@@ -108,6 +109,7 @@ export type ExperimentProgress = z.output<typeof experimentProgressSchema>;
 export const experimentSessionItemSchema = z.object({
   id: z.string(),
   status: z.enum(SESSION_STATUSES),
+  awaiting: z.enum(SESSION_AWAITINGS).nullable(),
   variant: z.enum(SESSION_VARIANTS),
   arm: z.string(),
   repeat: z.int(),

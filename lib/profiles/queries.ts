@@ -85,6 +85,7 @@ export async function getProfileById({ id }: { id: string }): Promise<ProfileDet
           id: true,
           variant: true,
           status: true,
+          awaiting: true,
           source: true,
           technique: true,
           roundCount: true,

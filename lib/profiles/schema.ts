@@ -5,6 +5,7 @@ import { z } from "zod";
 import {
   Attitude,
   ProfileSource,
+  SessionAwaiting,
   SessionSource,
   SessionStatus,
   SessionVariant,
@@ -111,6 +112,7 @@ export const profileSessionSummarySchema = z.object({
   id: z.string(),
   variant: z.enum(SessionVariant),
   status: z.enum(SessionStatus),
+  awaiting: z.enum(SessionAwaiting).nullable(),
   source: z.enum(SessionSource),
   technique: z.string().nullable(),
   roundCount: z.number().int(),

@@ -7,7 +7,16 @@ const node = (
   forkRound: number | null,
   roundCount: number,
   at: string,
-) => ({ id, parentId, forkRound, status: "completed", roundCount, createdAt: at }) satisfies BranchNode;
+) =>
+  ({
+    id,
+    parentId,
+    forkRound,
+    status: "completed",
+    awaiting: null,
+    roundCount,
+    createdAt: at,
+  }) satisfies BranchNode;
 
 // root (10 rounds) ─ a after 5 ─ c after 3 (of a)
 //                  └ b after 7

@@ -1,11 +1,15 @@
 // The fork tree of sessions as plain data: which rounds two branches share. Client-safe (no database).
 
+import type { SessionAwaiting } from "@/lib/pipeline/steering";
+
 export interface BranchNode {
   id: string;
   parentId: string | null;
   /** The parent's round after which this branch was forked; null for the root. */
   forkRound: number | null;
   status: string;
+  /** What the running session waits for a person to do, if anything. */
+  awaiting: SessionAwaiting | null;
   roundCount: number;
   createdAt: string;
 }

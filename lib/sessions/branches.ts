@@ -8,6 +8,7 @@ const NODE_SELECT = {
   parentId: true,
   forkRound: true,
   status: true,
+  awaiting: true,
   roundCount: true,
   createdAt: true,
 } as const;

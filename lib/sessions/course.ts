@@ -1,17 +1,34 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import type { SessionAwaiting } from "@/lib/pipeline/steering";
 
 /** One session of a client's course: session 1, its follow-up session 2, and so on. */
 export interface CourseSession {
   id: string;
   status: string;
+  /** What the running session waits for a person to do, if anything. */
+  awaiting: SessionAwaiting | null;
   roundCount: number;
   createdAt: string;
 }
 
-const FIELDS = { id: true, status: true, roundCount: true, createdAt: true, followUpOfId: true } as const;
+const FIELDS = {
+  id: true,
+  status: true,
+  awaiting: true,
+  roundCount: true,
+  createdAt: true,
+  followUpOfId: true,
+} as const;
 
-type Row = { id: string; status: string; roundCount: number; createdAt: Date; followUpOfId: string | null };
+type Row = {
+  id: string;
+  status: string;
+  awaiting: SessionAwaiting | null;
+  roundCount: number;
+  createdAt: Date;
+  followUpOfId: string | null;
+};
 
 /** A profile's courses of two or more sessions, each in order, newest course first. */
 export async function listCoursesByProfileId({ id }: { id: string }): Promise<CourseSession[][]> {
@@ -51,6 +68,7 @@ function chainFrom(first: Row, byPrevious: Map<string, Row>): CourseSession[] {
     course.push({
       id: row.id,
       status: row.status,
+      awaiting: row.awaiting,
       roundCount: row.roundCount,
       createdAt: row.createdAt.toISOString(),
     });

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
-import { formatDate, STATUS_LABELS } from "@/components/ui/labels";
+import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
+import { formatDate } from "@/components/ui/labels";
 import type { BranchTreeNode } from "@/lib/sessions/branch-tree";
 
 /** The session's fork tree: the root, every fork with its fork round, this session marked. */
@@ -21,7 +21,7 @@ export function BranchTree({ tree, currentId }: { tree: BranchTreeNode; currentI
 
 function Branch({ node, currentId }: { node: BranchTreeNode; currentId: string }) {
   const current = node.id === currentId;
-  const status = STATUS_LABELS[node.status];
+
   return (
     <li className="py-0.5">
       <div className="flex flex-wrap items-center gap-2">
@@ -38,7 +38,7 @@ function Branch({ node, currentId }: { node: BranchTreeNode; currentId: string }
           {node.forkRound === null ? "original" : `forked after round ${node.forkRound}`} · {node.roundCount}{" "}
           rounds
         </span>
-        {status ? <Badge tone={status.tone}>{status.label}</Badge> : null}
+        <SessionStatusBadge status={node.status} awaiting={node.awaiting} />
         {current ? null : (
           <Link
             href={`/sessions/${currentId}/compare?with=${node.id}`}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
-import { STATUS_LABELS } from "@/components/ui/labels";
+import { sessionStatusChip } from "@/components/ui/labels";
 import type { CourseSession } from "@/lib/sessions/course";
 
 /** A client's courses: sessions that follow each other, each starting from a summary of the one before. */
@@ -20,7 +20,7 @@ export function CourseList({ courses }: { courses: CourseSession[][] }) {
                     Session {i + 1}
                   </Link>
                   <span className="text-xs text-fg-muted">
-                    {STATUS_LABELS[session.status as keyof typeof STATUS_LABELS]?.label ?? session.status},{" "}
+                    {sessionStatusChip(session.status, session.awaiting)?.label ?? session.status},{" "}
                     {session.roundCount} rounds
                   </span>
                 </li>
