@@ -73,6 +73,9 @@ test("a profile's page starts a session with that client, and a stale link says 
   const profiles = new ProfilesPage(page);
   await profiles.open();
   const name = await profiles.openFirstProfile();
+  // The card's title keeps to one line beside (or above) its action, never squeezed letter by letter.
+  const title = await page.getByRole("heading", { level: 2, name: "Sessions", exact: true }).boundingBox();
+  expect(title?.height).toBeLessThan(24);
   await page.getByRole("link", { name: "New session with this client" }).click();
   await expect(page).toHaveURL(/\/sessions\/new\?profile=/);
   const picker = page.getByTestId("profile-picker");

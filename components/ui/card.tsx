@@ -17,7 +17,8 @@ export function CardHeader({
   actions?: ReactNode;
 }) {
   return (
-    <div className="flex items-start justify-between gap-4 border-b border-border px-4 py-3">
+    // The actions go under the title when both do not fit, rather than squeezing it letter by letter.
+    <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-border px-4 py-3">
       <div className="min-w-0">
         <h2 className="text-sm font-semibold [overflow-wrap:anywhere]">{title}</h2>
         {subtitle ? <p className="text-xs text-fg-muted">{subtitle}</p> : null}
