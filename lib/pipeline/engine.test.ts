@@ -4,25 +4,13 @@ import { SPECIALIST_TECHNIQUES } from "@/lib/cbt/techniques";
 import { runNextRound, runSession, type SessionRun } from "./engine";
 import type { PipelineEvent } from "./events";
 import { MemorySessionStore } from "./memory-store";
-import { type FakeModel, fakeModel, testConfig, testProfile } from "./testing";
+import { type FakeModel, fakeModel, testConfig, testRun } from "./testing";
 import type { Variant } from "./types";
 
 const SPECIALISTS = SPECIALIST_TECHNIQUES.map((t) => `specialist:${t}`);
 
 function setup(model: FakeModel, overrides: Partial<SessionRun> = {}) {
-  const store = new MemorySessionStore();
-  const events: PipelineEvent[] = [];
-  const run: SessionRun = {
-    sessionId: "session-1",
-    profile: testProfile,
-    variant: "magnet",
-    config: testConfig({ maxRounds: 1 }),
-    store,
-    onEvent: (e) => events.push(e),
-    models: () => model,
-    ...overrides,
-  };
-  return { run, store, events };
+  return testRun("session-1", model, overrides);
 }
 
 /** seq of the first event matching the predicate (call events matched by role through call-started). */

@@ -2,11 +2,9 @@ import { APICallError } from "ai";
 import { describe, expect, it } from "vitest";
 import { SPECIALIST_TECHNIQUES } from "@/lib/cbt/techniques";
 import { runSession, type SessionRun } from "./engine";
-import type { PipelineEvent } from "./events";
-import { MemorySessionStore } from "./memory-store";
 import { type RoundInputs, regenerateOutput } from "./regenerate";
 import { type RegenerableOutput, unsteeredRound } from "./steering";
-import { type FakeModelOptions, fakeModel, testConfig, testProfile } from "./testing";
+import { type FakeModelOptions, fakeModel, testConfig, testRun } from "./testing";
 import type { AgentCallRecord } from "./types";
 
 const ADA = { userId: "u1", name: "Ada" };
@@ -19,22 +17,11 @@ const serverError = new APICallError({
 
 /** A session with one stored round, played by a fake model that answers the calls made again as told. */
 async function storedRound(overrides: Partial<SessionRun> = {}, again: FakeModelOptions = {}) {
-  const store = new MemorySessionStore();
-  const events: PipelineEvent[] = [];
   const model = fakeModel({
     fail: (role, attempt) => (attempt > 1 ? again.fail?.(role, attempt) : undefined),
     text: (role, reading, attempt) => (attempt > 1 ? again.text?.(role, reading, attempt) : undefined),
   });
-  const run: SessionRun = {
-    sessionId: "s1",
-    profile: testProfile,
-    variant: "magnet",
-    config: testConfig({ maxRounds: 1 }),
-    store,
-    onEvent: (e) => events.push(e),
-    models: () => model,
-    ...overrides,
-  };
+  const { run, store, events } = testRun("s1", model, overrides);
   await runSession(run);
   const data = store.session("s1");
   const regenerate = async (output: RegenerableOutput, stale: RegenerableOutput[] = []) =>

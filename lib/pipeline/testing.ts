@@ -6,6 +6,9 @@ import { type PromptReading, readPrompt } from "@/lib/providers/simulator/prompt
 import { writeAnswer } from "@/lib/providers/simulator/write";
 import { sleep } from "@/lib/providers/sleep";
 import { buildSessionConfig, type SessionConfigOverrides } from "./config";
+import type { SessionRun } from "./engine";
+import type { PipelineEvent } from "./events";
+import { MemorySessionStore } from "./memory-store";
 import type { ProfileSnapshot, SessionConfig } from "./types";
 
 /** The role a prompt was written for, from its "Role: ..." marker line ("unknown" when absent). */
@@ -111,4 +114,21 @@ export function testConfig(overrides: SessionConfigOverrides = {}): SessionConfi
     { maxRounds: 2, ...overrides, retry: { baseDelayMs: 1, maxDelayMs: 5, ...overrides.retry } },
     {},
   );
+}
+
+/** A one-round MAGneT run of the test profile in memory, every agent on `model`, its events kept. */
+export function testRun(sessionId: string, model: LanguageModelV4, overrides: Partial<SessionRun> = {}) {
+  const store = new MemorySessionStore();
+  const events: PipelineEvent[] = [];
+  const run: SessionRun = {
+    sessionId,
+    profile: testProfile,
+    variant: "magnet",
+    config: testConfig({ maxRounds: 1 }),
+    store,
+    onEvent: (e) => events.push(e),
+    models: () => model,
+    ...overrides,
+  };
+  return { run, store, events };
 }
