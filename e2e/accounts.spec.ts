@@ -45,6 +45,31 @@ test.describe("as a viewer", () => {
   });
 });
 
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("signing in comes back to the page asked for, query included, and never to another site", async ({
+    page,
+  }) => {
+    const researcher = createUserWithCli(`return-${Date.now()}@studio.local`, "researcher");
+    const headers = { authorization: `Bearer ${researcher.apiKey}` };
+    const [profile] = (await (await page.request.get("/api/profiles?pageSize=1", { headers })).json()).items;
+
+    await page.goto(`/sessions/new?profile=${profile.id}`);
+    await expect(page).toHaveURL(`/sign-in?next=%2Fsessions%2Fnew%3Fprofile%3D${profile.id}`);
+    await page.getByLabel("Email").fill(researcher.email);
+    await page.getByLabel("Password").fill(researcher.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(`/sessions/new?profile=${profile.id}`);
+    await expect(page.getByTestId("profile-picker").locator("option:checked")).toContainText(profile.name);
+
+    for (const elsewhere of ["//evil.example/x", "https://evil.example/x", "/\\evil.example"]) {
+      await page.goto(`/sign-in?next=${encodeURIComponent(elsewhere)}`);
+      await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/sessions$/);
+    }
+  });
+});
+
 test("a personal API key is shown once on the account page, works as a bearer, and is revocable", async ({
   page,
   playwright,

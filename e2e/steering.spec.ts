@@ -89,6 +89,15 @@ test("Step mode after the selector: the chosen techniques are changed before fus
     "Waiting: choose techniques",
   );
   await profile.close();
+  // After a reload the header and the pause come from what is stored, before any live event: here
+  // the live stream never answers.
+  const stream = `**/api/sessions/${id}/stream`;
+  await page.route(stream, (route) => route.abort());
+  await page.reload();
+  await expect(live.status).toHaveText("Waiting: choose techniques");
+  await expect(pause).toBeVisible();
+  await page.unroute(stream);
+  await page.reload();
   await expect(live.round(1).getByTestId("fused-reply")).toContainText(
     "Waiting for your choice of techniques above",
   );

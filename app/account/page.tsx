@@ -8,7 +8,7 @@ import { ROLE_DESCRIPTIONS } from "@/lib/auth/roles";
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
-  const user = await requirePageUser("viewer", "/account");
+  const user = await requirePageUser("viewer");
   return (
     <>
       <PageHeader title="Account" description="Who you are signed in as, and your personal API keys." />

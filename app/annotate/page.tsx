@@ -11,7 +11,7 @@ import { listUsers } from "@/lib/auth/users";
 export const metadata: Metadata = { title: "Annotate" };
 
 export default async function AnnotatePage() {
-  const user = await requirePageUser("annotator", "/annotate");
+  const user = await requirePageUser("annotator");
   const researcher = hasRole(user.role, "researcher");
   const [queues, users] = await Promise.all([
     listQueues(user),

@@ -9,7 +9,7 @@ import { hasRole } from "@/lib/auth/roles";
 export const metadata: Metadata = { title: "Experiments" };
 
 export default async function ExperimentsPage() {
-  const user = await requirePageUser("viewer", "/experiments");
+  const user = await requirePageUser("viewer");
   const researcher = hasRole(user.role, "researcher");
   return (
     <>

@@ -9,7 +9,7 @@ import { hasRole } from "@/lib/auth/roles";
 export const metadata: Metadata = { title: "Profiles" };
 
 export default async function ProfilesPage() {
-  const user = await requirePageUser("viewer", "/profiles");
+  const user = await requirePageUser("viewer");
   return (
     <>
       <PageHeader

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Prompts" };
 type Props = { searchParams: Promise<{ role?: string | string[]; version?: string | string[] }> };
 
 export default async function PromptsPage({ searchParams }: Props) {
-  const user = await requirePageUser("viewer", "/prompts");
+  const user = await requirePageUser("viewer");
   const query = await searchParams;
   const role = promptRoleSchema.catch("planner").parse(query.role);
   const version = Number(query.version) || undefined;

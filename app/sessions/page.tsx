@@ -10,7 +10,7 @@ import { hasRole } from "@/lib/auth/roles";
 export const metadata: Metadata = { title: "Sessions" };
 
 export default async function SessionsPage() {
-  const user = await requirePageUser("viewer", "/sessions");
+  const user = await requirePageUser("viewer");
   return (
     <>
       <PageHeader

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
-  await requirePageUser("viewer", "/settings");
+  await requirePageUser("viewer");
   const stats = await getDatabaseStats();
   return (
     <>

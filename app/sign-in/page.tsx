@@ -4,25 +4,17 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageUser } from "@/lib/auth/page";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { hasRole, isRole } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<{ next?: string | string[]; needs?: string | string[] }> };
 
-/** Only a path on this studio: `next` must not send anyone elsewhere. */
-function localPath(value: string | string[] | undefined): string {
-  return typeof value === "string" &&
-    value.startsWith("/") &&
-    !value.startsWith("//") &&
-    !value.includes("\\")
-    ? value
-    : "/sessions";
-}
-
 export default async function SignInPage({ searchParams }: Props) {
   const { next: rawNext, needs } = await searchParams;
-  const next = localPath(rawNext);
+  // Only a path on this studio: `next` must not send anyone elsewhere.
+  const next = safeReturnPath(rawNext);
   const user = await pageUser();
   const needed = isRole(needs) ? needs : null;
   if (user && (!needed || hasRole(user.role, needed))) redirect(next);

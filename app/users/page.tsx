@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/page";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const user = await requirePageUser("researcher", "/users");
+  const user = await requirePageUser("researcher");
   return (
     <>
       <PageHeader title="Users" description="Who may sign in, with which role, and what was done." />

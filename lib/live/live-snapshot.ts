@@ -2,9 +2,10 @@ import "server-only";
 import type { SpecialistTechnique } from "@/lib/cbt/techniques";
 import type { PipelineEvent } from "@/lib/pipeline/events";
 import { parseSelection } from "@/lib/pipeline/selection";
-import type { RoundSteering } from "@/lib/pipeline/steering";
+import { pauseOf, type RoundSteering } from "@/lib/pipeline/steering";
 import type { SessionStatus } from "@/lib/pipeline/types";
 import type { SessionPageData } from "@/lib/sessions/queries";
+import { steeringOf } from "@/lib/sessions/steering";
 import {
   applyEvent,
   emptyRound,
@@ -12,12 +13,13 @@ import {
   type LiveCall,
   type LiveRound,
   type LiveSession,
+  waitingAt,
 } from "./live-state";
 
 /** The stored rows a live state is built from: the session page's data, or the whole detail. */
 type StoredSession = Omit<
   SessionPageData,
-  "profile" | "source" | "config" | "openingCounselor" | "openingClient" | "steering" | "interventions"
+  "profile" | "source" | "config" | "openingCounselor" | "openingClient" | "interventions"
 >;
 
 /** The live state of a stored session: finished calls and committed rounds from the database. */
@@ -67,7 +69,7 @@ export function liveSessionFromDetail(detail: StoredSession): LiveSession {
       stale: row.staleOutputs,
     });
   }
-  return {
+  const state: LiveSession = {
     id: detail.id,
     status: detail.status as SessionStatus,
     variant: detail.variant,
@@ -82,6 +84,17 @@ export function liveSessionFromDetail(detail: StoredSession): LiveSession {
     statusReason: detail.error,
     interventions: [],
   };
+  return withStoredPause(state, detail);
+}
+
+/**
+ * The pause the session waits at, from its stored column: right from the first render, before (or
+ * without) a live stream replaying the pause. Only a running session waits, in its round in progress.
+ */
+function withStoredPause(state: LiveSession, detail: StoredSession): LiveSession {
+  if (state.status !== "running" || !detail.awaiting) return state;
+  const pause = pauseOf(detail.awaiting, steeringOf(detail.steering).seat);
+  return waitingAt(state, detail.roundCount + 1, pause);
 }
 
 type StoredRound = StoredSession["rounds"][number];

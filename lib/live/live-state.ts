@@ -147,11 +147,7 @@ export function applyEvent(state: LiveSession, event: PipelineEvent): LiveSessio
         selection: { techniques: event.techniques, rationale: event.rationale, fallback: event.fallback },
       }));
     case "steering-awaited":
-      return withRound(state, event.roundIndex, (round) => ({
-        ...round,
-        awaiting: { point: event.point, seat: event.seat },
-        steering: round.steering ?? (event.seat === "agents" ? null : unsteeredRound(event.seat)),
-      }));
+      return waitingAt(state, event.roundIndex, event);
     case "steering-applied": {
       const next = withRound(state, event.roundIndex, (round) => applySteering(state, round, event));
       return event.kind ? heard(next, event, event.kind) : next;
@@ -239,6 +235,19 @@ function commitRound(
     tokensIn: state.tokensIn + round.tokensIn,
     tokensOut: state.tokensOut + round.tokensOut,
   };
+}
+
+/** The round waits at `pause` for a person; a person in a seat marks the round as theirs. */
+export function waitingAt(
+  state: LiveSession,
+  roundIndex: number,
+  { point, seat }: { point: PausePoint; seat: Seat },
+): LiveSession {
+  return withRound(state, roundIndex, (round) => ({
+    ...round,
+    awaiting: { point, seat },
+    steering: round.steering ?? (seat === "agents" ? null : unsteeredRound(seat)),
+  }));
 }
 
 /** What the running session waits for a person to do, from its waiting round; null: it does not wait. */

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { runSession } from "./engine";
 import { MemorySessionStore } from "./memory-store";
-import type { Pause, SessionAwaiting, Steering, SteeringAnswer, SteeringSettings } from "./steering";
+import {
+  awaitingOf,
+  PAUSE_POINTS,
+  type Pause,
+  pauseOf,
+  SEATS,
+  type SessionAwaiting,
+  type Steering,
+  type SteeringAnswer,
+  type SteeringSettings,
+} from "./steering";
 import { fakeModel, testConfig, testProfile } from "./testing";
 
 const CLINICIAN = { userId: "u1", name: "Dr. Ada" };
@@ -91,5 +101,11 @@ describe("what a session waits for", () => {
     expect(waited).toBe("counselor");
     expect(store.status("s1")?.status).toBe("stopped");
     expect(store.session("s1").awaiting).toBeNull();
+  });
+
+  it("the stored value gives back the pause it was written for, knowing the session's seat", () => {
+    for (const point of PAUSE_POINTS) {
+      for (const seat of SEATS) expect(pauseOf(awaitingOf({ point, seat }), seat)).toEqual({ point, seat });
+    }
   });
 });

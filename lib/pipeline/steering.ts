@@ -69,6 +69,16 @@ export function awaitingOf(pause: { point: PausePoint; seat: Seat }): SessionAwa
   return pause.point === "client" ? "client_turn" : "counselor_turn";
 }
 
+/**
+ * The pause a stored `awaiting` stands for (awaitingOf's inverse). A seat's turn names its seat; a
+ * review point does not, so it takes the session's `seat`, unless that seat would make it a turn.
+ */
+export function pauseOf(awaiting: SessionAwaiting, seat: Seat): { point: PausePoint; seat: Seat } {
+  if (awaiting === "counselor_turn") return { point: "counselor", seat: "counselor" };
+  if (awaiting === "client_turn") return { point: "client", seat: "client" };
+  return { point: awaiting, seat: seatPoint(seat) === awaiting ? "agents" : seat };
+}
+
 const text = z
   .string()
   .max(8_000)

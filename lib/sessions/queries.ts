@@ -104,6 +104,7 @@ export async function getSessionPageById({ id }: { id: string }) {
       techniqueRaw: true,
       plan: true,
       error: true,
+      awaiting: true,
       openingCounselor: true,
       openingClient: true,
       profile: { select: { id: true, name: true, attitude: true, presentingProblem: true } },

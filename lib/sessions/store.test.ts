@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AgentCallRecord, PlanRecord, RoundRecord } from "@/lib/pipeline";
 import { seedSampleProfiles } from "@/lib/profiles/queries";
+import { acquireSessionRunLock } from "@/lib/runs/run-lock";
 import { createSession } from "./create";
 import { PrismaSessionStore } from "./store";
 
@@ -213,6 +214,28 @@ describe("PrismaSessionStore", () => {
     await store.setAwaiting(id, "client");
     await store.setStatus(id, { status: "stopped", reason: "Stopped during round 1" });
     expect(await awaiting()).toBeNull();
+  });
+
+  it("a run that lost its run lock cannot mark the session waiting, nor clear the successor's wait", async () => {
+    const { id } = await newSession();
+    const awaiting = async () =>
+      (await getDb().session.findUniqueOrThrow({ where: { id }, select: { awaiting: true } })).awaiting;
+    const first = await acquireSessionRunLock(id);
+    const stale = new PrismaSessionStore(undefined, first);
+    await stale.setStatus(id, { status: "running" });
+    await first.release();
+    const second = await acquireSessionRunLock(id);
+    try {
+      await new PrismaSessionStore(undefined, second).setAwaiting(id, "client_turn");
+      await expect(stale.setAwaiting(id, "selection")).rejects.toMatchObject({ code: "conflict" });
+      await expect(stale.setAwaiting(id, null)).rejects.toMatchObject({ code: "conflict" });
+      // A lock object that still says held, on a backend that no longer holds the lock.
+      const unnoticed = new PrismaSessionStore(undefined, { sessionId: id, backendPid: 0, held: true });
+      await expect(unnoticed.setAwaiting(id, "selection")).rejects.toMatchObject({ code: "conflict" });
+      expect(await awaiting()).toBe("client_turn");
+    } finally {
+      await second.release();
+    }
   });
 
   it("links a call to the PromptVersion row of its role and version, when there is one", async () => {

@@ -108,10 +108,6 @@ export class PrismaSessionStore implements SessionStore {
   async setStatus(sessionId: string, update: StatusUpdate): Promise<void> {
     const starting = update.status === "running";
     const ending = RUN_ENDING_STATUSES.includes(update.status);
-    const lock = this.runLock?.sessionId === sessionId ? this.runLock : null;
-    if (lock && !lock.held) throw runLockLost(sessionId);
-    const pid = lock?.backendPid ?? null;
-    const { high, low } = lockKeyHalves(sessionId);
     const count = await this.db().$executeRaw`
       UPDATE "Session" SET
         "status" = ${update.status}::"SessionStatus",
@@ -120,21 +116,40 @@ export class PrismaSessionStore implements SessionStore {
         "startedAt" = CASE WHEN ${starting} THEN COALESCE("startedAt", now()) ELSE "startedAt" END,
         "finishedAt" = CASE WHEN ${ending} THEN now() ELSE NULL END,
         "updatedAt" = now()
-      WHERE "id" = ${sessionId} AND (${pid}::int IS NULL OR EXISTS (
-        SELECT 1 FROM pg_locks
-        WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND pid = ${pid}::int
-          AND classid = ${high}::oid AND objid = ${low}::oid))`;
+      WHERE "id" = ${sessionId} AND ${this.runLockStillHeld(sessionId, "status")}`;
     if (count > 0) return;
     await requireSession(this.db(), sessionId);
-    throw runLockLost(sessionId);
+    throw runLockLost(sessionId, "status");
   }
 
-  /** Sets only while the session runs (a stopped run does not wait); clears whatever the status. */
+  /**
+   * Sets only while the session runs (a session that does not run waits for nobody). Like the status,
+   * only while this store's run holds the lock: a run that lost it would mark the successor's session.
+   */
   async setAwaiting(sessionId: string, awaiting: SessionAwaiting | null): Promise<void> {
-    await this.db().session.updateMany({
-      where: { id: sessionId, ...(awaiting ? { status: "running" } : {}) },
-      data: { awaiting },
-    });
+    const count = await this.db().$executeRaw`
+      UPDATE "Session" SET
+        "awaiting" = CASE WHEN "status" = 'running' THEN ${awaiting}::"SessionAwaiting" ELSE NULL END,
+        "updatedAt" = now()
+      WHERE "id" = ${sessionId} AND ${this.runLockStillHeld(sessionId, "awaiting")}`;
+    if (count > 0) return;
+    await requireSession(this.db(), sessionId);
+    throw runLockLost(sessionId, "awaiting");
+  }
+
+  /**
+   * The condition a run's write adds: its backend still holds the session's run lock (the lock object
+   * alone cannot tell, its connection may be gone unnoticed). Without a run lock, any write goes.
+   */
+  private runLockStillHeld(sessionId: string, field: LockedWrite): Prisma.Sql {
+    const lock = this.runLock?.sessionId === sessionId ? this.runLock : null;
+    if (!lock) return Prisma.sql`TRUE`;
+    if (!lock.held) throw runLockLost(sessionId, field);
+    const { high, low } = lockKeyHalves(sessionId);
+    return Prisma.sql`EXISTS (
+      SELECT 1 FROM pg_locks
+      WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND pid = ${lock.backendPid}::int
+        AND classid = ${high}::oid AND objid = ${low}::oid)`;
   }
 
   /** A committed round's new values after one of its outputs was regenerated. */
@@ -338,10 +353,14 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-function runLockLost(sessionId: string): AppError {
+/** What a run writes to its session under its lock, in the words of the refusal. */
+const LOCKED_WRITES = { status: "the status", awaiting: "what the session waits for" };
+type LockedWrite = keyof typeof LOCKED_WRITES;
+
+function runLockLost(sessionId: string, field: LockedWrite): AppError {
   return new AppError(
     "conflict",
-    `Session ${sessionId}: this run lost its run lock, so it leaves the status to the run that holds it`,
-    [{ field: "status", message: "run lock lost" }],
+    `Session ${sessionId}: this run lost its run lock, so it leaves ${LOCKED_WRITES[field]} to the run that holds it`,
+    [{ field, message: "run lock lost" }],
   );
 }

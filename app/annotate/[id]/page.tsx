@@ -19,7 +19,7 @@ type Props = {
 /** One queue's work for the signed-in person: a session at a time, where they left off unless told. */
 export default async function AnnotateQueuePage({ params, searchParams }: Props) {
   const id = await pageRecordId(params);
-  const user = await requirePageUser("annotator", `/annotate/${id}`);
+  const user = await requirePageUser("annotator");
   const work = await getMyQueueWork(user, id).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Experiment" };
 
 export default async function ExperimentPage({ params }: { params: Promise<{ id: string }> }) {
   const id = await pageRecordId(params);
-  const user = await requirePageUser("viewer", `/experiments/${id}`);
+  const user = await requirePageUser("viewer");
   const experiment = await getExperimentById({ id }).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

@@ -8,7 +8,7 @@ import { listAvailableModels } from "@/lib/providers";
 export const metadata: Metadata = { title: "New experiment" };
 
 export default async function NewExperimentPage() {
-  await requirePageUser("researcher", "/experiments/new");
+  await requirePageUser("researcher");
   await connection(); // models come from this server's environment, not the build's
   return (
     <>

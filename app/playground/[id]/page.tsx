@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Playground" };
 
 export default async function PlaygroundPage({ params }: Props) {
   const id = await pageRecordId(params);
-  await requirePageUser("researcher", `/playground/${id}`);
+  await requirePageUser("researcher");
   const source = await getPlaygroundSourceById({ id }).catch((error: unknown) => {
     if (error instanceof AppError && (error.code === "not_found" || error.code === "unprocessable"))
       notFound();

@@ -12,7 +12,7 @@ import { listCoursesByProfileId } from "@/lib/sessions/course";
 type Props = { params: Promise<{ id: string }> };
 
 async function loadProfile(id: string) {
-  const user = await requirePageUser("viewer", `/profiles/${id}`);
+  const user = await requirePageUser("viewer");
   try {
     return { user, profile: await getProfileById({ id }) };
   } catch (error) {

@@ -28,7 +28,7 @@ function outputOf(detail: unknown): { output?: string } {
 
 // One query per request: the metadata and the page share it.
 const loadSession = cache(async (id: string): Promise<SessionPageData> => {
-  await requirePageUser("viewer", `/sessions/${id}`);
+  await requirePageUser("viewer");
   try {
     return await getSessionPageById({ id });
   } catch (error) {
@@ -44,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SessionPage({ params }: Props) {
   const session = await loadSession(await pageRecordId(params));
-  const user = await requirePageUser("viewer", `/sessions/${session.id}`);
+  const user = await requirePageUser("viewer");
   const models = describeSessionModels(session.config);
   const { profile } = session;
   const branchNodes = await listBranchNodesBySessionId({ id: session.id });

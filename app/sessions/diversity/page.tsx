@@ -10,7 +10,7 @@ import { hasRole } from "@/lib/auth/roles";
 export const metadata: Metadata = { title: "Diversity" };
 
 export default async function DiversityPage() {
-  const user = await requirePageUser("viewer", "/sessions/diversity");
+  const user = await requirePageUser("viewer");
   return (
     <>
       <PageHeader

@@ -32,7 +32,7 @@ async function preselectedProfile(query: {
 }
 
 export default async function NewSessionPage({ searchParams }: Props) {
-  await requirePageUser("researcher", "/sessions/new");
+  await requirePageUser("researcher");
   await connection(); // models come from this server's environment, not the build's
   const { profile, missing } = await preselectedProfile(await searchParams);
   return (

@@ -15,7 +15,7 @@ type Props = { params: Promise<{ id: string }> };
 /** How far a queue's annotators agree, item by item, and where they disagree most. */
 export default async function AgreementPage({ params }: Props) {
   const id = await pageRecordId(params);
-  const user = await requirePageUser("researcher", `/annotate/${id}/agreement`);
+  const user = await requirePageUser("researcher");
   const agreement = await getQueueAgreement(user, id).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

@@ -15,7 +15,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ pair?: s
 /** Two sessions of the same client side by side, in an order hidden from the annotator. */
 export default async function PairsPage({ params, searchParams }: Props) {
   const id = await pageRecordId(params);
-  const user = await requirePageUser("annotator", `/annotate/${id}/pairs`);
+  const user = await requirePageUser("annotator");
   const pairs = await listMyPreferencePairs(user, id);
   const asked = Number((await searchParams).pair);
   const index = Number.isInteger(asked) && asked >= 1 && asked <= pairs.length ? asked - 1 : 0;

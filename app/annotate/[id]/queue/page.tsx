@@ -17,7 +17,7 @@ type Props = { params: Promise<{ id: string }> };
 /** Who is assigned to which session of a queue, and how far each has got. */
 export default async function QueuePage({ params }: Props) {
   const id = await pageRecordId(params);
-  const user = await requirePageUser("annotator", `/annotate/${id}/queue`);
+  const user = await requirePageUser("annotator");
   const queue = await getQueueById(user, id).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Experiment results" };
 
 export default async function ExperimentResultsPage({ params }: Props) {
   const id = await pageRecordId(params);
-  await requirePageUser("viewer", `/experiments/${id}/results`);
+  await requirePageUser("viewer");
   const { experiment, unfinished, dashboard } = await getExperimentResultsById({ id }).catch(
     (error: unknown) => {
       if (error instanceof AppError && error.code === "not_found") notFound();

@@ -27,7 +27,7 @@ function notFoundOn(error: unknown): never {
 
 export default async function CompareBranchesPage({ params, searchParams }: Props) {
   const id = await pageRecordId(params);
-  await requirePageUser("viewer", `/sessions/${id}/compare`);
+  await requirePageUser("viewer");
   const other = idSchema.safeParse((await searchParams).with);
   if (!other.success) {
     const nodes = await listBranchNodesBySessionId({ id }).catch(notFoundOn);

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Fork with changes" };
 
 export default async function ForkPage({ params, searchParams }: Props) {
   const id = await pageRecordId(params);
-  await requirePageUser("researcher", `/sessions/${id}/fork`);
+  await requirePageUser("researcher");
   const options = await getForkOptionsById({ id }).catch((error: unknown) => {
     if (error instanceof AppError && (error.code === "not_found" || error.code === "unprocessable"))
       notFound();
