@@ -93,10 +93,18 @@ test("a researcher creates a user, changes its role and deactivates it; the audi
   await row.getByRole("button", { name: "Deactivate" }).click();
   await expect(row).toContainText("deactivated");
 
+  // Each entry in words, its details as "field: value"; the stored record only behind a disclosure.
   const audit = page.getByTestId("audit-table");
-  await expect(audit.locator("tr").filter({ hasText: "user.deactivated" }).first()).toBeVisible();
-  await expect(audit.locator("tr").filter({ hasText: '"to":"viewer"' }).first()).toBeVisible();
-  await expect(audit.locator("tr").filter({ hasText: "user.created" }).first()).toBeVisible();
+  await expect(
+    audit.getByTestId("audit-entry").filter({ hasText: "Deactivated a user" }).first(),
+  ).toBeVisible();
+  const roleChange = audit.getByTestId("audit-entry").filter({ hasText: "Changed a user's role" }).first();
+  await expect(roleChange.getByTestId("audit-detail")).toHaveText("From: annotatorTo: viewer");
+  await expect(roleChange.getByText('"to": "viewer"')).toBeHidden();
+  await roleChange.getByText("Stored record").click();
+  await expect(roleChange.getByText('"action": "user.role_changed"')).toBeVisible();
+  const created = audit.getByTestId("audit-entry").filter({ hasText: "Created a user" }).first();
+  await expect(created.getByTestId("audit-detail")).toContainText(`Email: ${email}`);
 });
 
 test.describe("on a phone", () => {
