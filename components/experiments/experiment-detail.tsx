@@ -7,6 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
 import { EVALUATION_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
+import { dollars, FREE_COST_TEXT } from "@/lib/experiments/cost-text";
 import {
   type ExperimentAction,
   type ExperimentDetail,
@@ -151,6 +152,6 @@ function timeLeft(seconds: number | null, open: boolean): string {
 /** Dollars spent and the estimate, or that the simulator costs nothing. */
 function costText(cost: ExperimentProgress["cost"]): string {
   if (!cost) return "no price known";
-  if (cost.free) return "Free (offline simulator)";
-  return `$${cost.spent.toFixed(4)} ($${cost.estimatedTotal.toFixed(4)})`;
+  if (cost.free) return FREE_COST_TEXT;
+  return `${dollars(cost.spent)} (${dollars(cost.estimatedTotal)})`;
 }
