@@ -15,7 +15,7 @@ describe("an audit entry in words", () => {
   });
 
   it("turns details into field: value lines", () => {
-    expect(auditDetailLines("user.role_changed", { from: "annotator", to: "viewer" })).toEqual([
+    expect(auditDetailLines("user.role_changed", { to: "viewer", from: "annotator" })).toEqual([
       { field: "From", value: "annotator" },
       { field: "To", value: "viewer" },
     ]);

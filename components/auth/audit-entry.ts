@@ -17,6 +17,7 @@ export function auditTargetLabel(targetType: string): string {
     : targetType;
 }
 
+// In the order the lines read (the database keeps a record's keys in its own order).
 const FIELD_LABELS: Record<string, string> = {
   from: "From",
   to: "To",
@@ -48,10 +49,16 @@ export interface AuditDetailLine {
 /** The details of an entry as lines, e.g. { from: "annotator", to: "viewer" } → From: annotator, To: viewer. */
 export function auditDetailLines(action: string, detail: unknown): AuditDetailLine[] {
   if (!detail || typeof detail !== "object" || Array.isArray(detail)) return [];
-  return Object.entries(detail).map(([key, value]) => ({
-    field: FIELD_LABELS[key] ?? key,
-    value: valueText(action, key, value),
-  }));
+  return Object.entries(detail)
+    .sort(([a], [b]) => fieldOrder(a) - fieldOrder(b))
+    .map(([key, value]) => ({ field: FIELD_LABELS[key] ?? key, value: valueText(action, key, value) }));
+}
+
+const FIELD_ORDER = Object.keys(FIELD_LABELS);
+
+function fieldOrder(key: string): number {
+  const index = FIELD_ORDER.indexOf(key);
+  return index === -1 ? FIELD_ORDER.length : index;
 }
 
 function valueText(action: string, key: string, value: unknown): string {

@@ -70,12 +70,14 @@ function AuditWhat({ entry }: { entry: AuditRow }) {
           ))}
         </dl>
       ) : null}
-      <details className="mt-0.5 text-xs text-fg-muted">
-        <summary className="cursor-pointer hover:text-fg">Stored record</summary>
-        <pre className="mt-1 whitespace-pre-wrap font-mono [overflow-wrap:anywhere]">
-          {JSON.stringify({ action: entry.action, detail: entry.detail ?? null }, null, 2)}
-        </pre>
-      </details>
+      {lines.length ? (
+        <details className="mt-0.5 text-xs text-fg-muted">
+          <summary className="cursor-pointer hover:text-fg">Stored record</summary>
+          <pre className="mt-1 whitespace-pre-wrap font-mono [overflow-wrap:anywhere]">
+            {JSON.stringify({ action: entry.action, detail: entry.detail }, null, 2)}
+          </pre>
+        </details>
+      ) : null}
     </>
   );
 }

@@ -90,7 +90,8 @@ export function UsersPanel({ selfId }: { selfId: string }) {
           </div>
         ) : null}
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="user-table">
+          {/* Narrower, an email breaks letter by letter and the row's button is cut off; scroll instead. */}
+          <table className="w-full min-w-[34rem] text-left text-sm" data-testid="user-table">
             <thead className="text-xs text-fg-muted">
               <tr>
                 <th className="py-2 pr-3 font-medium">Email</th>
