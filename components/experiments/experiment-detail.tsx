@@ -6,7 +6,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
-import { EVALUATION_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
+import { EVALUATION_LABELS, plural, VARIANT_LABELS } from "@/components/ui/labels";
 import { dollars, FREE_COST_TEXT } from "@/lib/experiments/cost-text";
 import {
   type ExperimentAction,
@@ -140,7 +140,13 @@ function Figure({ label, value }: { label: string; value: string | number }) {
 function describeDesign({ design, counts }: ExperimentDetail): string {
   const variants = design.variants.map((v) => VARIANT_LABELS[v]).join(", ");
   const attitudes = design.attitudes?.join(", ") ?? "every attitude";
-  return `${counts.total} sessions · ${variants} · ${attitudes} · ${design.rounds} rounds · ${design.repeats} repeat(s)`;
+  return [
+    plural(counts.total, "session"),
+    variants,
+    attitudes,
+    plural(design.rounds, "round"),
+    plural(design.repeats, "repeat"),
+  ].join(" · ");
 }
 
 function timeLeft(seconds: number | null, open: boolean): string {

@@ -53,6 +53,11 @@ export function sessionStatusChip(
   return STATUS_LABELS[status];
 }
 
+/** "1 session", "3 sessions". */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
 export function formatDate(value: string | Date): string {
   const date = typeof value === "string" ? new Date(value) : value;
   return date.toISOString().slice(0, 16).replace("T", " ");
