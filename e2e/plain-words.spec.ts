@@ -32,17 +32,18 @@ test.describe("a completed session", () => {
 
   test.beforeAll(async ({ request }) => {
     test.setTimeout(90_000);
-    sessionId = await completedSession(request, 1);
+    sessionId = await completedSession(request, 2);
   });
 
   test("its inspect, regenerate and retry-style actions all look alike", async ({ page }) => {
     await page.goto(`/sessions/${sessionId}`);
+    const last = page.locator("#round-2");
     const actions = [
       page.getByRole("button", { name: "inspect planner call" }),
-      page.getByTestId("selection").getByRole("button", { name: "inspect" }),
-      page.getByTestId("selection").getByRole("button", { name: "Regenerate the selection" }),
-      page.getByRole("button", { name: /^Inspect the .* call$/ }).first(),
-      page.getByRole("button", { name: "Inspect the counselor call" }),
+      last.getByTestId("selection").getByRole("button", { name: "inspect", exact: true }),
+      last.getByRole("button", { name: "Regenerate the selection" }),
+      last.getByRole("button", { name: /^Inspect the .* call$/ }).first(),
+      last.getByRole("button", { name: "Inspect the counselor call" }),
       page.getByTestId("fork-with-changes").first(),
     ];
     const looks = await Promise.all(actions.map(look));
