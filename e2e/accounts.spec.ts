@@ -119,5 +119,9 @@ test.describe("on a phone", () => {
     await expect(row).toBeVisible();
     expect((await row.boundingBox())?.height).toBeLessThan(120);
     expect(await audit.locator("xpath=..").evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
+    // The users table too: an email on one line and its row's button in reach, not cut off.
+    const users = page.getByTestId("user-table");
+    expect((await users.locator("tbody tr").first().boundingBox())?.height).toBeLessThan(80);
+    expect(await users.locator("xpath=..").evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
   });
 });
