@@ -7,7 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
 import { EVALUATION_LABELS, plural, VARIANT_LABELS } from "@/components/ui/labels";
-import { dollars, FREE_COST_TEXT } from "@/lib/experiments/cost-text";
+import { costNotYetKnown, dollars, FREE_COST_TEXT } from "@/lib/experiments/cost-text";
 import {
   type ExperimentAction,
   type ExperimentDetail,
@@ -159,5 +159,6 @@ function timeLeft(seconds: number | null, open: boolean): string {
 function costText(cost: ExperimentProgress["cost"]): string {
   if (!cost) return "no price known";
   if (cost.free) return FREE_COST_TEXT;
+  if (costNotYetKnown(cost)) return "estimating…";
   return `${dollars(cost.spent)} (${dollars(cost.estimatedTotal)})`;
 }

@@ -39,8 +39,11 @@ describe("the progress line of npm run experiment", () => {
     expect(line).toContain("tokens 12,800 · $0.0123 of ~$0.0401 · ~40 s left");
   });
 
-  it("leaves the cost out when no price is known", () => {
+  it("leaves the cost out when no price is known, or before the first call says anything", () => {
     expect(progressLine(progress(null))).toContain("tokens 12,800 · ~40 s left");
+    const line = progressLine(progress({ spent: 0, estimatedTotal: 0, free: false }));
+    expect(line).toContain("tokens 12,800 · ~40 s left");
+    expect(line).not.toContain("$");
   });
 
   it("draws the bar from the finished sessions", () => {

@@ -9,9 +9,14 @@ export function dollars(amount: number): string {
   return `$${amount.toFixed(4)}`;
 }
 
-/** "$0.0123 of ~$0.0400", or that the simulator is free; null when no price is known. */
+/** Before its first call an experiment has neither spent nor estimated anything, even on the simulator. */
+export function costNotYetKnown(cost: NonNullable<ExperimentProgress["cost"]>): boolean {
+  return !cost.free && cost.spent === 0 && cost.estimatedTotal === 0;
+}
+
+/** "$0.0123 of ~$0.0400", or that the simulator is free; null when no price is known (yet). */
 export function costSoFarText(cost: ExperimentProgress["cost"]): string | null {
-  if (!cost) return null;
+  if (!cost || costNotYetKnown(cost)) return null;
   if (cost.free) return FREE_COST_TEXT;
   return `${dollars(cost.spent)} of ~${dollars(cost.estimatedTotal)}`;
 }
