@@ -118,10 +118,18 @@ test("a researcher creates a user, changes its role and deactivates it; the audi
   await row.getByRole("button", { name: "Deactivate" }).click();
   await expect(row).toContainText("deactivated");
 
+  // Each entry in words, its details as "field: value"; the stored record only behind a disclosure.
   const audit = page.getByTestId("audit-table");
-  await expect(audit.locator("tr").filter({ hasText: "user.deactivated" }).first()).toBeVisible();
-  await expect(audit.locator("tr").filter({ hasText: '"to":"viewer"' }).first()).toBeVisible();
-  await expect(audit.locator("tr").filter({ hasText: "user.created" }).first()).toBeVisible();
+  await expect(
+    audit.getByTestId("audit-entry").filter({ hasText: "Deactivated a user" }).first(),
+  ).toBeVisible();
+  const roleChange = audit.getByTestId("audit-entry").filter({ hasText: "Changed a user's role" }).first();
+  await expect(roleChange.getByTestId("audit-detail")).toHaveText("From: annotatorTo: viewer");
+  await expect(roleChange.getByText('"to": "viewer"')).toBeHidden();
+  await roleChange.getByText("Stored record").click();
+  await expect(roleChange.getByText('"action": "user.role_changed"')).toBeVisible();
+  const created = audit.getByTestId("audit-entry").filter({ hasText: "Created a user" }).first();
+  await expect(created.getByTestId("audit-detail")).toContainText(`Email: ${email}`);
 });
 
 test.describe("on a phone", () => {
@@ -136,5 +144,9 @@ test.describe("on a phone", () => {
     await expect(row).toBeVisible();
     expect((await row.boundingBox())?.height).toBeLessThan(120);
     expect(await audit.locator("xpath=..").evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
+    // The users table too: an email on one line and its row's button in reach, not cut off.
+    const users = page.getByTestId("user-table");
+    expect((await users.locator("tbody tr").first().boundingBox())?.height).toBeLessThan(80);
+    expect(await users.locator("xpath=..").evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 
 test("a researcher writes a fuser version, sees its diff, marks it active and back", async ({ page }) => {
   await page.goto("/prompts?role=fuser");
-  await expect(page.getByRole("heading", { level: 2, name: "fuser" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^Response generator/ })).toBeVisible();
   const versions = page.getByTestId("prompt-version");
   const before = await versions.count();
   const template = page.getByLabel(/Template/);

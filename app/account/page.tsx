@@ -14,7 +14,7 @@ export default async function AccountPage() {
       <PageHeader title="Account" description="Who you are signed in as, and your personal API keys." />
       <div className="grid max-w-3xl grid-cols-1 gap-6">
         <Card>
-          <CardHeader title={user.email} subtitle={`${user.role}: ${ROLE_DESCRIPTIONS[user.role]}`} />
+          <CardHeader title={user.email} subtitle={`Role: ${user.role} (${ROLE_DESCRIPTIONS[user.role]})`} />
         </Card>
         <ApiKeysPanel />
       </div>

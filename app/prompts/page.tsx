@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PromptVersions } from "@/components/prompts/prompt-versions";
 import { RoleNav } from "@/components/prompts/role-nav";
 import { RoleVariables } from "@/components/prompts/role-variables";
+import { roleLabel } from "@/components/ui/agent-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page";
 import { hasRole } from "@/lib/auth/roles";
@@ -30,7 +31,15 @@ export default async function PromptsPage({ searchParams }: Props) {
       />
       <RoleNav roles={PROMPT_ROLES} current={role} />
       <div className="grid max-w-5xl gap-4">
-        <h2 className="font-mono text-sm font-semibold">{role}</h2>
+        <h2 className="text-sm font-semibold" data-testid="prompt-role">
+          {roleLabel(role)}{" "}
+          <code
+            className="ml-1 text-xs font-normal text-fg-muted"
+            title="The role's key in exports and the API"
+          >
+            {role}
+          </code>
+        </h2>
         <PromptVersions
           role={role}
           versions={versions}

@@ -2,6 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Card, CardHeader } from "@/components/ui/card";
+import type { AuditRow } from "@/lib/auth/schema";
+import { auditActionLabel, auditDetailLines, auditTargetLabel } from "./audit-entry";
 import { fetchAudit } from "./requests";
 
 /** The latest audit entries: who changed roles and accounts, who created and stopped sessions. */
@@ -29,19 +31,17 @@ export function AuditLog() {
           </thead>
           <tbody className="divide-y divide-border">
             {(entries.data ?? []).map((entry) => (
-              <tr key={entry.id}>
+              <tr key={entry.id} data-testid="audit-entry">
                 <td className="py-2 pr-3 whitespace-nowrap">{entry.at.toLocaleString()}</td>
                 <td className="py-2 pr-3 [overflow-wrap:anywhere]">{entry.actor ?? "the studio"}</td>
                 <td className="py-2 pr-3">
-                  {entry.action}
-                  {entry.detail ? (
-                    <span className="block text-xs text-fg-muted [overflow-wrap:anywhere]">
-                      {JSON.stringify(entry.detail)}
-                    </span>
-                  ) : null}
+                  <AuditWhat entry={entry} />
                 </td>
-                <td className="py-2 [overflow-wrap:anywhere]">
-                  {entry.targetType} {entry.targetId}
+                <td className="py-2">
+                  {auditTargetLabel(entry.targetType)}
+                  <code className="block text-xs text-fg-muted [overflow-wrap:anywhere]">
+                    {entry.targetId}
+                  </code>
                 </td>
               </tr>
             ))}
@@ -49,5 +49,35 @@ export function AuditLog() {
         </table>
       </section>
     </Card>
+  );
+}
+
+/** The action in words, its details as "field: value" lines, and the stored record for researchers. */
+function AuditWhat({ entry }: { entry: AuditRow }) {
+  const lines = auditDetailLines(entry.action, entry.detail);
+  return (
+    <>
+      <span className="font-medium" title={entry.action}>
+        {auditActionLabel(entry.action)}
+      </span>
+      {lines.length ? (
+        <dl className="mt-0.5 text-xs text-fg-muted" data-testid="audit-detail">
+          {lines.map((line) => (
+            <div key={line.field} className="[overflow-wrap:anywhere]">
+              <dt className="inline">{line.field}: </dt>
+              <dd className="inline text-fg">{line.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {lines.length ? (
+        <details className="mt-0.5 text-xs text-fg-muted">
+          <summary className="cursor-pointer hover:text-fg">Stored record</summary>
+          <pre className="mt-1 whitespace-pre-wrap font-mono [overflow-wrap:anywhere]">
+            {JSON.stringify({ action: entry.action, detail: entry.detail }, null, 2)}
+          </pre>
+        </details>
+      ) : null}
+    </>
   );
 }

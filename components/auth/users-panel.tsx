@@ -89,8 +89,10 @@ export function UsersPanel({ selfId }: { selfId: string }) {
             <code className="block break-all">{created.password}</code>
           </div>
         ) : null}
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="user-table">
+        {/* Narrower, an email breaks letter by letter and the row's button is cut off: scroll instead.
+            Positioned, so that the header's screen-reader-only text scrolls with it, not the page. */}
+        <div className="relative overflow-x-auto">
+          <table className="w-full min-w-[34rem] text-left text-sm" data-testid="user-table">
             <thead className="text-xs text-fg-muted">
               <tr>
                 <th className="py-2 pr-3 font-medium">Email</th>

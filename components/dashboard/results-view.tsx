@@ -3,6 +3,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { plural } from "@/components/ui/labels";
 import {
   DASHBOARD_METRICS,
   METRIC_FAMILIES,
@@ -143,9 +144,9 @@ export function JudgeNote({ dashboard, unfinished }: { dashboard: ResultsDashboa
   return (
     <span className="flex flex-wrap items-center gap-2">
       <span>
-        {dashboard.sessions.length} finished sessions compared
-        {unfinished ? ` · ${unfinished} not finished, not counted` : ""} · judge{" "}
-        {models.length ? models.join(", ") : "none yet"}
+        {plural(dashboard.sessions.length, "finished session")} compared
+        {unfinished ? ` · ${unfinished} not finished, not counted` : ""} ·{" "}
+        {models.length ? `judge ${models.join(", ")}` : "not judged yet"}
       </span>
       {simulated ? <Badge tone="warning">simulated scores</Badge> : null}
     </span>

@@ -1,14 +1,8 @@
 "use client";
 
 import { useSessionStream } from "@/components/sessions/live/use-session-stream";
+import { roleLabel } from "@/components/ui/agent-labels";
 import { emptyLiveSession, isJudgeCall, type LiveCall } from "@/lib/live/live-state";
-
-const SCALE_LABEL: Record<string, string> = {
-  "judge:ctrs": "CTRS",
-  "judge:wai": "WAI",
-  "judge:panas_before": "PANAS before",
-  "judge:panas_after": "PANAS after",
-};
 
 /**
  * The judge's calls on this session as they stream while this page judges it: counts so far and the
@@ -53,7 +47,7 @@ function JudgeCallCard({ call }: { call: LiveCall }) {
   return (
     <li className="rounded-md border border-border bg-surface-muted p-3 text-sm">
       <p className="mb-1 text-xs text-fg-muted">
-        {SCALE_LABEL[call.role] ?? call.role} · {call.modelId}
+        {roleLabel(call.role)} · {call.modelId}
         {call.attempt > 1 ? ` · attempt ${call.attempt}` : ""}
       </p>
       <p className="line-clamp-4 whitespace-pre-wrap">

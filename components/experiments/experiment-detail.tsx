@@ -6,7 +6,8 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
-import { EVALUATION_LABELS, VARIANT_LABELS } from "@/components/ui/labels";
+import { EVALUATION_LABELS, plural, VARIANT_LABELS } from "@/components/ui/labels";
+import { costNotYetKnown, dollars, FREE_COST_TEXT } from "@/lib/experiments/cost-text";
 import {
   type ExperimentAction,
   type ExperimentDetail,
@@ -139,7 +140,13 @@ function Figure({ label, value }: { label: string; value: string | number }) {
 function describeDesign({ design, counts }: ExperimentDetail): string {
   const variants = design.variants.map((v) => VARIANT_LABELS[v]).join(", ");
   const attitudes = design.attitudes?.join(", ") ?? "every attitude";
-  return `${counts.total} sessions · ${variants} · ${attitudes} · ${design.rounds} rounds · ${design.repeats} repeat(s)`;
+  return [
+    plural(counts.total, "session"),
+    variants,
+    attitudes,
+    plural(design.rounds, "round"),
+    plural(design.repeats, "repeat"),
+  ].join(" · ");
 }
 
 function timeLeft(seconds: number | null, open: boolean): string {
@@ -151,6 +158,7 @@ function timeLeft(seconds: number | null, open: boolean): string {
 /** Dollars spent and the estimate, or that the simulator costs nothing. */
 function costText(cost: ExperimentProgress["cost"]): string {
   if (!cost) return "no price known";
-  if (cost.free) return "Free (offline simulator)";
-  return `$${cost.spent.toFixed(4)} ($${cost.estimatedTotal.toFixed(4)})`;
+  if (cost.free) return FREE_COST_TEXT;
+  if (costNotYetKnown(cost)) return "estimating…";
+  return `${dollars(cost.spent)} (${dollars(cost.estimatedTotal)})`;
 }

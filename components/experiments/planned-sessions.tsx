@@ -2,11 +2,10 @@
 
 import { useQueries } from "@tanstack/react-query";
 import { fetchParsed } from "@/components/ui/fetch-json";
+import { plural } from "@/components/ui/labels";
 import { modelArms, sessionCount, takenProfileCount } from "@/lib/experiments/design";
 import { type ExperimentSize, MAX_EXPERIMENT_SESSIONS } from "@/lib/experiments/schema";
 import { profileListResponseSchema } from "@/lib/profiles/schema";
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** How many profiles match each of the design's attitudes (once, for every attitude, when none is named). */
 function useMatchingProfiles(size: ExperimentSize | null) {

@@ -10,7 +10,8 @@ import { ThemeToggle } from "./theme-toggle";
  */
 export function AppShell({ children, status }: { children: ReactNode; status?: ReactNode }) {
   return (
-    <div className="min-h-screen lg:flex">
+    // A page without the studio's navigation (a replay, the sign-in page) has a top bar, not a sidebar.
+    <div className="min-h-screen lg:flex lg:has-[>[data-public-header]]:block">
       <ThemeSync />
       <a
         href="#main"

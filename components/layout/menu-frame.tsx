@@ -43,8 +43,9 @@ export function MenuFrame({ children }: { children: ReactNode }) {
   if (pathname.startsWith("/replay/") || pathname === "/sign-in") {
     return (
       <header
-        className="border-b border-border bg-surface-raised px-4 py-2 lg:sticky lg:top-0 lg:h-screen lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0 lg:px-6 lg:pt-4"
+        className="border-b border-border bg-surface-raised px-4 py-2 sm:px-6 lg:px-8"
         data-testid="public-header"
+        data-public-header
       >
         <span className="block text-base font-semibold tracking-tight">MAGneT Studio</span>
         <span className="block text-xs text-fg-muted">Synthetic CBT sessions</span>

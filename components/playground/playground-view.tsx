@@ -65,7 +65,7 @@ export function PlaygroundView({ source, models }: { source: PlaygroundSource; m
                     <option key={v.version} value={v.version}>
                       {[
                         `v${v.version}`,
-                        v.version === call.promptVersion ? "this call's" : null,
+                        v.version === call.promptVersion ? "used by this call" : null,
                         v.isActive ? "active" : null,
                         v.note,
                       ]

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { roleLabel } from "@/components/ui/agent-labels";
 import { Button } from "@/components/ui/button";
 import { fetchParsed } from "@/components/ui/fetch-json";
 import { Input, Label } from "@/components/ui/field";
@@ -41,7 +42,7 @@ export function SaveVersion({ role, template }: { role: string; template: string
       ) : null}
       {save.data ? (
         <p role="status" className="text-sm text-success" data-testid="save-version-done">
-          Saved as {save.data.role} v{save.data.version} (not active;{" "}
+          Saved as {roleLabel(save.data.role)} v{save.data.version} (not active;{" "}
           <Link className="underline" href={`/prompts?role=${encodeURIComponent(role)}`}>
             activate it on the Prompts page
           </Link>

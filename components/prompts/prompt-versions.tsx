@@ -54,7 +54,9 @@ export function PromptVersions({
                 {v.isActive ? <Badge tone="success">Active</Badge> : null}
                 {v.builtIn ? <Badge>Built-in</Badge> : null}
                 <span className="text-xs text-fg-muted">
-                  {v.author ?? "unknown"} · {formatDate(v.createdAt)}
+                  {/* The badge already says who wrote a built-in version. */}
+                  {v.builtIn ? "" : `${v.author ?? "unknown"} · `}
+                  {formatDate(v.createdAt)}
                 </span>
                 {v.isActive || !canEdit ? null : (
                   <Button

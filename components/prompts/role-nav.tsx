@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { roleLabel } from "@/components/ui/agent-labels";
 import { cn } from "@/components/ui/cn";
 
-/** The agent roles, each a link to its versions. */
+/** The agent roles, each a link to its versions, named in words (the stored key in the tooltip). */
 export function RoleNav({ roles, current }: { roles: readonly string[]; current: string }) {
   return (
     <nav aria-label="Agent roles" className="mb-4">
@@ -11,12 +12,13 @@ export function RoleNav({ roles, current }: { roles: readonly string[]; current:
             <Link
               href={`/prompts?role=${encodeURIComponent(role)}`}
               aria-current={role === current ? "page" : undefined}
+              title={role}
               className={cn(
-                "inline-block rounded-md border border-border px-2 py-1 font-mono text-xs",
+                "inline-block rounded-md border border-border px-2 py-1 text-xs",
                 role === current ? "bg-accent-soft text-fg" : "text-fg-muted hover:text-fg",
               )}
             >
-              {role}
+              {roleLabel(role)}
             </Link>
           </li>
         ))}

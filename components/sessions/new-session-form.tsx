@@ -122,7 +122,8 @@ export function NewSessionForm({
           </p>
         ) : null}
       </fieldset>
-      <div className="grid min-w-0 grid-cols-2 gap-4">
+      {/* Controls on one line even when a label wraps to two (on a phone). */}
+      <div className="grid min-w-0 grid-cols-2 items-end gap-4">
         <div className="grid min-w-0 gap-1">
           <Label htmlFor="variant">Variant</Label>
           <Select id="variant" name="variant" defaultValue="magnet">
@@ -138,7 +139,7 @@ export function NewSessionForm({
           <Input id="maxRounds" name="maxRounds" type="number" min={1} max={40} defaultValue={20} />
         </div>
       </div>
-      <fieldset className="grid min-w-0 grid-cols-2 gap-3 sm:grid-cols-3">
+      <fieldset className="grid min-w-0 gap-3 sm:grid-cols-3">
         <legend className="mb-1 text-xs font-medium text-fg-muted">Model per agent</legend>
         {SESSION_AGENTS.map((agent) => (
           <div key={agent} className="grid min-w-0 gap-1">
@@ -155,7 +156,7 @@ export function NewSessionForm({
       </fieldset>
       <MethodSwitchesFieldset />
       <p className="text-xs text-fg-muted">
-        Prompts: the built-in versions shown on the Prompts page are frozen into the session.
+        Prompts: each agent&apos;s active version on the Prompts page is frozen into the session.
       </p>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="start" defaultChecked /> Start generating right away

@@ -13,12 +13,8 @@ export function Utterance({
   mark?: string | null;
 }) {
   return (
-    <div
-      className={cn(
-        "mb-3 flex flex-col gap-0.5 last:mb-0 sm:mb-2 sm:flex-row sm:gap-3",
-        speaker === "client" && "sm:pl-6",
-      )}
-    >
+    // Both speakers start at the same edge; the label's colour and word tell them apart.
+    <div className="mb-3 flex flex-col gap-0.5 last:mb-0 sm:mb-2 sm:flex-row sm:gap-3">
       <span
         className={cn(
           "mt-0.5 shrink-0 text-xs sm:w-20 font-semibold uppercase tracking-wide",

@@ -1,9 +1,11 @@
+import { AGENT_LABELS } from "@/components/ui/agent-labels";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import {
   type AgentKind,
   type ModelOption,
   type ModelRef,
+  modelEnvName,
   type ProviderName,
   SIMULATOR_DEFAULTS,
   type SimulatorOptions,
@@ -55,9 +57,13 @@ export function ModelSettings({
           </tr>
         </thead>
         <tbody>
-          {Object.entries(models).map(([agent, ref]) => (
-            <tr key={agent} className="border-t border-border">
-              <td className="px-4 py-2 capitalize">{agent}</td>
+          {(Object.entries(models) as [AgentKind, ModelRef][]).map(([agent, ref]) => (
+            <tr key={agent} className="border-t border-border" data-testid="model-row">
+              <td className="px-4 py-2">
+                {AGENT_LABELS[agent]}
+                {/* The variable that sets this agent's model, for whoever edits .env. */}
+                <code className="block text-xs text-fg-muted">{modelEnvName(agent)}</code>
+              </td>
               <td className="px-4 py-2 font-mono text-xs">{ref.modelId}</td>
               <td className="px-4 py-2">{PROVIDER_LABELS[ref.provider]}</td>
             </tr>

@@ -19,6 +19,18 @@ export function buttonClass(variant: Variant = "secondary", className?: string):
   );
 }
 
+/**
+ * A small action that reads as a link (inspect, regenerate, retry, fork with changes…): one look for
+ * buttons and links alike, so a reader cannot tell which ones navigate by their style.
+ */
+export function textActionClass(className?: string): string {
+  return cn(
+    "rounded text-xs font-medium text-accent hover:underline",
+    "disabled:cursor-not-allowed disabled:opacity-50 disabled:no-underline",
+    className,
+  );
+}
+
 export function Button({
   variant = "secondary",
   className,

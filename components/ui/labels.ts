@@ -1,3 +1,4 @@
+import type { AuditAction, AuditTargetType } from "@/lib/auth/schema";
 import type { SessionAwaiting } from "@/lib/pipeline/steering";
 import type { Tone } from "./badge";
 
@@ -52,7 +53,38 @@ export function sessionStatusChip(
   return STATUS_LABELS[status];
 }
 
+/** "1 session", "3 sessions". */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
 export function formatDate(value: string | Date): string {
   const date = typeof value === "string" ? new Date(value) : value;
   return date.toISOString().slice(0, 16).replace("T", " ");
 }
+
+/** What each audit entry says was done; a new action fails typecheck until it is named here. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "user.created": "Created a user",
+  "user.role_changed": "Changed a user's role",
+  "user.deactivated": "Deactivated a user",
+  "user.reactivated": "Reactivated a user",
+  "session.created": "Created a session",
+  "session.stopped": "Stopped a session",
+  "session.steered": "Steered a session",
+  "prompt.created": "Wrote a prompt version",
+  "prompt.activated": "Made a prompt version active",
+  "annotation_queue.created": "Created an annotation queue",
+  "experiment.created": "Created an experiment",
+  "experiment.paused": "Paused an experiment",
+  "experiment.resumed": "Resumed an experiment",
+  "experiment.cancelled": "Cancelled an experiment",
+};
+
+export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
+  user: "User",
+  session: "Session",
+  prompt: "Prompt version",
+  annotation_queue: "Annotation queue",
+  experiment: "Experiment",
+};

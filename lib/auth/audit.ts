@@ -1,27 +1,15 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db/client";
 
-export type AuditAction =
-  | "user.created"
-  | "user.role_changed"
-  | "user.deactivated"
-  | "user.reactivated"
-  | "session.created"
-  | "session.stopped"
-  | "session.steered"
-  | "prompt.created"
-  | "prompt.activated"
-  | "annotation_queue.created"
-  | "experiment.created"
-  | "experiment.paused"
-  | "experiment.resumed"
-  | "experiment.cancelled";
+import type { AuditAction, AuditTargetType } from "./schema";
+
+export type { AuditAction } from "./schema";
 
 export interface AuditRecord {
   /** Null when the studio acted by itself (first-run account, the CLI). */
   actorId: string | null;
   action: AuditAction;
-  targetType: "user" | "session" | "prompt" | "annotation_queue" | "experiment";
+  targetType: AuditTargetType;
   targetId: string;
   detail?: Prisma.InputJsonObject;
 }

@@ -47,6 +47,30 @@ export type UserRow = z.infer<typeof userSchema>;
 export const userListSchema = z.object({ items: z.array(userSchema) });
 export const createdUserSchema = z.object({ user: userSchema, password: z.string() });
 
+/** Every action the audit log records; the log's labels are typed against this list. */
+export const AUDIT_ACTIONS = [
+  "user.created",
+  "user.role_changed",
+  "user.deactivated",
+  "user.reactivated",
+  "session.created",
+  "session.stopped",
+  "session.steered",
+  "prompt.created",
+  "prompt.activated",
+  "annotation_queue.created",
+  "experiment.created",
+  "experiment.paused",
+  "experiment.resumed",
+  "experiment.cancelled",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_TARGET_TYPES = ["user", "session", "prompt", "annotation_queue", "experiment"] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+// Action and target stay plain strings here: an entry written by an older or newer studio must
+// not make the whole log unreadable.
 export const auditEntrySchema = z.object({
   id: z.string(),
   at: z.coerce.date(),

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { getDb, Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { recordAudit } from "./audit";
+import { type AuditAction, recordAudit } from "./audit";
 import type { Role } from "./roles";
 
 export interface UserView {
@@ -65,7 +65,8 @@ export async function createUser(
       await tx.auditEntry.create({
         data: {
           actorId,
-          action: "user.created",
+          // Written in the user's own transaction, so not through recordAudit: still one of its actions.
+          action: "user.created" satisfies AuditAction,
           targetType: "user",
           targetId: created.id,
           detail: { email, role: input.role },

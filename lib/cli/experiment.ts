@@ -11,8 +11,7 @@ import { closeEventPublisher } from "@/lib/runs/live-run";
 import { loadDotEnv, runCli } from "../db/migrations/cli-support";
 import { withStudioDatabase } from "../studio/database";
 import { EXPERIMENT_USAGE, parseExperimentArgs } from "./experiment-args";
-
-const BAR_WIDTH = 24;
+import { progressLine } from "./experiment-progress";
 
 runCli(async () => {
   const options = parseExperimentArgs(process.argv.slice(2));
@@ -56,22 +55,4 @@ async function follow(id: string, worker: ExperimentWorker | undefined): Promise
     }
     await Promise.race([new Promise((resolve) => setTimeout(resolve, tty ? 500 : 2_000)), interrupted]);
   }
-}
-
-function progressLine(p: ExperimentProgress): string {
-  const c = p.counts;
-  const ratio = c.total ? (c.done + c.failed) / c.total : 1;
-  const filled = Math.round(ratio * BAR_WIDTH);
-  const tokens = (p.tokens.input + p.tokens.output).toLocaleString("en");
-  const cost = p.cost ? ` · $${p.cost.spent.toFixed(4)} of ~$${p.cost.estimatedTotal.toFixed(4)}` : "";
-  const left = p.secondsLeft === null ? "" : ` · ~${formatSeconds(p.secondsLeft)} left`;
-  return (
-    `[${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)}] ${c.done + c.failed}/${c.total} ` +
-    `(${c.done} done, ${c.running} running, ${c.failed} failed, ${c.queued} queued) · ` +
-    `rounds ${p.rounds.done}/${p.rounds.planned} · tokens ${tokens}${cost}${left}`
-  );
-}
-
-function formatSeconds(seconds: number): string {
-  return seconds >= 90 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
 }

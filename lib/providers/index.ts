@@ -1,4 +1,4 @@
-export { AGENT_KINDS, type AgentKind, type ProviderEnv } from "./env";
+export { AGENT_KINDS, type AgentKind, modelEnvName, type ProviderEnv } from "./env";
 export type { LanguageModelV4 } from "./model-types";
 export {
   defaultModelRef,

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createContext, useContext } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, textActionClass } from "@/components/ui/button";
 import { fetchParsed } from "@/components/ui/fetch-json";
 import { forkSessionResponseSchema } from "@/lib/sessions/schema";
 
@@ -46,7 +46,7 @@ export function ForkButton({ round, ended }: { round: number; ended: boolean }) 
       </Button>
       <Link
         href={`/sessions/${fork.sessionId}/fork?round=${round}`}
-        className="rounded px-2 py-0.5 text-xs text-accent hover:underline"
+        className={textActionClass("px-2 py-0.5")}
         data-testid="fork-with-changes"
       >
         Fork with changes…

@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import { Badge } from "@/components/ui/badge";
+import { textActionClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { isTextWithheld } from "@/lib/live/live-compact";
 import type { LiveCall } from "@/lib/live/live-state";
@@ -76,11 +77,7 @@ export const CandidateCard = memo(function CandidateCard({
         </div>
       )}
       {call?.status === "failed" && onRetry ? (
-        <button
-          type="button"
-          onClick={onRetry}
-          className="mt-2 self-start text-xs font-medium text-accent hover:underline"
-        >
+        <button type="button" onClick={onRetry} className={textActionClass("mt-2 self-start")}>
           Retry this round
         </button>
       ) : null}
@@ -106,7 +103,7 @@ export const CandidateCard = memo(function CandidateCard({
                 type="button"
                 onClick={() => onInspect(call.id)}
                 aria-label={`Inspect the ${label} call`}
-                className="text-[11px] text-accent hover:underline"
+                className={textActionClass()}
               >
                 inspect
               </button>

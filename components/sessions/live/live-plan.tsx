@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { textActionClass } from "@/components/ui/button";
 import type { LiveCall, LivePlan as Plan } from "@/lib/live/live-state";
 import { CallMeta } from "./call-meta";
 
@@ -33,11 +34,7 @@ export function LivePlan({
         </span>
         {plan && !plan.technique ? <Badge tone="warning">Not one of the 12 techniques</Badge> : null}
         {call && onInspect ? (
-          <button
-            type="button"
-            className="ml-auto text-xs text-accent hover:underline"
-            onClick={() => onInspect(call.id)}
-          >
+          <button type="button" className={textActionClass("ml-auto")} onClick={() => onInspect(call.id)}>
             inspect planner call
           </button>
         ) : null}
@@ -57,11 +54,7 @@ export function LivePlan({
           <div className="mt-3 text-sm" role="alert">
             <p className="text-danger">{call.error ?? "The planner failed."}</p>
             {onRetry ? (
-              <button
-                type="button"
-                onClick={onRetry}
-                className="mt-1 text-xs font-medium text-accent hover:underline"
-              >
+              <button type="button" onClick={onRetry} className={textActionClass("mt-1")}>
                 Retry
               </button>
             ) : null}

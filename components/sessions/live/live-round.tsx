@@ -9,6 +9,7 @@ import { SelectionSteer } from "@/components/sessions/steering/selection-steer";
 import { OriginalText, SteeringBadges } from "@/components/sessions/steering/steering-marks";
 import { SteerContext } from "@/components/sessions/steering/use-steer";
 import { Badge } from "@/components/ui/badge";
+import { textActionClass } from "@/components/ui/button";
 import { SPECIALIST_LABELS, SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
 import type { LiveCall, LiveRound as Round } from "@/lib/live/live-state";
 import { traceProvenance } from "@/lib/sessions/provenance";
@@ -282,11 +283,7 @@ function SelectionLine({
       )}
       {selection?.fallback ? <Badge tone="warning">No technique named: all five used</Badge> : null}
       {selector && onInspect ? (
-        <button
-          type="button"
-          className="text-xs text-accent hover:underline"
-          onClick={() => onInspect(selector.id)}
-        >
+        <button type="button" className={textActionClass()} onClick={() => onInspect(selector.id)}>
           inspect
         </button>
       ) : null}
@@ -328,7 +325,7 @@ function Turn({
         {call && onInspect ? (
           <button
             type="button"
-            className="block rounded text-[11px] text-fg-muted hover:text-accent"
+            className={textActionClass("block")}
             onClick={() => onInspect(call.id)}
             aria-label={`Inspect the ${speaker.toLowerCase()} call`}
           >
@@ -346,11 +343,7 @@ function Turn({
         {children}
         {call && call.status !== "running" ? <CallMeta call={call} /> : null}
         {call?.status === "failed" && onRetry ? (
-          <button
-            type="button"
-            onClick={onRetry}
-            className="mt-1 text-xs font-medium text-accent hover:underline"
-          >
+          <button type="button" onClick={onRetry} className={textActionClass("mt-1")}>
             Retry this round
           </button>
         ) : null}

@@ -35,8 +35,8 @@ export function PipelineDiagram({ diagram, bare = false }: { diagram: Diagram; b
         </h2>
         <p className="mt-1 text-sm text-fg-muted">
           A planner picks a CBT technique once; each round five specialists draft replies while a selector
-          names the techniques that fit; a fuser writes the counselor&apos;s reply; a simulated client
-          answers.
+          names the techniques that fit; the response generator (the fuser) writes the counselor&apos;s reply;
+          a simulated client answers.
         </p>
       </figcaption>
       <ol className="flex flex-col items-stretch gap-1 md:flex-row md:items-center md:gap-2">

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, textActionClass } from "@/components/ui/button";
 import { fetchJson } from "@/components/ui/fetch-json";
 import type { RegenerableRound } from "@/lib/live/regenerable";
 import { SteerError } from "./steer-error";
@@ -48,7 +48,7 @@ export function RegenerateButton({
     <span className="inline-flex flex-col">
       <button
         type="button"
-        className="rounded text-[11px] text-accent hover:underline disabled:opacity-50"
+        className={textActionClass()}
         disabled={regenerate.isPending}
         onClick={() => regenerate.mutate([output])}
         aria-label={`Regenerate the ${what}`}

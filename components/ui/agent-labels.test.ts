@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { PROMPT_ROLES } from "@/lib/prompts/registry";
+import { AGENT_LABELS, roleLabel } from "./agent-labels";
+
+describe("roleLabel", () => {
+  it("names every prompt role in words, never by its key", () => {
+    for (const role of PROMPT_ROLES) {
+      const label = roleLabel(role);
+      expect(label, role).not.toBe(role);
+      expect(label, role).not.toMatch(/[:_]/);
+    }
+  });
+
+  it("says which specialist, and names the judges and the summarizer", () => {
+    expect(roleLabel("specialist:psycho_education")).toBe("Psycho-education specialist");
+    expect(roleLabel("fuser")).toBe(AGENT_LABELS.fuser);
+    expect(roleLabel("judge:panas_after")).toBe("PANAS judge (after)");
+    expect(roleLabel("summarizer")).toBe("Session summarizer");
+  });
+
+  it("shows a role it does not know as it is", () => {
+    expect(roleLabel("judge:new_scale")).toBe("judge:new_scale");
+    expect(roleLabel("constructor")).toBe("constructor");
+  });
+});
