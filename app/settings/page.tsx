@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ModelSettings } from "@/components/settings/model-settings";
 import { Card, CardHeader } from "@/components/ui/card";
+import { formatCount } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page";
 import { describeDatabase, getDatabaseStats } from "@/lib/db/stats";
@@ -31,7 +32,7 @@ export default async function SettingsPage() {
             {Object.entries(stats).map(([label, count]) => (
               <div key={label}>
                 <dt className="text-xs text-fg-muted">{label.replace(/([A-Z])/g, " $1").toLowerCase()}</dt>
-                <dd className="text-lg font-semibold tabular-nums">{count.toLocaleString("en")}</dd>
+                <dd className="text-lg font-semibold tabular-nums">{formatCount(count)}</dd>
               </div>
             ))}
           </dl>

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { fetchParsed } from "@/components/ui/fetch-json";
 import { Input, Select } from "@/components/ui/field";
-import { formatDate, VARIANT_LABELS } from "@/components/ui/labels";
+import { formatCount, formatDate, VARIANT_LABELS } from "@/components/ui/labels";
 import { useUrlQuery } from "@/components/ui/use-url-query";
 import { ATTITUDES } from "@/lib/cbt/techniques";
 import { type DiversitySet, diversityListSchema, diversitySetSchema } from "@/lib/eval/schema";
@@ -214,7 +214,7 @@ function Scores({ set, unit }: { set: DiversitySet; unit: "llama3" | "words" }) 
     <>
       <td className="px-3 py-1 text-right tabular-nums">{unit === "llama3" ? set.sessions : null}</td>
       <td className="px-3 py-1 text-right tabular-nums">
-        {unit === "words" ? <Badge>words</Badge> : null} {scores.totalTokens.toLocaleString("en")}
+        {unit === "words" ? <Badge>words</Badge> : null} {formatCount(scores.totalTokens)}
       </td>
       <td className="px-3 py-1 text-right tabular-nums">{fmt(scores.distinct1)}</td>
       <td className="px-3 py-1 text-right tabular-nums">{fmt(scores.distinct2)}</td>

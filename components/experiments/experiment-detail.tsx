@@ -6,7 +6,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
-import { EVALUATION_LABELS, plural, VARIANT_LABELS } from "@/components/ui/labels";
+import { EVALUATION_LABELS, formatCount, plural, VARIANT_LABELS } from "@/components/ui/labels";
 import { costNotYetKnown, dollars, FREE_COST_TEXT } from "@/lib/experiments/cost-text";
 import {
   type ExperimentAction,
@@ -97,10 +97,7 @@ export function ExperimentDetailView({ id, canControl }: { id: string; canContro
             <Figure label="Queued" value={counts.queued} />
             <Figure label="Stopped or paused" value={counts.halted} />
             <Figure label="Rounds" value={`${experiment.rounds.done} / ${experiment.rounds.planned}`} />
-            <Figure
-              label="Tokens"
-              value={(experiment.tokens.input + experiment.tokens.output).toLocaleString("en")}
-            />
+            <Figure label="Tokens" value={formatCount(experiment.tokens.input + experiment.tokens.output)} />
             <Figure label="Cost so far (est. total)" value={costText(experiment.cost)} />
             <Figure label="Time left" value={timeLeft(experiment.secondsLeft, open)} />
           </dl>

@@ -58,6 +58,14 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
+// One formatter for the whole module: `toLocaleString("en")` builds a new one on every call.
+const COUNT_FORMAT = new Intl.NumberFormat("en");
+
+/** A count with thousands separators, e.g. 12,800. */
+export function formatCount(value: number): string {
+  return COUNT_FORMAT.format(value);
+}
+
 export function formatDate(value: string | Date): string {
   const date = typeof value === "string" ? new Date(value) : value;
   return date.toISOString().slice(0, 16).replace("T", " ");

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { ATTITUDE_TONE, sessionStatusChip, VARIANT_LABELS } from "@/components/ui/labels";
+import { ATTITUDE_TONE, formatCount, sessionStatusChip, VARIANT_LABELS } from "@/components/ui/labels";
 import { type LiveSession, sessionAwaiting } from "@/lib/live/live-state";
 import { type SessionActionMutation, SessionControls } from "./session-controls";
 import type { StreamStatus } from "./use-session-stream";
@@ -88,7 +88,7 @@ export function LiveHeader({
         </Fact>
         <Fact label="Models">{summary.models}</Fact>
         <Fact label="Tokens">
-          {state.tokensIn.toLocaleString("en")} in · {state.tokensOut.toLocaleString("en")} out
+          {formatCount(state.tokensIn)} in · {formatCount(state.tokensOut)} out
         </Fact>
         {state.statusReason ? (
           <Fact label={state.status === "failed" ? "Failed" : "Last"}>
