@@ -132,6 +132,19 @@ test("a researcher creates a user, changes its role and deactivates it; the audi
   await expect(created.getByTestId("audit-detail")).toContainText(`Email: ${email}`);
 });
 
+test("an audit entry about a session opens that session", async ({ page }) => {
+  const profiles = await (await page.request.get("/api/profiles?source=sample&pageSize=1")).json();
+  const made = await page.request.post("/api/sessions", {
+    data: { profileId: profiles.items[0].id, variant: "magnet", maxRounds: 1 },
+  });
+  const { id } = await made.json();
+  await page.goto("/users");
+  const entry = page.getByTestId("audit-entry").filter({ hasText: id });
+  await expect(entry).toContainText("Created a session");
+  await entry.getByRole("link", { name: "Session" }).click();
+  await expect(page).toHaveURL(new RegExp(`/sessions/${id}$`));
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

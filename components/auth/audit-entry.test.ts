@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "@/lib/auth/schema";
-import { auditActionLabel, auditDetailLines, auditTargetLabel } from "./audit-entry";
+import { auditActionLabel, auditDetailLines, auditTargetHref, auditTargetLabel } from "./audit-entry";
 
 describe("an audit entry in words", () => {
   it("names every action in a sentence, not by its key", () => {
@@ -12,6 +12,15 @@ describe("an audit entry in words", () => {
     expect(auditActionLabel("report.exported")).toBe("report.exported");
     expect(auditTargetLabel("annotation_queue")).toBe("Annotation queue");
     expect(auditTargetLabel("report")).toBe("report");
+  });
+
+  it("opens sessions, experiments and annotation queues on their pages, and nothing else", () => {
+    expect(auditTargetHref("session", "s1")).toBe("/sessions/s1");
+    expect(auditTargetHref("experiment", "e1")).toBe("/experiments/e1");
+    expect(auditTargetHref("annotation_queue", "q1")).toBe("/annotate/q1/queue");
+    expect(auditTargetHref("user", "u1")).toBeNull();
+    expect(auditTargetHref("prompt", "p1")).toBeNull();
+    expect(auditTargetHref("constructor", "x")).toBeNull();
   });
 
   it("turns details into field: value lines", () => {

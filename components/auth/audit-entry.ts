@@ -17,6 +17,18 @@ export function auditTargetLabel(targetType: string): string {
     : targetType;
 }
 
+// Pages a target can be opened on (users and prompt versions have none of their own).
+const TARGET_PAGES: Record<string, (id: string) => string> = {
+  session: (id) => `/sessions/${encodeURIComponent(id)}`,
+  experiment: (id) => `/experiments/${encodeURIComponent(id)}`,
+  annotation_queue: (id) => `/annotate/${encodeURIComponent(id)}/queue`,
+};
+
+/** Where the entry's target opens, or null when it has no page. */
+export function auditTargetHref(targetType: string, targetId: string): string | null {
+  return Object.hasOwn(TARGET_PAGES, targetType) ? TARGET_PAGES[targetType](targetId) : null;
+}
+
 // In the order the lines read (the database keeps a record's keys in its own order).
 const FIELD_LABELS: Record<string, string> = {
   from: "From",

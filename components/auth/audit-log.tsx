@@ -1,9 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { textActionClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { AuditRow } from "@/lib/auth/schema";
-import { auditActionLabel, auditDetailLines, auditTargetLabel } from "./audit-entry";
+import { auditActionLabel, auditDetailLines, auditTargetHref, auditTargetLabel } from "./audit-entry";
 import { fetchAudit } from "./requests";
 
 /** The latest audit entries: who changed roles and accounts, who created and stopped sessions. */
@@ -38,10 +40,7 @@ export function AuditLog() {
                   <AuditWhat entry={entry} />
                 </td>
                 <td className="py-2">
-                  {auditTargetLabel(entry.targetType)}
-                  <code className="block text-xs text-fg-muted [overflow-wrap:anywhere]">
-                    {entry.targetId}
-                  </code>
+                  <AuditTarget entry={entry} />
                 </td>
               </tr>
             ))}
@@ -49,6 +48,24 @@ export function AuditLog() {
         </table>
       </section>
     </Card>
+  );
+}
+
+/** What the entry was about, opening its page where it has one. */
+function AuditTarget({ entry }: { entry: AuditRow }) {
+  const href = auditTargetHref(entry.targetType, entry.targetId);
+  const label = auditTargetLabel(entry.targetType);
+  return (
+    <>
+      {href ? (
+        <Link href={href} className={textActionClass("text-sm")}>
+          {label}
+        </Link>
+      ) : (
+        label
+      )}
+      <code className="block text-xs text-fg-muted [overflow-wrap:anywhere]">{entry.targetId}</code>
+    </>
   );
 }
 
