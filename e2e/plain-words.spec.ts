@@ -58,6 +58,19 @@ test.describe("a completed session", () => {
     const counselor = await transcript.locator('[data-speaker="counselor"]').first().boundingBox();
     const client = await transcript.locator('[data-speaker="client"]').first().boundingBox();
     expect(client?.x).toBe(counselor?.x);
+
+    // One speaker column for the transcript and the rounds view, "Counselor 20" on one line.
+    const label = transcript.getByTestId("speaker-label").filter({ hasText: "Counselor 1" });
+    const transcriptColumn = (await label.boundingBox())?.width;
+    const oneLine = await label.evaluate((element) => {
+      const lineHeight = Number.parseFloat(getComputedStyle(element).lineHeight);
+      element.textContent = "Counselor 20";
+      return { height: element.getBoundingClientRect().height, lineHeight };
+    });
+    expect(oneLine.height).toBeLessThanOrEqual(oneLine.lineHeight + 1);
+    await page.getByRole("tab", { name: "Rounds and agents" }).click();
+    const roundsColumn = (await page.getByTestId("speaker-column").first().boundingBox())?.width;
+    expect(transcriptColumn).toBe(roundsColumn);
   });
 
   test("its replay on a desktop has a top bar, not an empty sidebar column", async ({ browser, request }) => {
