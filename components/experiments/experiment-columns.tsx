@@ -1,8 +1,8 @@
 import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
 import { Badge } from "@/components/ui/badge";
 import type { Column } from "@/components/ui/data-table";
-import { DEFAULT_ARM } from "@/lib/experiments/design";
 import { ATTITUDE_TONE, formatDate, VARIANT_LABELS } from "@/components/ui/labels";
+import { DEFAULT_ARM } from "@/lib/experiments/design";
 import type { ExperimentProgress, ExperimentSessionItem, ExperimentStatus } from "@/lib/experiments/schema";
 import { ProgressBar } from "./progress-bar";
 
