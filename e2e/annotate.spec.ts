@@ -29,6 +29,13 @@ test("a clinician annotates three rounds with the keyboard only; after a reload 
   request,
 }) => {
   const queueId = await newQueue(request);
+  // Before anyone annotated its session, the queue page offers no download of an empty file.
+  const before = await request.get(`/api/annotations/export?format=annotations-jsonl&queueId=${queueId}`);
+  if ((await before.text()).trim() === "") {
+    await page.goto(`/annotate/${queueId}/queue`);
+    await expect(page.getByTestId("nothing-to-export")).toContainText("Nothing to export yet");
+    await expect(page.getByRole("link", { name: "CSV", exact: true })).toHaveCount(0);
+  }
   await page.goto(`/annotate/${queueId}`);
   await expect(page.getByTestId("round-title")).toHaveText(/^Round 1 of \d+/);
   await expect(page.getByTestId("queue-progress")).toHaveText(/^0 of \d+ rounds annotated/);
@@ -59,6 +66,7 @@ test("a clinician annotates three rounds with the keyboard only; after a reload 
   // The queue page tells who did what, and downloads the queue's annotations.
   await page.goto(`/annotate/${queueId}/queue`);
   await expect(page.getByTestId("assignment").first()).toContainText("3/");
+  await expect(page.getByTestId("nothing-to-export")).toHaveCount(0);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name: "CSV", exact: true }).click(),

@@ -61,9 +61,19 @@ test("New session says why it cannot create yet, and when a search finds no prof
   );
   await page.getByPlaceholder("Search by name or problem…").fill("");
   const picker = page.getByTestId("profile-picker");
-  await expect(picker.locator("option")).not.toHaveCount(0);
-  await picker.selectOption({ index: 0 });
+  const clients = picker.locator("option:not([hidden])");
+  await expect(clients).not.toHaveCount(0);
+  // Nothing chosen looks like nothing chosen: no client is marked, and none is named as chosen.
+  await expect(picker.locator("option:checked")).toBeHidden();
+  await expect(page.getByTestId("chosen-profile")).toHaveCount(0);
+  const first = (await clients.first().textContent()) ?? "";
+  await picker.selectOption({ index: 1 });
   await expect(create).toBeEnabled();
+  // A chosen client is clearly marked, also once the list loses focus, and named below it.
+  await page.getByPlaceholder("Search by name or problem…").focus();
+  await expect(picker.locator("option:checked")).toHaveText(first);
+  await expect(picker.locator("option:checked")).toHaveCSS("background-image", /gradient/);
+  await expect(page.getByTestId("chosen-profile")).toContainText(first.split(" · ")[0]);
   await expect(page.getByText("Choose a client profile above first.")).toHaveCount(0);
 });
 

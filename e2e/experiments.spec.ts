@@ -22,6 +22,13 @@ test("create an experiment of 4 short sessions, watch it reach done, open one of
   await expect(sessions).toHaveCount(4);
   await expect(sessions.filter({ hasText: "No selector" })).toHaveCount(2);
   await expect(sessions.filter({ hasText: /Completed|Ended by client/ })).toHaveCount(4);
+  // No model was an axis: the Models column says so in words, and where those models are set.
+  const models = page.getByTestId("experiment-sessions").getByText("Studio defaults", { exact: true });
+  await expect(models).toHaveCount(4);
+  await expect(models.first()).toHaveAttribute("title", /Settings page/);
+  await expect(
+    page.getByTestId("experiment-sessions").getByRole("cell", { name: "default", exact: true }),
+  ).toHaveCount(0);
 
   await sessions.first().getByRole("link").first().click();
   await expect(page).toHaveURL(/\/sessions\/[A-Za-z0-9_-]+$/);

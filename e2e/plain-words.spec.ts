@@ -58,6 +58,20 @@ test.describe("a completed session", () => {
     const counselor = await transcript.locator('[data-speaker="counselor"]').first().boundingBox();
     const client = await transcript.locator('[data-speaker="client"]').first().boundingBox();
     expect(client?.x).toBe(counselor?.x);
+
+    // One speaker column for the transcript and the rounds view, "Counselor 20" on one line.
+    const label = transcript.getByTestId("speaker-label").filter({ hasText: "Counselor 1" });
+    const transcriptColumn = (await label.boundingBox())?.width;
+    const lines = await label.evaluate((element) => {
+      element.textContent = "Counselor 20";
+      const text = document.createRange();
+      text.selectNodeContents(element);
+      return new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size;
+    });
+    expect(lines).toBe(1);
+    await page.getByRole("tab", { name: "Rounds and agents" }).click();
+    const roundsColumn = (await page.getByTestId("speaker-column").first().boundingBox())?.width;
+    expect(transcriptColumn).toBe(roundsColumn);
   });
 
   test("its replay on a desktop has a top bar, not an empty sidebar column", async ({ browser, request }) => {

@@ -75,6 +75,10 @@ test("the diagram lights each node as its call runs; jump to a round; pause hold
   await expect(replay.playButton).toHaveText(/Play/);
   await replay.jumpTo(2);
   await expect(page.getByTestId("diagram-round")).toHaveText("round 2");
+  // The nodes are named as everywhere else in the studio.
+  await expect(replay.node("fuser")).toContainText("Response generator");
+  await expect(replay.node("planner")).toContainText("CBT planner");
+  await expect(replay.node("client")).toContainText("Simulated client");
   await expect(replay.round(1).getByText("Stored")).toBeVisible();
   await expect(replay.round(2)).toBeInViewport();
   // At a round's start the five specialists run (the selector starts with them); the fuser and client wait.

@@ -4,8 +4,18 @@ const FORMATS = [
   ["gold-jsonl", "Gold rewrites (chat JSONL)"],
 ] as const;
 
-/** Downloads of every annotation (of one queue, if given), streamed by the server. */
-export function AnnotationExportLinks({ queueId }: { queueId?: string }) {
+/**
+ * Downloads of every annotation (of one queue, if given), streamed by the server; until someone has
+ * annotated, a note instead of links to empty files.
+ */
+export function AnnotationExportLinks({ queueId, empty }: { queueId?: string; empty: boolean }) {
+  if (empty) {
+    return (
+      <p className="text-sm text-fg-muted" data-testid="nothing-to-export">
+        Nothing to export yet: annotations can be downloaded once someone has rated a turn.
+      </p>
+    );
+  }
   return (
     <nav aria-label="Export annotations" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <span className="text-fg-muted">Export{queueId ? " this queue" : " all annotations"}:</span>

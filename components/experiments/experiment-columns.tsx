@@ -2,6 +2,7 @@ import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
 import { Badge } from "@/components/ui/badge";
 import type { Column } from "@/components/ui/data-table";
 import { ATTITUDE_TONE, formatDate, VARIANT_LABELS } from "@/components/ui/labels";
+import { DEFAULT_ARM } from "@/lib/experiments/design";
 import type { ExperimentProgress, ExperimentSessionItem, ExperimentStatus } from "@/lib/experiments/schema";
 import { ProgressBar } from "./progress-bar";
 
@@ -18,6 +19,16 @@ export function ExperimentStatusBadge({ experiment }: { experiment: ExperimentPr
   if (experiment.finished) return <Badge tone="success">Done</Badge>;
   const { label, tone } = EXPERIMENT_STATUS_LABELS[experiment.status];
   return <Badge tone={tone}>{label}</Badge>;
+}
+
+/** An arm's models; the arm with no model axis says what it runs in a newcomer's words. */
+function ArmName({ arm }: { arm: string }) {
+  if (arm !== DEFAULT_ARM) return <span className="text-fg-muted">{arm}</span>;
+  return (
+    <span className="text-fg-muted" title="Each agent runs the model chosen on the Settings page">
+      Studio defaults
+    </span>
+  );
 }
 
 export const EXPERIMENT_COLUMNS: Column<ExperimentProgress>[] = [
@@ -45,7 +56,7 @@ export const EXPERIMENT_SESSION_COLUMNS: Column<ExperimentSessionItem>[] = [
     cell: (s) => <Badge tone={ATTITUDE_TONE[s.profile.attitude]}>{s.profile.attitude}</Badge>,
   },
   { key: "variant", header: "Variant", cell: (s) => VARIANT_LABELS[s.variant] },
-  { key: "arm", header: "Models", cell: (s) => <span className="text-fg-muted">{s.arm}</span> },
+  { key: "arm", header: "Models", cell: (s) => <ArmName arm={s.arm} /> },
   { key: "repeat", header: "Repeat", className: "text-right tabular-nums", cell: (s) => s.repeat },
   {
     key: "status",

@@ -20,10 +20,22 @@ function excerpt(problem: string, length = 80): string {
   return problem.length > length ? `${problem.slice(0, length).trimEnd()}…` : problem;
 }
 
-/** The preselected client first, then the search's matches without it. */
-function pickerProfiles(preselected: ProfileSummary | undefined, matches: ProfileSummary[] = []) {
-  if (!preselected) return matches;
-  return [preselected, ...matches.filter((p) => p.id !== preselected.id)];
+/**
+ * The preselected client first, then the search's matches; the chosen client stays listed when a new
+ * search leaves it out, so the list never shows another client as if it were chosen.
+ */
+function pickerProfiles(
+  preselected: ProfileSummary | undefined,
+  chosen: ProfileSummary | undefined,
+  matches: ProfileSummary[] = [],
+) {
+  const pinned = [preselected, chosen].filter(
+    (p, at, all): p is ProfileSummary => p !== undefined && all.findIndex((q) => q?.id === p.id) === at,
+  );
+  const rest = matches.filter((p) => !pinned.some((q) => q.id === p.id));
+  if (preselected) return [...pinned, ...rest];
+  // Without a preselection a chosen match keeps its place in the list rather than jumping to the top.
+  return chosen && matches.some((p) => p.id === chosen.id) ? matches : [...pinned, ...rest];
 }
 
 export function NewSessionForm({
@@ -41,7 +53,8 @@ export function NewSessionForm({
 }) {
   const router = useRouter();
   const [search, setSearch] = useState("");
-  const [profileId, setProfileId] = useState(preselected?.id ?? "");
+  const [chosen, setChosen] = useState(preselected);
+  const profileId = chosen?.id ?? "";
   const profiles = useQuery({
     queryKey: ["profiles", "picker", search],
     queryFn: () =>
@@ -50,6 +63,7 @@ export function NewSessionForm({
         `/api/profiles?pageSize=50&search=${encodeURIComponent(search)}`,
       ),
   });
+  const listed = pickerProfiles(preselected, chosen, profiles.data?.items);
   const create = useMutation({
     mutationFn: async (form: FormData) => {
       const body = {
@@ -102,15 +116,27 @@ export function NewSessionForm({
           required
           size={6}
           value={profileId}
-          onChange={(e) => setProfileId(e.target.value)}
+          onChange={(e) => setChosen(listed.find((p) => p.id === e.target.value))}
+          // Chromium paints a listbox's selected option grey once it loses focus; a background image is
+          // the one paint it keeps, so the chosen client stays clearly marked.
+          className="[&_option:checked]:bg-[linear-gradient(var(--accent),var(--accent))] [&_option:checked]:font-semibold [&_option:checked]:text-accent-fg"
           data-testid="profile-picker"
         >
-          {pickerProfiles(preselected, profiles.data?.items).map((p) => (
+          {/* Matches the empty value: without it React marks the first client as if chosen. */}
+          <option value="" hidden>
+            No client chosen
+          </option>
+          {listed.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name} · {p.attitude} · {excerpt(p.presentingProblem)}
             </option>
           ))}
         </Select>
+        {chosen ? (
+          <p className="text-sm" data-testid="chosen-profile">
+            Chosen: <span className="font-semibold">{chosen.name}</span> · {chosen.attitude}
+          </p>
+        ) : null}
         {preselectionMissing ? (
           <p className="text-sm text-warning" data-testid="preselection-missing">
             The client in this link was not found (it may have been deleted); choose a client below.

@@ -1,3 +1,4 @@
+import { SPEAKER_COLUMN } from "@/components/sessions/speaker-column";
 import { cn } from "@/components/ui/cn";
 
 export function Utterance({
@@ -17,9 +18,11 @@ export function Utterance({
     <div className="mb-3 flex flex-col gap-0.5 last:mb-0 sm:mb-2 sm:flex-row sm:gap-3">
       <span
         className={cn(
-          "mt-0.5 shrink-0 text-xs sm:w-20 font-semibold uppercase tracking-wide",
+          "mt-0.5 shrink-0 text-xs font-semibold uppercase tracking-wide",
+          SPEAKER_COLUMN,
           speaker === "counselor" ? "text-accent" : "text-fg-muted",
         )}
+        data-testid="speaker-label"
       >
         {label ?? (speaker === "counselor" ? "Counselor" : "Client")}
       </span>

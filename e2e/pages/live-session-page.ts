@@ -34,8 +34,8 @@ export class LiveSessionPage {
     await this.page.getByTestId("new-session").click();
     await this.page.getByPlaceholder("Search by name or problem…").fill(profileSearch);
     const picker = this.page.getByTestId("profile-picker");
-    await expect(picker.locator("option")).not.toHaveCount(0);
-    await picker.selectOption({ index: 0 });
+    await expect(picker.locator("option:not([hidden])")).not.toHaveCount(0);
+    await picker.selectOption({ index: 1 });
     await this.page.getByLabel("Rounds after the opening exchange").fill(String(rounds));
     await this.page.getByLabel("Start generating right away").uncheck();
     await this.page.getByRole("button", { name: "Create session" }).click();

@@ -6,6 +6,9 @@ import type { ExperimentDesign, ExperimentSize } from "./schema";
 type Agent = keyof ExperimentDesign["models"];
 type ModelChoice = NonNullable<ExperimentDesign["models"][Agent]>[number];
 
+/** The arm's name when no agent's model is an axis: every agent runs the model set in Settings. */
+export const DEFAULT_ARM = "default";
+
 export interface ModelArm {
   /** "default" when no agent's model is an axis, else e.g. "planner=openai/gpt-4o". */
   name: string;
@@ -31,7 +34,7 @@ export function modelArms(models: ExperimentDesign["models"]): ModelArm[] {
       })),
     );
   }
-  return arms.map((arm) => ({ ...arm, name: arm.name || "default" }));
+  return arms.map((arm) => ({ ...arm, name: arm.name || DEFAULT_ARM }));
 }
 
 /**

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { pricePerMillion } from "./cost";
 import { CELL_ORDER } from "./create";
+import { DEFAULT_ARM } from "./design";
 import {
   type ExperimentCounts,
   type ExperimentDesign,
@@ -49,7 +50,7 @@ export async function getExperimentById({ id }: { id: string }): Promise<Experim
       status: s.status,
       awaiting: s.awaiting,
       variant: s.variant,
-      arm: s.experimentArm ?? "default",
+      arm: s.experimentArm ?? DEFAULT_ARM,
       repeat: s.experimentRepeat ?? 1,
       roundCount: s.roundCount,
       maxRounds: s.maxRounds,

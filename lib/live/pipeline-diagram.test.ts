@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PipelineEvent, PipelineEventBody } from "@/lib/pipeline/events";
+import { VARIANT_SHAPES } from "@/lib/pipeline/variants";
+import { PROMPT_ROLES } from "@/lib/prompts/registry";
 import { applyEvent, emptyLiveSession, type LiveSession } from "./live-state";
 import { pipelineDiagram } from "./pipeline-diagram";
 
@@ -85,6 +87,17 @@ describe("pipeline diagram", () => {
     const noPlanner = pipelineDiagram(emptyLiveSession("s", "no_planner", 20));
     expect(noPlanner.stages[0].nodes.map((n) => n.role)).toContain("selector");
     expect(noPlanner.stages.flatMap((s) => s.nodes).some((n) => n.role === "planner")).toBe(false);
+  });
+});
+
+describe("pipeline diagram names", () => {
+  it("keys every node by a prompt role, which the component layer names, and carries no label of its own", () => {
+    for (const variant of Object.keys(VARIANT_SHAPES) as (keyof typeof VARIANT_SHAPES)[]) {
+      for (const node of pipelineDiagram(emptyLiveSession("s", variant, 20)).stages.flatMap((s) => s.nodes)) {
+        expect(PROMPT_ROLES, `${variant}: ${node.role}`).toContain(node.role);
+        expect(node).not.toHaveProperty("label");
+      }
+    }
   });
 });
 

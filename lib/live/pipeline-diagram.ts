@@ -1,7 +1,8 @@
 // The pipeline diagram's model: which agents a variant has, in the order the method runs them, and
-// where each stands in a round (from the live state). Client-safe.
+// where each stands in a round (from the live state). Client-safe. Nodes carry their role only: the
+// component layer names them, from the one place agents get their display names.
 
-import { SPECIALIST_LABELS, SPECIALIST_TECHNIQUES } from "@/lib/cbt/techniques";
+import { SPECIALIST_TECHNIQUES } from "@/lib/cbt/techniques";
 import { VARIANT_SHAPES } from "@/lib/pipeline/variants";
 import { type LiveCall, type LiveSession, latestAttempts } from "./live-state";
 
@@ -9,7 +10,6 @@ export type NodeStatus = "waiting" | "running" | "done" | "failed" | "skipped" |
 
 export interface DiagramNode {
   role: string;
-  label: string;
   status: NodeStatus;
   /** The call's time once finished. */
   latencyMs: number | null;
@@ -38,27 +38,26 @@ export function pipelineDiagram(state: LiveSession, roundIndex = currentRound(st
   const byRole = new Map(latestAttempts(state, round?.callIds ?? []).map((call) => [call.role, call]));
   // A person in a seat writes that turn: its agent does not run this round.
   const seat = round?.awaiting?.seat ?? round?.steering?.seat ?? "agents";
-  const node = (role: string, label: string, call = byRole.get(role)): DiagramNode => ({
+  const node = (role: string, call = byRole.get(role)): DiagramNode => ({
     role,
-    label,
     status: !call && seatOf(role) === seat ? "person" : statusOf(call),
     latencyMs: call?.status === "succeeded" ? call.latencyMs : null,
   });
   const stages: DiagramStage[] = [];
   if (shape.planner) {
     const planner = latestAttempts(state, state.planCallIds)[0];
-    stages.push({ name: "Plan (once)", nodes: [node("planner", "Planner", planner)] });
+    stages.push({ name: "Plan (once)", nodes: [node("planner", planner)] });
   }
   if (shape.counselor === "multi_agent") {
-    const parallel = SPECIALIST_TECHNIQUES.map((t) => node(`specialist:${t}`, SPECIALIST_LABELS[t]));
-    if (shape.selector) parallel.push(node("selector", "Selector"));
+    const parallel = SPECIALIST_TECHNIQUES.map((t) => node(`specialist:${t}`));
+    if (shape.selector) parallel.push(node("selector"));
     stages.push({ name: shape.selector ? "Candidates ∥ selection" : "Candidates", nodes: parallel });
-    stages.push({ name: "Fusion", nodes: [node("fuser", "Fuser")] });
+    stages.push({ name: "Fusion", nodes: [node("fuser")] });
   } else {
     const role = `counselor:${shape.counselor}`;
-    stages.push({ name: "Counselor", nodes: [node(role, "Counselor")] });
+    stages.push({ name: "Counselor", nodes: [node(role)] });
   }
-  stages.push({ name: "Client", nodes: [node("client", "Client")] });
+  stages.push({ name: "Client", nodes: [node("client")] });
   return { roundIndex: roundIndex ?? null, stages };
 }
 

@@ -2,6 +2,7 @@
 
 import { memo, useContext, useMemo, useState } from "react";
 import { ForkButton } from "@/components/sessions/branches/fork-button";
+import { SPEAKER_COLUMN } from "@/components/sessions/speaker-column";
 import { RoundInterventions } from "@/components/sessions/steering/intervention-log";
 import { RegenerateButton, RerunStale } from "@/components/sessions/steering/regenerate";
 import { ClientSteer, type CounselorDraft, CounselorSteer } from "@/components/sessions/steering/reply-steer";
@@ -10,6 +11,7 @@ import { OriginalText, SteeringBadges } from "@/components/sessions/steering/ste
 import { SteerContext } from "@/components/sessions/steering/use-steer";
 import { Badge } from "@/components/ui/badge";
 import { textActionClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { SPECIALIST_LABELS, SPECIALIST_TECHNIQUES, type SpecialistTechnique } from "@/lib/cbt/techniques";
 import type { LiveCall, LiveRound as Round } from "@/lib/live/live-state";
 import { traceProvenance } from "@/lib/sessions/provenance";
@@ -320,7 +322,10 @@ function Turn({
 }) {
   return (
     <div className="mt-3 flex flex-col gap-1 sm:flex-row sm:gap-3" data-testid={testId}>
-      <div className="flex shrink-0 items-baseline gap-3 sm:block sm:w-24">
+      <div
+        className={cn("flex shrink-0 items-baseline gap-3 sm:block", SPEAKER_COLUMN)}
+        data-testid="speaker-column"
+      >
         <span className="text-xs font-semibold uppercase tracking-wide text-accent">{speaker}</span>
         {call && onInspect ? (
           <button

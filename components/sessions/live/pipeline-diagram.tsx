@@ -1,4 +1,5 @@
 import { Fragment, useId } from "react";
+import { roleLabel } from "@/components/ui/agent-labels";
 import { cn } from "@/components/ui/cn";
 import type { Diagram, DiagramNode, NodeStatus } from "@/lib/live/pipeline-diagram";
 
@@ -84,7 +85,7 @@ function Node({ node }: { node: DiagramNode }) {
         </span>
         {/* Wraps rather than cuts: a phone's two columns are too narrow for "Providing solutions". */}
         <span className="min-w-0" data-testid="diagram-node-label">
-          {node.label}
+          {roleLabel(node.role)}
         </span>
       </span>
       <span className="text-[11px] tabular-nums text-fg-muted">

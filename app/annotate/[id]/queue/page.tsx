@@ -8,6 +8,7 @@ import { getQueueById } from "@/lib/annotations/queues";
 import { requirePageUser } from "@/lib/auth/page";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { hasAnnotationsToExport } from "@/lib/export/annotation-download";
 import { pageRecordId } from "@/lib/http/page-params";
 
 export const metadata: Metadata = { title: "Annotation queue" };
@@ -23,6 +24,7 @@ export default async function QueuePage({ params }: Props) {
     throw error;
   });
   const researcher = hasRole(user.role, "researcher");
+  const exportable = researcher && (await hasAnnotationsToExport(queue.id));
   return (
     <>
       <PageHeader
@@ -48,7 +50,7 @@ export default async function QueuePage({ params }: Props) {
       </nav>
       {researcher ? (
         <div className="mb-4">
-          <AnnotationExportLinks queueId={queue.id} />
+          <AnnotationExportLinks queueId={queue.id} empty={!exportable} />
         </div>
       ) : null}
       <QueueAssignments queue={queue} />
