@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AnnotationExportLinks } from "@/components/annotations/export-links";
 import { QueueAssignments } from "@/components/annotations/queue-assignments";
+import { plural } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { getQueueById } from "@/lib/annotations/queues";
 import { requirePageUser } from "@/lib/auth/page";
@@ -29,7 +30,7 @@ export default async function QueuePage({ params }: Props) {
     <>
       <PageHeader
         title={queue.name}
-        description={`${queue.sessions} sessions · ${queue.overlap} annotator${queue.overlap === 1 ? "" : "s"} per session`}
+        description={`${plural(queue.sessions, "session")} · ${plural(queue.overlap, "annotator")} per session`}
       />
       <nav aria-label="Queue" className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         {queue.mine.total ? (
