@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runSession } from "@/lib/pipeline/engine";
-import { MemorySessionStore } from "@/lib/pipeline/memory-store";
 import type { SessionAwaiting, Steering } from "@/lib/pipeline/steering";
-import { fakeModel, testConfig, testProfile } from "@/lib/pipeline/testing";
+import { fakeModel, testRun } from "@/lib/pipeline/testing";
 import { applyEvent, emptyLiveSession, sessionAwaiting } from "./live-state";
 
 describe("what the live view says a session waits for", () => {
@@ -18,18 +17,13 @@ describe("what the live view says a session waits for", () => {
         return { command: { type: "continue", roundIndex, point }, by };
       },
     };
-    await runSession({
-      sessionId: "s1",
-      profile: testProfile,
-      variant: "magnet",
-      config: testConfig({ maxRounds: 1 }),
-      store: new MemorySessionStore(),
-      models: () => fakeModel(),
+    const { run } = testRun("s1", fakeModel(), {
       steering,
       onEvent: (event) => {
         state = applyEvent(state, event);
       },
     });
+    await runSession(run);
     expect(seen).toEqual(["selection", "client_turn"]);
     expect(state.status).toBe("completed");
     expect(sessionAwaiting(state)).toBeNull();
