@@ -7,7 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { fetchJson, fetchParsed } from "@/components/ui/fetch-json";
 import { EVALUATION_LABELS, formatCount, plural, VARIANT_LABELS } from "@/components/ui/labels";
-import { costNotYetKnown, dollars, FREE_COST_TEXT } from "@/lib/experiments/cost-text";
+import { costSoFarText } from "@/lib/experiments/cost-text";
 import {
   type ExperimentAction,
   type ExperimentDetail,
@@ -98,7 +98,7 @@ export function ExperimentDetailView({ id, canControl }: { id: string; canContro
             <Figure label="Stopped or paused" value={counts.halted} />
             <Figure label="Rounds" value={`${experiment.rounds.done} / ${experiment.rounds.planned}`} />
             <Figure label="Tokens" value={formatCount(experiment.tokens.input + experiment.tokens.output)} />
-            <Figure label="Cost so far (est. total)" value={costText(experiment.cost)} />
+            <Figure label="Cost so far" value={costText(experiment.cost)} />
             <Figure label="Time left" value={timeLeft(experiment.secondsLeft, open)} />
           </dl>
           {control.error ? (
@@ -152,10 +152,7 @@ function timeLeft(seconds: number | null, open: boolean): string {
   return seconds >= 90 ? `about ${Math.round(seconds / 60)} min` : `about ${seconds} s`;
 }
 
-/** Dollars spent and the estimate, or that the simulator costs nothing. */
+/** Dollars spent of the estimate (as `npm run experiment` prints it), or that the simulator costs nothing. */
 function costText(cost: ExperimentProgress["cost"]): string {
-  if (!cost) return "no price known";
-  if (cost.free) return FREE_COST_TEXT;
-  if (costNotYetKnown(cost)) return "estimating…";
-  return `${dollars(cost.spent)} (${dollars(cost.estimatedTotal)})`;
+  return costSoFarText(cost) ?? (cost ? "estimating…" : "no price known");
 }

@@ -3,14 +3,14 @@ import type { ExperimentProgress } from "./schema";
 // How an experiment's cost reads, in the page and in `npm run experiment`: sessions on the offline
 // simulator cost nothing, and "$0.0000" would look like a price nobody knew.
 
-export const FREE_COST_TEXT = "Free (offline simulator)";
+const FREE_COST_TEXT = "Free (offline simulator)";
 
-export function dollars(amount: number): string {
+function dollars(amount: number): string {
   return `$${amount.toFixed(4)}`;
 }
 
 /** Before its first call an experiment has neither spent nor estimated anything, even on the simulator. */
-export function costNotYetKnown(cost: NonNullable<ExperimentProgress["cost"]>): boolean {
+function costNotYetKnown(cost: NonNullable<ExperimentProgress["cost"]>): boolean {
   return !cost.free && cost.spent === 0 && cost.estimatedTotal === 0;
 }
 
